@@ -1,0 +1,17 @@
+namespace Observability;
+
+/// <summary>The outcome of one delivery to a sink.</summary>
+public enum DeliveryStatus
+{
+    /// <summary>The destination accepted the alerts.</summary>
+    Delivered = 0,
+
+    /// <summary>The delivery failed; see the error.</summary>
+    Failed = 1,
+
+    /// <summary>The destination asked to slow down; see <see cref="DeliveryResult.RetryAfter"/>.</summary>
+    Throttled = 2,
+
+    /// <summary>Nothing was sent on purpose (sink disabled, severity not routed here).</summary>
+    Skipped = 3,
+}

@@ -1,0 +1,47 @@
+namespace Observability;
+
+/// <summary>Everything a monitoring pass concluded, as reporters write it.</summary>
+public sealed record HealthReport
+{
+    /// <summary>Gets the service the report is about.</summary>
+    public required string Service { get; init; }
+
+    /// <summary>Gets the environment (for example <c>production</c>), when configured.</summary>
+    public string? Environment { get; init; }
+
+    /// <summary>Gets the window that was collected and judged.</summary>
+    public required CollectionWindow Window { get; init; }
+
+    /// <summary>Gets the newest part of the window the verdict is based on.</summary>
+    public required CollectionWindow EvaluationWindow { get; init; }
+
+    /// <summary>Gets when the report was produced.</summary>
+    public required DateTimeOffset GeneratedAt { get; init; }
+
+    /// <summary>Gets the trace id of the pass.</summary>
+    public required string TraceId { get; init; }
+
+    /// <summary>Gets the verdict and its reasons.</summary>
+    public required Verdict Verdict { get; init; }
+
+    /// <summary>Gets the health score of the evaluation window.</summary>
+    public required HealthScore Health { get; init; }
+
+    /// <summary>Gets the stability score of the whole window.</summary>
+    public required StabilityScore Stability { get; init; }
+
+    /// <summary>Gets every finding of the pass, most severe first.</summary>
+    public IReadOnlyList<Finding> Findings { get; init; } = [];
+
+    /// <summary>Gets per-metric statistics, by metric name.</summary>
+    public IReadOnlyList<MetricSummary> Metrics { get; init; } = [];
+
+    /// <summary>Gets the data quality of the window.</summary>
+    public required DataQualitySummary DataQuality { get; init; }
+
+    /// <summary>Gets what each collector delivered.</summary>
+    public IReadOnlyList<CollectionSummary> Collections { get; init; } = [];
+
+    /// <summary>Gets the alerts the pass raised (redacted), after deduplication.</summary>
+    public IReadOnlyList<Alert> Alerts { get; init; } = [];
+}
