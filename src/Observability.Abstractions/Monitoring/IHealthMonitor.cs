@@ -16,5 +16,5 @@ public interface IHealthMonitor
     /// <param name="window">The window to collect and judge.</param>
     /// <param name="cancellationToken">The caller's cancellation.</param>
     /// <returns>The verdict, report, alerts and what each stage did.</returns>
-    Task<MonitoringPassResult> RunOnceAsync(CollectionWindow window, CancellationToken cancellationToken);
+    Task<MonitoringPassResult> RunOnceAsync(CollectionWindow window, CancellationToken cancellationToken = default);
 }
