@@ -1,0 +1,90 @@
+// Rollout health: one monitoring pass over seven days of the checkout service, judged
+// on its last two hours. Prints a readable summary to stdout and ends with one
+// machine-readable line: verdict=<...> health=<n> stability=<n> alerts=<n>.
+//
+// Settings, later ones winning: appsettings.json (next to the binary), environment
+// variables (Observability__ServiceName=...), the command line
+// (--Observability:ServiceName=... or --output <dir>). Logs go to stderr.
+// Exit codes: 0 the pass ran (whatever the verdict), 1 bad configuration, 130 cancelled.
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
+using Observability;
+using Observability.Samples.RolloutHealth;
+
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+{
+    Args = args,
+    // appsettings.json is copied next to the binary; find it whatever the current directory is.
+    ContentRootPath = AppContext.BaseDirectory,
+});
+builder.Configuration.AddCommandLine(args, SampleSettings.SwitchMappings);
+SampleSettings.ResolveDataPath(builder.Configuration);
+
+builder.Logging.ClearProviders();
+builder.Logging.AddSimpleConsole(o =>
+{
+    o.SingleLine = true;
+    o.UseUtcTimestamp = true;
+    o.TimestampFormat = "HH:mm:ss ";
+});
+// Every log entry goes to stderr; stdout is the summary.
+builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+
+builder.Services.AddObservability(builder.Configuration.GetSection("Observability"))
+    .AddFileCollector(builder.Configuration.GetSection("Collectors:File"))
+    .AddLogAlertSink()
+    .AddJsonReporter()
+    .AddMarkdownReporter();
+
+foreach (var note in ProviderSettings.Notes(builder.Configuration))
+{
+    Console.Error.WriteLine(note);
+}
+
+using var host = builder.Build();
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+CollectionWindow window;
+ObservabilityOptions options;
+IHealthMonitor monitor;
+try
+{
+    // What ValidateOnStart does when a host starts, without starting hosted services:
+    // every options problem is reported here, before any work.
+    host.Services.GetService<IStartupValidator>()?.Validate();
+    options = host.Services.GetRequiredService<IOptions<ObservabilityOptions>>().Value;
+    var end = SampleSettings.WindowEnd(builder.Configuration, host.Services.GetRequiredService<TimeProvider>());
+    window = CollectionWindow.Ending(end, options.LookbackWindow);
+    monitor = host.Services.GetRequiredService<IHealthMonitor>();
+}
+catch (Exception e) when (ConfigurationErrors.TryDescribe(e, out var problems))
+{
+    Console.Error.WriteLine("error: the configuration is not valid:");
+    foreach (var problem in problems)
+    {
+        Console.Error.WriteLine($"  - {problem}");
+    }
+
+    return 1;
+}
+
+try
+{
+    var result = await monitor.RunOnceAsync(window, cancellation.Token);
+    SummaryWriter.Write(Console.Out, result, options);
+    return 0;
+}
+catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+{
+    Console.Error.WriteLine("cancelled");
+    return 130;
+}

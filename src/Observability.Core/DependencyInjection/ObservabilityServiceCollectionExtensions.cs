@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Observability;
+using Observability.Internal;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers Observability in an <see cref="IServiceCollection"/>.</summary>
+public static class ObservabilityServiceCollectionExtensions
+{
+    /// <summary>Adds the Observability core services with default options.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The builder, to add collectors, sinks and reporters.</returns>
+    public static IObservabilityBuilder AddObservability(this IServiceCollection services)
+        => services.AddObservability(static _ => { });
+
+    /// <summary>Adds the Observability core services and configures their options.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options; applied after any earlier configuration.</param>
+    /// <returns>The builder, to add collectors, sinks and reporters.</returns>
+    public static IObservabilityBuilder AddObservability(this IServiceCollection services, Action<ObservabilityOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+
+        AddCoreServices(services);
+        services.Configure(configure);
+        return new ObservabilityBuilder(services);
+    }
+
+    /// <summary>Adds the Observability core services with options bound from a configuration section.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The section, for example <c>configuration.GetSection("Observability")</c>.</param>
+    /// <returns>The builder, to add collectors, sinks and reporters.</returns>
+    public static IObservabilityBuilder AddObservability(this IServiceCollection services, IConfigurationSection configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        AddCoreServices(services);
+        services.Configure<ObservabilityOptions>(configuration);
+        return new ObservabilityBuilder(services);
+    }
+
+    private static void AddCoreServices(IServiceCollection services)
+    {
+        services.AddOptions<ObservabilityOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ObservabilityOptions>, ObservabilityOptionsValidator>());
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IDedupeStore>(static sp => new InMemoryDedupeStore(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IClassifier<SnapshotSignal>>(static sp => new SnapshotClassifier(Options(sp).Thresholds));
+        services.TryAddSingleton(static sp => new SecretRedactor(Options(sp).Redaction));
+        services.TryAddSingleton(static sp => new AlertFingerprinter(Options(sp).Alerts));
+
+        // Internal plumbing: built by hand so that logging is optional (no AddLogging needed).
+        services.TryAddSingleton(static sp => new AlertPipeline(
+            sp.GetRequiredService<SecretRedactor>(),
+            sp.GetRequiredService<AlertFingerprinter>(),
+            sp.GetRequiredService<IDedupeStore>(),
+            sp.GetServices<IAlertSink>(),
+            sp.GetRequiredService<IOptions<ObservabilityOptions>>(),
+            ProviderRegistration.LoggerFactory(sp).CreateLogger<AlertPipeline>()));
+        services.TryAddSingleton(static sp => new ReportWriter(
+            sp.GetServices<IReporter>(),
+            ProviderRegistration.LoggerFactory(sp).CreateLogger<ReportWriter>()));
+        services.TryAddSingleton<IHealthMonitor>(static sp => new HealthMonitor(
+            sp.GetRequiredService<IOptions<ObservabilityOptions>>(),
+            sp.GetServices<ICollector>(),
+            sp.GetRequiredService<IClassifier<SnapshotSignal>>(),
+            sp.GetRequiredService<AlertPipeline>(),
+            sp.GetRequiredService<ReportWriter>(),
+            sp.GetRequiredService<SecretRedactor>(),
+            sp.GetRequiredService<TimeProvider>(),
+            ProviderRegistration.LoggerFactory(sp).CreateLogger<HealthMonitor>()));
+    }
+
+    private static ObservabilityOptions Options(IServiceProvider services)
+        => services.GetRequiredService<IOptions<ObservabilityOptions>>().Value;
+}

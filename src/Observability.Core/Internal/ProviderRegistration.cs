@@ -1,0 +1,77 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Observability.Internal;
+
+/// <summary>
+/// The one way every provider registers a named plugin: named options, start-up validation,
+/// a unique name per role, and a singleton built from the options of that name.
+/// </summary>
+internal static class ProviderRegistration
+{
+    public static IObservabilityBuilder Add<TService, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
+        IObservabilityBuilder builder,
+        string name,
+        Action<OptionsBuilder<TOptions>> configure,
+        Func<IServiceProvider, string, TOptions, TService> factory)
+        where TService : class
+        where TOptions : class
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(configure);
+
+        var registry = GetOrAddRegistry(builder.Services);
+        if (!registry.Add((typeof(TService), name)))
+        {
+            throw new InvalidOperationException(
+                $"A {typeof(TService).Name} named '{name}' is already registered; give the second one another name.");
+        }
+
+        configure(builder.Services.AddOptions<TOptions>(name).ValidateOnStart());
+        builder.Services.AddSingleton<TService>(sp =>
+            factory(sp, name, sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name)));
+        return builder;
+    }
+
+    /// <summary>
+    /// Configures the options with a delegate. For configuration sections, bind at the call site
+    /// (<c>options => options.Bind(section)</c>) with the concrete options type, so the
+    /// configuration binding source generator can see it.
+    /// </summary>
+    public static Action<OptionsBuilder<TOptions>> From<TOptions>(Action<TOptions> configure)
+        where TOptions : class
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        return options => options.Configure(configure);
+    }
+
+    public static ILoggerFactory LoggerFactory(IServiceProvider services)
+        => services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
+
+    public static TimeProvider Time(IServiceProvider services)
+        => services.GetService<TimeProvider>() ?? TimeProvider.System;
+
+    private static HashSet<(Type Role, string Name)> GetOrAddRegistry(IServiceCollection services)
+    {
+        foreach (var descriptor in services)
+        {
+            if (descriptor.ServiceType == typeof(NameRegistry) && descriptor.ImplementationInstance is NameRegistry existing)
+            {
+                return existing.Names;
+            }
+        }
+
+        var registry = new NameRegistry();
+        services.AddSingleton(registry);
+        return registry.Names;
+    }
+
+    private sealed class NameRegistry
+    {
+        public HashSet<(Type Role, string Name)> Names { get; } = [];
+    }
+}

@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Observability.Internal;
+
+/// <summary>
+/// The monitoring pass: collect (first collector with data wins, in registration order),
+/// classify, evaluate, decide, alert, report. Failures of collectors, sinks and reporters are
+/// results; only the caller's cancellation escapes.
+/// </summary>
+internal sealed partial class HealthMonitor : IHealthMonitor
+{
+    private readonly ObservabilityOptions _options;
+    private readonly ICollector[] _collectors;
+    private readonly IClassifier<SnapshotSignal> _classifier;
+    private readonly AlertPipeline _alerts;
+    private readonly ReportWriter _reports;
+    private readonly SecretRedactor _redactor;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    public HealthMonitor(
+        IOptions<ObservabilityOptions> options,
+        IEnumerable<ICollector> collectors,
+        IClassifier<SnapshotSignal> classifier,
+        AlertPipeline alerts,
+        ReportWriter reports,
+        SecretRedactor redactor,
+        TimeProvider time,
+        ILogger<HealthMonitor> logger)
+    {
+        _options = options.Value; // validates: a bad configuration fails here, listing every problem
+        _collectors = collectors.ToArray();
+        _classifier = classifier;
+        _alerts = alerts;
+        _reports = reports;
+        _redactor = redactor;
+        _time = time;
+        _logger = logger;
+    }
+
+    public Task<MonitoringPassResult> RunOnceAsync(CancellationToken cancellationToken = default)
+        => RunOnceAsync(CollectionWindow.Ending(_time.GetUtcNow(), _options.LookbackWindow), cancellationToken);
+
+    public async Task<MonitoringPassResult> RunOnceAsync(CollectionWindow window, CancellationToken cancellationToken = default)
+    {
+        using var activity = ObservabilityTelemetry.Source.StartActivity("observability.pass");
+        var traceId = (activity?.TraceId ?? ActivityTraceId.CreateRandom()).ToHexString();
+        activity?.SetTag("observability.service", _options.ServiceName);
+        LogPassStarted(_logger, _options.ServiceName, window.Start, window.End, traceId);
+
+        var collections = await CollectAsync(window, cancellationToken).ConfigureAwait(false);
+        var used = collections.FirstOrDefault(static c => c.HasData);
+        var snapshots = Classify(used?.Snapshots.Where(s => window.Contains(s.Timestamp)).ToArray() ?? []);
+
+        var evaluationLength = _options.EvaluationWindow < window.Duration ? _options.EvaluationWindow : window.Duration;
+        var evaluationWindow = CollectionWindow.Ending(window.End, evaluationLength);
+        var evaluation = PassEvaluator.Evaluate(snapshots, evaluationWindow, collections, _options.Thresholds);
+
+        var now = _time.GetUtcNow();
+        var alerts = AlertFactory.FromFindings(evaluation.Findings, _options, traceId, now, evaluationWindow);
+        var alerting = await _alerts.ProcessAsync(alerts, cancellationToken).ConfigureAwait(false);
+
+        var report = new HealthReport
+        {
+            Service = _options.ServiceName,
+            Environment = _options.Environment,
+            Window = window,
+            EvaluationWindow = evaluationWindow,
+            GeneratedAt = now,
+            TraceId = traceId,
+            Verdict = evaluation.Verdict,
+            Health = evaluation.Health,
+            Stability = evaluation.Stability,
+            Findings = evaluation.Findings,
+            Metrics = evaluation.Metrics,
+            DataQuality = evaluation.DataQuality,
+            Collections = collections.Select(c => new CollectionSummary(c.CollectorName, c.Status, c.Snapshots.Count, ReferenceEquals(c, used), c.Errors.Select(static e => e.ToString()).ToArray())).ToArray(),
+            Alerts = alerting.Raised,
+        };
+
+        var written = await _reports.WriteAllAsync(report, _options.Reports, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag("observability.decision", report.Verdict.Decision.ToString());
+        LogPassFinished(_logger, _options.ServiceName, report.Verdict.Decision, report.Health.Value, report.Stability.Value, alerting.Raised.Count, alerting.Suppressed, traceId);
+        return new MonitoringPassResult(report, collections, alerting.Deliveries, written, alerting.Suppressed);
+    }
+
+    private async Task<IReadOnlyList<CollectionResult>> CollectAsync(CollectionWindow window, CancellationToken cancellationToken)
+    {
+        var results = new List<CollectionResult>(_collectors.Length);
+        foreach (var collector in _collectors)
+        {
+            CollectionResult result;
+            try
+            {
+                result = await collector.CollectAsync(window, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                var error = new CollectionError(CollectionErrorKind.Unknown, $"{ex.GetType().Name}: {_redactor.RedactText(ex.Message)}");
+                result = CollectionResult.Failed(collector.Name, error);
+            }
+
+            results.Add(result);
+            if (result.Status != CollectionStatus.Success)
+            {
+                LogCollectionProblem(_logger, collector.Name, result.Status, string.Join("; ", result.Errors.Take(3)));
+            }
+
+            if (result.HasData)
+            {
+                break; // the fallback chain stops at the first source with data
+            }
+        }
+
+        return results;
+    }
+
+    private ClassifiedSnapshot[] Classify(IReadOnlyList<MetricSnapshot> snapshots)
+    {
+        var classified = new ClassifiedSnapshot[snapshots.Count];
+        MetricSnapshot? previous = null;
+        for (var i = 0; i < snapshots.Count; i++)
+        {
+            classified[i] = new ClassifiedSnapshot(snapshots[i], _classifier.Classify(new SnapshotSignal(snapshots[i], previous)));
+            previous = snapshots[i];
+        }
+
+        return classified;
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Monitoring pass for {Service} over [{WindowStart:O}, {WindowEnd:O}) started (trace {TraceId})")]
+    private static partial void LogPassStarted(ILogger logger, string service, DateTimeOffset windowStart, DateTimeOffset windowEnd, string traceId);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Monitoring pass for {Service}: {Decision}, health {Health}, stability {Stability}, {Alerts} alert(s) raised, {Suppressed} suppressed (trace {TraceId})")]
+    private static partial void LogPassFinished(ILogger logger, string service, Decision decision, double health, double stability, int alerts, int suppressed, string traceId);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Collector {Collector} returned {Status}: {Errors}")]
+    private static partial void LogCollectionProblem(ILogger logger, string collector, CollectionStatus status, string errors);
+}

@@ -1,0 +1,42 @@
+namespace Observability.Internal;
+
+/// <summary>The rules a pass evaluates; their names are the alerts' rule identities.</summary>
+internal static class FindingRules
+{
+    public const string ErrorRateCritical = "error_rate_critical";
+    public const string ErrorRateWarning = "error_rate_warning";
+    public const string ErrorRateLowVolume = "error_rate_low_volume";
+    public const string HealthCritical = "health_critical";
+    public const string HealthWarning = "health_warning";
+    public const string AvailabilitySlo = "availability_slo";
+    public const string LatencySlo = "latency_slo";
+    public const string DataGapTransient = "data_gap_transient";
+    public const string DataGapPersistent = "data_gap_persistent";
+    public const string NoUsableData = "no_usable_data";
+    public const string CollectorFailed = "collector_failed";
+
+    /// <summary>The label category of a rule, for routing and reports.</summary>
+    public static string Category(string rule) => rule switch
+    {
+        ErrorRateCritical or ErrorRateWarning or ErrorRateLowVolume => "error_rate",
+        HealthCritical or HealthWarning => "health",
+        AvailabilitySlo or LatencySlo => "slo",
+        _ => "data_quality",
+    };
+
+    /// <summary>The title of an alert for a rule: stable text, no measured numbers.</summary>
+    public static string Title(string rule, string service) => rule switch
+    {
+        ErrorRateCritical => $"{service}: error rate above the critical threshold",
+        ErrorRateWarning => $"{service}: error rate above the warning threshold",
+        HealthCritical => $"{service}: health score critical",
+        HealthWarning => $"{service}: health score degraded",
+        AvailabilitySlo => $"{service}: availability below its SLO",
+        LatencySlo => $"{service}: p99 latency above its SLO",
+        DataGapTransient => $"{service}: metrics source went quiet (transient)",
+        DataGapPersistent => $"{service}: metrics source went quiet (persistent)",
+        NoUsableData => $"{service}: no usable data to judge the release",
+        CollectorFailed => $"{service}: a collector failed",
+        _ => $"{service}: {rule}",
+    };
+}

@@ -1,0 +1,136 @@
+using System.Text;
+using static Observability.Internal.MarkdownText;
+
+namespace Observability;
+
+/// <content>The tables of the Markdown report.</content>
+public sealed partial class MarkdownReporter
+{
+    private static void AppendScores(StringBuilder md, HealthReport report)
+    {
+        var health = report.Health;
+        var stability = report.Stability;
+        md.Append("## Scores\n\n")
+          .Append("| Score | Value | Detail |\n|---|---:|---|\n")
+          .Append("| Health | ").Append(Number(health.Value, "0.#")).Append(" / 100 | ").Append(health.Status.ToString()).Append(" |\n")
+          .Append("| Stability | ").Append(Number(stability.Value, "0.#")).Append(" / 100 | Grade ").Append(Cell(stability.Grade)).Append(" |\n")
+          .Append("| Availability SLO compliance | ").Append(Percent(stability.AvailabilityCompliance)).Append(" | share of usable snapshots meeting the SLO |\n")
+          .Append("| Latency SLO compliance | ").Append(Percent(stability.LatencyCompliance)).Append(" | share of usable snapshots meeting the SLO |\n")
+          .Append("| Latency drift | ").Append(Number(stability.DriftPercent, "0.#")).Append(" % | recent p95 against the window's baseline |\n\n");
+
+        if (health.Components.Count == 0)
+        {
+            return;
+        }
+
+        md.Append("### Health score components\n\n| Component | Points | Detail |\n|---|---:|---|\n");
+        foreach (var component in health.Components)
+        {
+            md.Append("| ").Append(Code(component.Name))
+              .Append(" | ").Append(Number(component.Points, "+0.#;-0.#;0"))
+              .Append(" | ").Append(Cell(component.Detail)).Append(" |\n");
+        }
+
+        md.Append('\n');
+    }
+
+    private static void AppendMetrics(StringBuilder md, IReadOnlyList<MetricSummary> metrics)
+    {
+        md.Append("## Metrics\n\n");
+        if (metrics.Count == 0)
+        {
+            md.Append("_No usable metric values._\n\n");
+            return;
+        }
+
+        md.Append("| Metric | Count | Min | Mean | Max | Last | Recent mean |\n|---|---:|---:|---:|---:|---:|---:|\n");
+        foreach (var m in metrics)
+        {
+            md.Append("| ").Append(Code(m.Name))
+              .Append(" | ").Append(Integer(m.Count))
+              .Append(" | ").Append(Metric(m.Name, m.Min))
+              .Append(" | ").Append(Metric(m.Name, m.Mean))
+              .Append(" | ").Append(Metric(m.Name, m.Max))
+              .Append(" | ").Append(Metric(m.Name, m.Last))
+              .Append(" | ").Append(m.RecentMean is { } recent ? Metric(m.Name, recent) : None).Append(" |\n");
+        }
+
+        md.Append('\n');
+    }
+
+    private static void AppendDataQuality(StringBuilder md, DataQualitySummary quality)
+    {
+        md.Append("## Data quality\n\n")
+          .Append("**").Append(Integer(quality.Total)).Append("** snapshots: **")
+          .Append(Integer(quality.Usable)).Append("** usable, **")
+          .Append(Integer(quality.Empty)).Append("** empty or failed");
+        if (quality.Total > 0)
+        {
+            md.Append(" (").Append(Percent((double)quality.Usable / quality.Total)).Append(" usable)");
+        }
+
+        md.Append(".\n\n");
+        if (quality.Gaps.Count == 0)
+        {
+            md.Append("_No gaps._\n\n");
+            return;
+        }
+
+        md.Append("| Start | End | Snapshots | Category | Kind |\n|---|---|---:|---|---|\n");
+        foreach (var gap in quality.Gaps)
+        {
+            md.Append("| ").Append(Time(gap.Start))
+              .Append(" | ").Append(Time(gap.End))
+              .Append(" | ").Append(Integer(gap.Snapshots))
+              .Append(" | ").Append(Code(gap.Category))
+              .Append(" | ").Append(gap.Persistent ? "persistent" : "transient").Append(" |\n");
+        }
+
+        md.Append('\n');
+    }
+
+    private static void AppendCollections(StringBuilder md, IReadOnlyList<CollectionSummary> collections)
+    {
+        md.Append("## Collections\n\n");
+        if (collections.Count == 0)
+        {
+            md.Append("_No collectors ran._\n\n");
+            return;
+        }
+
+        md.Append("| Collector | Status | Snapshots | Used | Errors |\n|---|---|---:|---|---|\n");
+        foreach (var c in collections)
+        {
+            md.Append("| ").Append(Cell(c.Collector))
+              .Append(" | ").Append(c.Status.ToString())
+              .Append(" | ").Append(Integer(c.Snapshots))
+              .Append(" | ").Append(c.Used ? "yes" : "no")
+              .Append(" | ").Append(c.Errors.Count == 0 ? None : string.Join("<br>", c.Errors.Select(Cell))).Append(" |\n");
+        }
+
+        md.Append('\n');
+    }
+
+    private static void AppendAlerts(StringBuilder md, IReadOnlyList<Alert> alerts)
+    {
+        md.Append("## Alerts\n\n");
+        if (alerts.Count == 0)
+        {
+            md.Append("_No alerts were raised._\n\n");
+            return;
+        }
+
+        md.Append("| Severity | Title | Rule | Fingerprint | Message |\n|---|---|---|---|---|\n");
+        foreach (var a in alerts)
+        {
+            var fingerprint = a.Fingerprint is { Length: > 0 } f ? Code(f[..Math.Min(8, f.Length)]) : None;
+            md.Append("| ").Append(a.Severity.ToString())
+              .Append(" | ").Append(Cell(a.Title))
+              .Append(" | ").Append(Code(a.Rule))
+              .Append(" | ").Append(fingerprint)
+              .Append(" | ").Append(a.Message.Length == 0 ? None : Cell(a.Message)).Append(" |\n");
+        }
+
+        md.Append('\n');
+    }
+}

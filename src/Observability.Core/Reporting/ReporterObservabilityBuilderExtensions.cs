@@ -1,0 +1,34 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Observability;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Adds the built-in <see cref="IReporter"/>s (JSON and Markdown) to Observability.</summary>
+public static class ReporterObservabilityBuilderExtensions
+{
+    /// <summary>
+    /// Adds the <see cref="JsonReporter"/>, which writes <c>{FileName}.json</c> into
+    /// <see cref="ReportingOptions.OutputDirectory"/> after every pass. Calling it twice adds it once.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The builder.</returns>
+    public static IObservabilityBuilder AddJsonReporter(this IObservabilityBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IReporter, JsonReporter>());
+        return builder;
+    }
+
+    /// <summary>
+    /// Adds the <see cref="MarkdownReporter"/>, which writes <c>{FileName}.md</c> into
+    /// <see cref="ReportingOptions.OutputDirectory"/> after every pass. Calling it twice adds it once.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The builder.</returns>
+    public static IObservabilityBuilder AddMarkdownReporter(this IObservabilityBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IReporter, MarkdownReporter>());
+        return builder;
+    }
+}

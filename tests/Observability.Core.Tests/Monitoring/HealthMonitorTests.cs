@@ -1,0 +1,278 @@
+using Microsoft.Extensions.DependencyInjection;
+using Observability.Testing;
+
+namespace Observability.Core.Tests.Monitoring;
+
+public sealed class HealthMonitorTests
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(30);
+
+    // 48 half-hourly snapshots ending just before the harness clock; the last four are the
+    // default 2-hour evaluation window.
+    private static IReadOnlyList<MetricSnapshot> Day(Func<int, DateTimeOffset, MetricSnapshot> create)
+        => TestSnapshots.Series(ObservabilityTestHarness.DefaultStart.AddHours(-24), Interval, 48, create);
+
+    [Fact]
+    public async Task RunOnceAsync_HealthySeries_ProceedsWithoutAlerts()
+    {
+        await using var harness = ObservabilityTestHarness.Create();
+        harness.Collector.Add(Day((_, t) => TestSnapshots.Service(t)));
+
+        var result = await harness.Monitor.RunOnceAsync();
+
+        Assert.Equal(Decision.Proceed, result.Verdict.Decision);
+        Assert.Empty(result.Verdict.Reasons);
+        Assert.Equal(HealthStatus.Healthy, result.Report.Health.Status);
+        Assert.Equal("A", result.Report.Stability.Grade);
+        Assert.Empty(harness.Sink.Alerts);
+        var window = Assert.Single(harness.Collector.Requests);
+        Assert.Equal(harness.Time.GetUtcNow(), window.End);
+        Assert.Equal(TimeSpan.FromHours(24), window.Duration);
+        Assert.Equal(48, result.Report.DataQuality.Usable);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_CriticalErrorRateInEvaluationWindow_RollsBackAndAlerts()
+    {
+        await using var harness = ObservabilityTestHarness.Create();
+        harness.Collector.Add(Day((i, t) => TestSnapshots.Service(t, errorRate: i >= 44 ? 0.08 : 0.0004)));
+
+        var result = await harness.Monitor.RunOnceAsync();
+
+        Assert.Equal(Decision.Rollback, result.Verdict.Decision);
+        Assert.Contains(result.Verdict.Reasons, r => r.Rule == "error_rate_critical" && Math.Abs(r.Observed!.Value - 0.08) < 1e-9);
+        var alert = Assert.Single(harness.Sink.Alerts, a => a.Rule == "error_rate_critical");
+        Assert.Equal(AlertSeverity.Critical, alert.Severity);
+        Assert.Equal(64, alert.Fingerprint!.Length);
+        Assert.DoesNotContain("8", alert.Title, StringComparison.Ordinal); // titles carry no measured numbers
+        Assert.Equal("test-service", alert.Labels[AlertLabels.Service]);
+        Assert.Equal(result.Report.TraceId, alert.TraceId);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_WarningErrorRate_HoldsRatherThanRollsBack()
+    {
+        await using var harness = ObservabilityTestHarness.Create();
+        harness.Collector.Add(Day((i, t) => TestSnapshots.Service(t, errorRate: i >= 44 ? 0.03 : 0.0004)));
+
+        var result = await harness.Monitor.RunOnceAsync();
+
+        Assert.Equal(Decision.Hold, result.Verdict.Decision);
+        Assert.Contains(result.Verdict.Reasons, r => r.Rule == "error_rate_warning");
+        Assert.DoesNotContain(result.Verdict.Reasons, r => r.Rule is "error_rate_critical" or "health_critical");
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_ErrorRateBelowMinimumVolume_DoesNotCount()
+    {
+        await using var harness = ObservabilityTestHarness.Create();
+        // Two jobs per snapshot: 8 jobs in the evaluation window, below the minimum of 10.
+        harness.Collector.Add(Day((i, t) => TestSnapshots.Service(t, errorRate: i >= 44 ? 0.5 : 0.0004, jobs: i >= 44 ? 2 : 60)));
+
+        var result = await harness.Monitor.RunOnceAsync();
+
+        Assert.NotEqual(Decision.Rollback, result.Verdict.Decision);
+        Assert.Contains(result.Report.Findings, f => f.Rule == "error_rate_low_volume" && f.Severity == AlertSeverity.Info);
+        Assert.DoesNotContain(harness.Sink.Alerts, a => a.Rule.StartsWith("error_rate", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_TransientQuietSourceInHistory_IsAGapNotAnOutage()
+    {
+        await using var harness = ObservabilityTestHarness.Create();
+        harness.Collector.Add(Day((i, t) => i is 20 or 21 ? TestSnapshots.Quiet(t) : TestSnapshots.Service(t)));
+
+        var result = await harness.Monitor.RunOnceAsync();
+
+        Assert.Equal(Decision.Proceed, result.Verdict.Decision);
+        var gap = Assert.Single(result.Report.DataQuality.Gaps);
+        Assert.Equal(2, gap.Snapshots);
+        Assert.Equal(SignalCategories.CollectEmptySource, gap.Category);
+        Assert.False(gap.Persistent);
+        Assert.Equal(46, result.Report.DataQuality.Usable);
+        Assert.Equal(1.0, result.Report.Stability.AvailabilityCompliance); // the quiet snapshots are not counted as downtime
+        Assert.Empty(harness.Sink.Alerts); // an old gap is reported, not alerted
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_SourceQuietForWholeEvaluationWindow_IsNoDataNeverRollback()
+    {
+        await using var harness = ObservabilityTestHarness.Create();
+        harness.Collector.Add(Day((i, t) => i >= 44 ? TestSnapshots.Quiet(t) : TestSnapshots.Service(t)));
+
+        var result = await harness.Monitor.RunOnceAsync();
+
+        Assert.Equal(Decision.NoData, result.Verdict.Decision);
+        Assert.Equal(HealthStatus.Unknown, result.Report.Health.Status);
+        var gap = Assert.Single(result.Report.DataQuality.Gaps);
+        Assert.True(gap.Persistent); // 4 quiet snapshots >= 3
+        Assert.Contains(harness.Sink.Alerts, a => a.Rule == "data_gap_persistent" && a.Severity == AlertSeverity.Error);
+        Assert.DoesNotContain(harness.Sink.Alerts, a => a.Severity == AlertSeverity.Critical);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_ShortGapInsideEvaluationWindow_RaisesLowSeverityAlertAndJudgesTheRest()
+    {
+        await using var harness = ObservabilityTestHarness.Create();
+        harness.Collector.Add(Day((i, t) => i == 46 ? TestSnapshots.Quiet(t) : TestSnapshots.Service(t)));
+
+        var result = await harness.Monitor.RunOnceAsync();
+
+        Assert.Equal(Decision.Proceed, result.Verdict.Decision);
+        var alert = Assert.Single(harness.Sink.Alerts);
+        Assert.Equal("data_gap_transient", alert.Rule);
+        Assert.Equal(AlertSeverity.Warning, alert.Severity);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_SameConditionTwiceWithinDedupeWindow_AlertsOnce()
+    {
+        await using var harness = ObservabilityTestHarness.Create();
+        harness.Collector.Add(Day((i, t) => TestSnapshots.Service(t, errorRate: i >= 44 ? 0.08 : 0.0004)));
+
+        var first = await harness.Monitor.RunOnceAsync();
+        harness.Time.Advance(TimeSpan.FromMinutes(2));
+        var second = await harness.Monitor.RunOnceAsync();
+
+        Assert.NotEmpty(first.Report.Alerts);
+        Assert.Empty(second.Report.Alerts);
+        Assert.Equal(first.Report.Alerts.Count, second.SuppressedAlerts);
+        Assert.Single(harness.Sink.Deliveries);
+        Assert.NotEqual(first.Report.TraceId, second.Report.TraceId);
+
+        harness.Time.Advance(TimeSpan.FromMinutes(4)); // 6 minutes after the first: the window has passed
+        var third = await harness.Monitor.RunOnceAsync();
+        Assert.Equal(Decision.Rollback, third.Verdict.Decision);
+        Assert.Equal(2, harness.Sink.Deliveries.Count);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_AlertsDisabled_ReportsAlertsButSendsNothing()
+    {
+        await using var harness = ObservabilityTestHarness.Create(o => o.Alerts.Enabled = false);
+        harness.Collector.Add(Day((i, t) => TestSnapshots.Service(t, errorRate: i >= 44 ? 0.08 : 0.0004)));
+
+        var result = await harness.Monitor.RunOnceAsync();
+
+        Assert.Contains(result.Report.Alerts, a => a.Rule == "error_rate_critical");
+        Assert.Empty(result.Deliveries);
+        Assert.Empty(harness.Sink.Alerts);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_FirstCollectorThrows_FallsBackToTheNextWithoutLeakingSecrets()
+    {
+        var backup = new ScriptedCollector("backup");
+        await using var harness = ObservabilityTestHarness.Create(build: b => b.AddCollector(backup));
+        harness.Collector.EnqueueException(new HttpRequestException("GET https://metrics?api_key=sk_live_abcdef123456 failed"));
+        backup.Add(Day((_, t) => TestSnapshots.Service(t)));
+
+        var result = await harness.Monitor.RunOnceAsync();
+
+        Assert.Equal(Decision.Proceed, result.Verdict.Decision);
+        Assert.Equal(2, result.Report.Collections.Count);
+        var failed = result.Report.Collections[0];
+        Assert.Equal(CollectionStatus.Failed, failed.Status);
+        Assert.False(failed.Used);
+        Assert.DoesNotContain(failed.Errors, e => e.Contains("sk_live_abcdef", StringComparison.Ordinal));
+        Assert.Contains(failed.Errors, e => e.Contains("HttpRequestException", StringComparison.Ordinal));
+        Assert.True(result.Report.Collections[1].Used);
+        Assert.Contains(result.Report.Findings, f => f.Rule == "collector_failed");
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_EveryCollectorFails_NoDataVerdict()
+    {
+        await using var harness = ObservabilityTestHarness.Create();
+        harness.Collector.EnqueueResult(CollectionResult.Failed("scripted", new CollectionError(CollectionErrorKind.Unreachable, "connection refused")));
+
+        var result = await harness.Monitor.RunOnceAsync();
+
+        Assert.Equal(Decision.NoData, result.Verdict.Decision);
+        Assert.Contains(result.Verdict.Reasons, r => r.Rule == "no_usable_data");
+        Assert.Equal(0, result.Report.DataQuality.Total);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_SinkThrows_PassCompletesWithFailedDelivery()
+    {
+        await using var harness = ObservabilityTestHarness.Create();
+        harness.Collector.Add(Day((i, t) => TestSnapshots.Service(t, errorRate: i >= 44 ? 0.08 : 0.0004)));
+        harness.Sink.ThrowNext(new InvalidOperationException("webhook https://hooks.example/token=abcdefgh99 is down"));
+
+        var result = await harness.Monitor.RunOnceAsync();
+
+        Assert.Equal(Decision.Rollback, result.Verdict.Decision);
+        var delivery = Assert.Single(result.Deliveries);
+        Assert.Equal(DeliveryStatus.Failed, delivery.Status);
+        Assert.DoesNotContain("abcdefgh99", delivery.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_SecretInFindingContext_NeverReachesSink()
+    {
+        await using var harness = ObservabilityTestHarness.Create(o => o.ServiceName = "checkout password=hunter2secret");
+        harness.Collector.Add(Day((i, t) => TestSnapshots.Service(t, errorRate: i >= 44 ? 0.08 : 0.0004)));
+
+        await harness.Monitor.RunOnceAsync();
+
+        Assert.NotEmpty(harness.Sink.Alerts);
+        Assert.All(harness.Sink.Alerts, a =>
+        {
+            Assert.DoesNotContain("hunter2secret", a.Title, StringComparison.Ordinal);
+            Assert.DoesNotContain(a.Labels.Values, v => v.Contains("hunter2secret", StringComparison.Ordinal));
+        });
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_Cancelled_Throws()
+    {
+        await using var harness = ObservabilityTestHarness.Create();
+        harness.Collector.Add(Day((_, t) => TestSnapshots.Service(t)));
+        using var cts = new CancellationTokenSource();
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => harness.Monitor.RunOnceAsync(cts.Token));
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_ExplicitWindow_JudgesOnlyThatWindow()
+    {
+        await using var harness = ObservabilityTestHarness.Create();
+        // Bad at the end of the day, healthy before: a window that ends at noon sees no problem.
+        harness.Collector.Add(Day((i, t) => TestSnapshots.Service(t, errorRate: i >= 44 ? 0.08 : 0.0004)));
+        var noon = ObservabilityTestHarness.DefaultStart.AddHours(-12);
+
+        var result = await harness.Monitor.RunOnceAsync(CollectionWindow.Ending(noon, TimeSpan.FromHours(12)), CancellationToken.None);
+
+        Assert.Equal(Decision.Proceed, result.Verdict.Decision);
+        Assert.Equal(24, result.Report.DataQuality.Total);
+        Assert.Equal(noon, result.Report.EvaluationWindow.End);
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_WithReporters_WritesJsonAndMarkdown()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "obs-monitor-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using var harness = ObservabilityTestHarness.Create(
+                o => o.Reports.OutputDirectory = directory,
+                b => b.AddJsonReporter().AddMarkdownReporter());
+            harness.Collector.Add(Day((_, t) => TestSnapshots.Service(t)));
+
+            var result = await harness.Monitor.RunOnceAsync();
+
+            Assert.Equal(2, result.Reports.Count);
+            Assert.All(result.Reports, r => Assert.True(r.Succeeded && File.Exists(r.Path), r.Error));
+            Assert.Contains("proceed", await File.ReadAllTextAsync(Path.Combine(directory, "health-report.json")), StringComparison.OrdinalIgnoreCase);
+        }
+        finally
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+    }
+}
