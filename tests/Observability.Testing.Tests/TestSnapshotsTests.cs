@@ -13,7 +13,7 @@ public sealed class TestSnapshotsTests
         Assert.Equal(0.95, snapshot.GetValue(WellKnownMetrics.Availability)!.Value, 10);
         Assert.Equal(100, snapshot.GetValue(WellKnownMetrics.JobCount));
         Assert.Equal(4000, snapshot.GetValue(WellKnownMetrics.RequestCount));
-        Assert.Equal(5, snapshot.GetValue(WellKnownMetrics.ErrorCount));
+        Assert.Equal(200, snapshot.GetValue(WellKnownMetrics.ErrorCount)); // 5 % of the 4000 requests
         Assert.Equal(400, snapshot.GetValue(WellKnownMetrics.LatencyP99));
         Assert.Equal(DataQualityStatus.Complete, snapshot.Quality.Status);
     }

@@ -42,6 +42,9 @@ public sealed record HealthReport
     /// <summary>Gets what each collector delivered.</summary>
     public IReadOnlyList<CollectionSummary> Collections { get; init; } = [];
 
-    /// <summary>Gets the alerts the pass raised (redacted), after deduplication.</summary>
+    /// <summary>
+    /// Gets the alerts the pass raised, redacted and fingerprinted. When alerting is enabled,
+    /// repeats that deduplication held back are not included.
+    /// </summary>
     public IReadOnlyList<Alert> Alerts { get; init; } = [];
 }

@@ -31,6 +31,7 @@ public sealed class InMemoryDedupeStore : IDedupeStore
         cancellationToken.ThrowIfCancellationRequested();
 
         var now = _timeProvider.GetUtcNow();
+        var until = window >= DateTimeOffset.MaxValue - now ? DateTimeOffset.MaxValue : now + window;
         if (_expiries.Count >= PruneThreshold)
         {
             Prune(now);
@@ -40,7 +41,7 @@ public sealed class InMemoryDedupeStore : IDedupeStore
         {
             if (!_expiries.TryGetValue(key, out var expiry))
             {
-                if (_expiries.TryAdd(key, now + window))
+                if (_expiries.TryAdd(key, until))
                 {
                     return ValueTask.FromResult(true);
                 }
@@ -49,11 +50,20 @@ public sealed class InMemoryDedupeStore : IDedupeStore
             {
                 return ValueTask.FromResult(false);
             }
-            else if (_expiries.TryUpdate(key, now + window, expiry))
+            else if (_expiries.TryUpdate(key, until, expiry))
             {
                 return ValueTask.FromResult(true);
             }
         }
+    }
+
+    /// <inheritdoc />
+    public ValueTask ReleaseAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        cancellationToken.ThrowIfCancellationRequested();
+        _expiries.TryRemove(key, out _);
+        return ValueTask.CompletedTask;
     }
 
     private void Prune(DateTimeOffset now)

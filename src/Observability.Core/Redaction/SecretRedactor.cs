@@ -1,5 +1,8 @@
 using System.Collections;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Observability.Internal;
 
 namespace Observability;
 
@@ -28,7 +31,9 @@ public sealed partial class SecretRedactor
         _pairs = new Regex(
             // A key containing a fragment, a separator (=, :, or a JSON "key": "value"), then the value:
             // a scheme + credential ("Bearer abc"), a quoted string, or a run without separators.
-            $"""(?<key>[\w.\-]*(?:{alternatives})[\w.\-]*)(?<sep>"?\s*[:=]\s*)(?<value>(?:Bearer|Basic|Token|Bot)\s+[^\s,;&"']+|"[^"]*"|'[^']*'|[^\s,;&"']+)""",
+            // Bounded key parts keep matching linear in the text's length (no catastrophic backtracking);
+            // quoted values honour backslash escapes so an escaped quote cannot end the secret early.
+            $$"""(?<key>[\w.\-]{0,64}(?:{{alternatives}})[\w.\-]{0,64})(?<sep>"?\s*[:=]\s*)(?<value>(?:Bearer|Basic|Token|Bot)\s+[^\s,;&"']+|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^\s,;&"']+)""",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled,
             TimeSpan.FromSeconds(1));
     }
@@ -113,8 +118,16 @@ public sealed partial class SecretRedactor
             return text;
         }
 
-        var masked = _fragments.Length == 0 ? text : _pairs.Replace(text, m => m.Groups["key"].Value + m.Groups["sep"].Value + MaskMatchedValue(m.Groups["value"].Value));
-        return UrlCredentials().Replace(masked, m => m.Groups["prefix"].Value + MaskValue(m.Groups["password"].Value) + "@");
+        try
+        {
+            var masked = _fragments.Length == 0 ? text : _pairs.Replace(text, m => m.Groups["key"].Value + m.Groups["sep"].Value + MaskMatchedValue(m.Groups["value"].Value));
+            return UrlCredentials().Replace(masked, m => m.Groups["prefix"].Value + MaskValue(m.Groups["password"].Value) + "@");
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Text too pathological to scan in time: hide all of it rather than risk a leak or a throw.
+            return MaskValue(text);
+        }
     }
 
     /// <summary>Redacts an alert: title, message, root cause, labels, context and link addresses.</summary>
@@ -151,6 +164,8 @@ public sealed partial class SecretRedactor
         null => null,
         string s => MaskValue(s),
         IDictionary dictionary => WalkDictionary(dictionary, static (self, _, v) => self.MaskAll(v)),
+        JsonNode or JsonElement => MaskAll(JsonValues.ToPlain(value)),
+        IEnumerable<KeyValuePair<string, object?>> pairs => WalkPairs(pairs, static (self, _, v) => self.MaskAll(v)),
         IEnumerable list => WalkList(list, static (self, v) => self.MaskAll(v)),
         _ => MaskValue(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty),
     };
@@ -161,6 +176,9 @@ public sealed partial class SecretRedactor
         string s => RedactText(s),
         IReadOnlyDictionary<string, object?> dictionary => Redact(dictionary),
         IDictionary dictionary => WalkDictionary(dictionary, static (self, k, v) => self.Redact(k, v)),
+        JsonNode or JsonElement => RedactNested(JsonValues.ToPlain(value)),
+        IEnumerable<KeyValuePair<string, object?>> pairs => WalkPairs(pairs, static (self, k, v) => self.Redact(k, v)),
+        IEnumerable<KeyValuePair<string, string>> pairs => WalkPairs(pairs.Select(static p => KeyValuePair.Create(p.Key, (object?)p.Value)), static (self, k, v) => self.Redact(k, v)),
         IEnumerable list => WalkList(list, static (self, v) => self.RedactNested(v)),
         _ => value,
     };
@@ -177,6 +195,17 @@ public sealed partial class SecretRedactor
         return result;
     }
 
+    private Dictionary<string, object?> WalkPairs(IEnumerable<KeyValuePair<string, object?>> pairs, Func<SecretRedactor, string, object?, object?> visit)
+    {
+        var result = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (key, value) in pairs)
+        {
+            result[key] = visit(this, key, value);
+        }
+
+        return result;
+    }
+
     private List<object?> WalkList(IEnumerable list, Func<SecretRedactor, object?, object?> visit)
     {
         var result = new List<object?>();
@@ -188,6 +217,6 @@ public sealed partial class SecretRedactor
         return result;
     }
 
-    [GeneratedRegex(@"(?<prefix>\b[a-z][a-z0-9+.\-]*://[^\s/:@]+:)(?<password>[^\s/@]+)@", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"(?<prefix>\b[a-z][a-z0-9+.\-]*://[^\s/:@]*:)(?<password>[^\s/@]+)@", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex UrlCredentials();
 }

@@ -194,6 +194,20 @@ public sealed class AlertPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task ProcessAsync_SinkThrowsWithLongMessage_BecomesFailure()
+    {
+        // For example an exception that carries a whole response body.
+        var broken = new RecordingAlertSink("broken").ThrowNext(new HttpRequestException(new string('x', 30_000)));
+        var healthy = new RecordingAlertSink("healthy");
+        var pipeline = Build([broken, healthy]);
+
+        var result = await pipeline.ProcessAsync([CreateAlert()], CancellationToken.None);
+
+        Assert.Equal([DeliveryStatus.Failed, DeliveryStatus.Delivered], result.Deliveries.Select(static d => d.Status));
+        Assert.Single(healthy.Alerts);
+    }
+
+    [Fact]
     public async Task ProcessAsync_SinkTimesOutWithoutCallerCancellation_BecomesFailure()
     {
         var sink = new RecordingAlertSink("slow").ThrowNext(new TaskCanceledException("The request timed out."));
@@ -342,6 +356,9 @@ public sealed class AlertPipelineTests : IDisposable
     private sealed class ThrowingDedupeStore : IDedupeStore
     {
         public ValueTask<bool> TryReserveAsync(string key, TimeSpan window, CancellationToken cancellationToken = default)
+            => throw new InvalidOperationException($"redis://cache:6379 refused AUTH token={SinkSecret}");
+
+        public ValueTask ReleaseAsync(string key, CancellationToken cancellationToken = default)
             => throw new InvalidOperationException($"redis://cache:6379 refused AUTH token={SinkSecret}");
     }
 

@@ -142,6 +142,17 @@ public sealed class InMemoryDedupeStoreTests
     }
 
     [Fact]
+    public async Task TryReserveAsync_MaximumWindow_ReservesWithoutOverflow()
+    {
+        // A positive window passes the guard, so "never repeat" (TimeSpan.MaxValue) must work too.
+        var store = new InMemoryDedupeStore(_time);
+
+        Assert.True(await store.TryReserveAsync("fp-1", TimeSpan.MaxValue));
+        _time.Advance(TimeSpan.FromDays(365));
+        Assert.False(await store.TryReserveAsync("fp-1", TimeSpan.MaxValue));
+    }
+
+    [Fact]
     public void Constructor_NullTimeProvider_Throws()
     {
         Assert.Throws<ArgumentNullException>(() => new InMemoryDedupeStore(null!));

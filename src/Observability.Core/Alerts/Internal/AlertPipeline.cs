@@ -61,6 +61,15 @@ internal sealed partial class AlertPipeline
             {
                 deliveries.Add(await DeliverAsync(sink, routed, cancellationToken).ConfigureAwait(false));
             }
+
+            if (deliveries.Count > 0 && !deliveries.Any(static d => d.Succeeded))
+            {
+                // Nobody got them: free the fingerprints so the next pass tries again.
+                foreach (var alert in routed)
+                {
+                    await ReleaseAsync(alert, cancellationToken).ConfigureAwait(false);
+                }
+            }
         }
 
         return new AlertPipelineResult(raised, prepared.Length - raised.Count, deliveries);
@@ -77,6 +86,18 @@ internal sealed partial class AlertPipeline
             // Fail open: a duplicate notification is better than a lost one.
             LogDedupeFailed(_logger, ex.GetType().Name, _redactor.RedactText(ex.Message));
             return true;
+        }
+    }
+
+    private async Task ReleaseAsync(Alert alert, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _dedupe.ReleaseAsync(alert.Fingerprint!, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogDedupeFailed(_logger, ex.GetType().Name, _redactor.RedactText(ex.Message));
         }
     }
 
@@ -98,7 +119,8 @@ internal sealed partial class AlertPipeline
         }
         else
         {
-            LogDeliveryFailed(_logger, sink.Name, result.Status, result.StatusCode, result.Error ?? string.Empty);
+            // A sink should not put secrets in its error, but the log line is redacted regardless.
+            LogDeliveryFailed(_logger, sink.Name, result.Status, result.StatusCode, _redactor.RedactText(result.Error ?? string.Empty));
         }
 
         return result;
