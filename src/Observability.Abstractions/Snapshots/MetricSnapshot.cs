@@ -18,7 +18,7 @@ public sealed class MetricSnapshot
         ArgumentException.ThrowIfNullOrWhiteSpace(source);
         ArgumentNullException.ThrowIfNull(metrics);
 
-        var copy = new Dictionary<string, double>(StringComparer.Ordinal);
+        var copy = new Dictionary<string, double>(metrics.TryGetNonEnumeratedCount(out var count) ? count : 0, StringComparer.Ordinal);
         foreach (var (name, value) in metrics)
         {
             ArgumentException.ThrowIfNullOrWhiteSpace(name, nameof(metrics));

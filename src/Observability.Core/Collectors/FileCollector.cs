@@ -78,7 +78,7 @@ public sealed partial class FileCollector : ICollector
         var context = new SnapshotFileContext(_fileName, _source, window);
         await using (stream.ConfigureAwait(false))
         {
-            using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true);
+            using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 4096, leaveOpen: true);
             CollectionError? fatal;
             try
             {

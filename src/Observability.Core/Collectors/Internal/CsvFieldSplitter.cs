@@ -15,7 +15,7 @@ internal static class CsvFieldSplitter
         ArgumentNullException.ThrowIfNull(fields);
         fields.Clear();
         error = string.Empty;
-        var builder = new StringBuilder();
+        StringBuilder? builder = null; // only quoted fields need one
         var i = 0;
         while (true)
         {
@@ -26,6 +26,7 @@ internal static class CsvFieldSplitter
 
             if (i < line.Length && line[i] == '"')
             {
+                builder ??= new StringBuilder();
                 if (!TryReadQuoted(line, ref i, builder, out error))
                 {
                     return false;
