@@ -198,7 +198,8 @@ internal static class SummaryWriter
     {
         if (IsRatio(metric))
         {
-            return metric == WellKnownMetrics.Availability ? Percent(value, "0.00") : Percent(value);
+            // Error rate and availability live near 0 and 1: two decimals tell 0.03 % from 0.3 %.
+            return metric is WellKnownMetrics.Availability or WellKnownMetrics.ErrorRate ? Percent(value, "0.00") : Percent(value);
         }
 
         return metric.EndsWith("_ms", StringComparison.Ordinal)

@@ -38,7 +38,7 @@ public sealed partial class LogAlertSink : IAlertSink
         {
             var level = alert.Severity >= AlertSeverity.Error ? _options.ErrorLevel : _options.WarningLevel;
             var labels = string.Join(", ", alert.Labels.OrderBy(static l => l.Key, StringComparer.Ordinal).Select(static l => $"{l.Key}={l.Value}"));
-            LogAlert(_logger, level, alert.Severity, alert.Title, alert.Rule, alert.Fingerprint ?? string.Empty, alert.Message, alert.RootCause ?? string.Empty, alert.TraceId ?? string.Empty, labels);
+            LogAlert(_logger, level, alert.Severity, alert.Title, alert.Rule, alert.Fingerprint ?? string.Empty, alert.Message, alert.RootCause ?? "not determined", alert.TraceId ?? string.Empty, labels);
         }
 
         return Task.FromResult(DeliveryResult.Delivered(Name, alerts.Count));

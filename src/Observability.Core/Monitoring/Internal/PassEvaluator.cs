@@ -49,7 +49,7 @@ internal static class PassEvaluator
     {
         foreach (var failed in collections.Where(static c => c.Status == CollectionStatus.Failed))
         {
-            findings.Add(new Finding(FindingRules.CollectorFailed, AlertSeverity.Warning, $"Collector '{failed.CollectorName}' failed: {string.Join("; ", failed.Errors)}"));
+            findings.Add(new Finding(FindingRules.CollectorFailed, AlertSeverity.Warning, $"Collector '{failed.CollectorName}' failed: {string.Join("; ", failed.Errors).TrimEnd('.')}."));
         }
 
         if (recent.Length == 0)
@@ -81,7 +81,7 @@ internal static class PassEvaluator
             return;
         }
 
-        var volumeText = recent.Volume is { } v ? $" over {SnapshotMath.Number(v, "0")} jobs" : string.Empty;
+        var volumeText = recent.Volume is { } v ? $" (volume: {SnapshotMath.Number(v, "0")} jobs)" : string.Empty;
         if (rate >= t.ErrorRateCritical)
         {
             findings.Add(new Finding(FindingRules.ErrorRateCritical, AlertSeverity.Critical, $"Error rate {SnapshotMath.Percent(rate)}{volumeText} is at or above the critical threshold of {SnapshotMath.Percent(t.ErrorRateCritical)}.")
