@@ -45,12 +45,12 @@ public sealed partial class RolloutHealthSampleTests(DefaultSampleRunFixture fix
 
         using var json = JsonDocument.Parse(File.ReadAllText(Run.JsonReportPath));
         var verdict = ReportOf(json).GetProperty("verdict");
-        Assert.Equal("Rollback", verdict.GetProperty("decision").GetString());
+        Assert.Equal("rollback", verdict.GetProperty("decision").GetString());
 
         var reasons = verdict.GetProperty("reasons").EnumerateArray().ToList();
         Assert.Contains(reasons, r =>
             r.GetProperty("rule").GetString()!.Contains("error_rate", StringComparison.Ordinal)
-            && r.GetProperty("severity").GetString() == "Critical"
+            && r.GetProperty("severity").GetString() == "critical"
             && r.GetProperty("message").GetString()!.Contains("error rate", StringComparison.OrdinalIgnoreCase));
 
         // The judged error rate of the final 2 hours is above the 5 % critical threshold, as built into the data set.
@@ -143,14 +143,10 @@ public sealed partial class RolloutHealthSampleTests(DefaultSampleRunFixture fix
     private static JsonElement ReportOf(JsonDocument document)
         => document.RootElement.TryGetProperty("report", out var report) ? report : document.RootElement;
 
-    private static string DecisionToken(string? decision) => decision switch
-    {
-        "Proceed" => "proceed",
-        "Hold" => "hold",
-        "Rollback" => "rollback",
-        "NoData" => "no_data",
-        _ => throw new InvalidOperationException($"Unknown decision '{decision}'."),
-    };
+    // The JSON report and the last line use the same snake_case words for a decision.
+    private static string DecisionToken(string? decision) => decision is "proceed" or "hold" or "rollback" or "no_data"
+        ? decision
+        : throw new InvalidOperationException($"Unknown decision '{decision}'.");
 
     // Scores are numbers; a non-finite one is written as a string and printed as 0.
     private static long Rounded(JsonElement value)

@@ -32,9 +32,9 @@ public sealed class JsonReporterTests
         using var json = await WriteAsync(SampleReports.Rollback());
         var verdict = json.RootElement.GetProperty("report").GetProperty("verdict");
 
-        Assert.Equal("Rollback", verdict.GetProperty("decision").GetString());
+        Assert.Equal("rollback", verdict.GetProperty("decision").GetString());
         var reason = Assert.Single(verdict.GetProperty("reasons").EnumerateArray());
-        Assert.Equal("Critical", reason.GetProperty("severity").GetString());
+        Assert.Equal("critical", reason.GetProperty("severity").GetString());
         Assert.Equal("error_rate_critical", reason.GetProperty("rule").GetString());
         Assert.Equal(0.052, reason.GetProperty("observed").GetDouble());
     }
@@ -46,7 +46,7 @@ public sealed class JsonReporterTests
         var report = json.RootElement.GetProperty("report");
 
         Assert.Equal(41.5, report.GetProperty("health").GetProperty("value").GetDouble());
-        Assert.Equal("Critical", report.GetProperty("health").GetProperty("status").GetString());
+        Assert.Equal("critical", report.GetProperty("health").GetProperty("status").GetString());
         Assert.Equal(-45, report.GetProperty("health").GetProperty("components")[0].GetProperty("points").GetDouble());
         var stability = report.GetProperty("stability");
         Assert.Equal("C", stability.GetProperty("grade").GetString());
