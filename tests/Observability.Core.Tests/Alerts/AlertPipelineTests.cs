@@ -236,6 +236,38 @@ public sealed class AlertPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task ProcessAsync_NoSinkDelivered_RetriesOnTheNextPassWithinTheWindow()
+    {
+        var sink = new RecordingAlertSink("webhook").FailNext("HTTP 503 from the webhook", 503);
+        var pipeline = Build(sink);
+
+        var first = await pipeline.ProcessAsync([CreateAlert()], CancellationToken.None);
+        _time.Advance(TimeSpan.FromMinutes(1));
+        var second = await pipeline.ProcessAsync([CreateAlert()], CancellationToken.None);
+
+        Assert.Equal(DeliveryStatus.Failed, Assert.Single(first.Deliveries).Status);
+        Assert.Equal(0, second.Suppressed); // the undelivered fingerprint was released
+        Assert.True(Assert.Single(second.Deliveries).Succeeded);
+        Assert.Single(sink.Alerts);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_OneSinkDelivered_KeepsTheReservation()
+    {
+        var failing = new RecordingAlertSink("webhook").FailNext("HTTP 503 from the webhook", 503);
+        var working = new RecordingAlertSink("log");
+        var pipeline = Build([failing, working]);
+
+        await pipeline.ProcessAsync([CreateAlert()], CancellationToken.None);
+        _time.Advance(TimeSpan.FromMinutes(1));
+        var second = await pipeline.ProcessAsync([CreateAlert()], CancellationToken.None);
+
+        Assert.Equal(1, second.Suppressed);
+        Assert.Empty(second.Deliveries);
+        Assert.Single(working.Alerts);
+    }
+
+    [Fact]
     public async Task ProcessAsync_DedupeStoreThrows_FailsOpenAndLogsWithoutSecret()
     {
         var sink = new RecordingAlertSink();

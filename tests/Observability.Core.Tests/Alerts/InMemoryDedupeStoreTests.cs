@@ -28,6 +28,30 @@ public sealed class InMemoryDedupeStoreTests
     }
 
     [Fact]
+    public async Task ReleaseAsync_ReservedKey_IsFreeAgainAtOnce()
+    {
+        var store = new InMemoryDedupeStore(_time);
+        await store.TryReserveAsync("fp-1", Window);
+        await store.TryReserveAsync("fp-2", Window);
+
+        await store.ReleaseAsync("fp-1");
+
+        Assert.True(await store.TryReserveAsync("fp-1", Window));
+        Assert.False(await store.TryReserveAsync("fp-2", Window));
+    }
+
+    [Fact]
+    public async Task ReleaseAsync_UnknownKeyOrBadArguments_BehavesAsDocumented()
+    {
+        var store = new InMemoryDedupeStore(_time);
+        await store.ReleaseAsync("never-reserved"); // no-op, no throw
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => store.ReleaseAsync(string.Empty).AsTask());
+        using var cts = new CancellationTokenSource();
+        await cts.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.ReleaseAsync("fp-1", cts.Token).AsTask());
+    }
+
+    [Fact]
     public async Task TryReserveAsync_OneTickBeforeWindowEnds_ReturnsFalse()
     {
         var store = new InMemoryDedupeStore(_time);

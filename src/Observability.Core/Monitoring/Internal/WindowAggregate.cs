@@ -7,14 +7,16 @@ internal sealed record WindowAggregate(int Snapshots, double? Volume, double? Er
     {
         double volume = 0, errors = 0, weightedVolume = 0;
         var hasVolume = false;
-        var unweightedRates = new List<double>();
+        double rateSum = 0;
+        var rateCount = 0;
         var violations = 0;
         foreach (var snapshot in snapshots)
         {
             var rate = SnapshotMath.ErrorRate(snapshot);
             if (rate is { } r)
             {
-                unweightedRates.Add(r);
+                rateSum += r;
+                rateCount++;
             }
 
             if (SnapshotMath.Volume(snapshot) is { } v)
@@ -43,7 +45,7 @@ internal sealed record WindowAggregate(int Snapshots, double? Volume, double? Er
 
         // Weight by volume where the snapshots say how much they carried; a quiet night must not
         // count as much as a busy noon.
-        double? errorRate = weightedVolume > 0 ? errors / weightedVolume : unweightedRates.Count > 0 ? unweightedRates.Average() : null;
+        double? errorRate = weightedVolume > 0 ? errors / weightedVolume : rateCount > 0 ? rateSum / rateCount : null;
         return new WindowAggregate(
             snapshots.Count,
             hasVolume ? volume : null,
