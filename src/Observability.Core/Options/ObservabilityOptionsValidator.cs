@@ -50,6 +50,31 @@ internal sealed class ObservabilityOptionsValidator : IValidateOptions<Observabi
             problems.Add($"Observability:Thresholds:LatencyP99Target must be positive (was {t.LatencyP99Target}).");
         }
 
+        if (t.HealthSustainFor < TimeSpan.Zero)
+        {
+            problems.Add($"Observability:Thresholds:HealthSustainFor must not be negative (was {t.HealthSustainFor}).");
+        }
+
+        if (!double.IsFinite(t.HealthPointsPerErrorRatePercent) || t.HealthPointsPerErrorRatePercent < 0)
+        {
+            problems.Add($"Observability:Thresholds:HealthPointsPerErrorRatePercent must be a finite number of at least 0 (was {t.HealthPointsPerErrorRatePercent}).");
+        }
+
+        if (t.RegionalLatencyDrift <= TimeSpan.Zero)
+        {
+            problems.Add($"Observability:Thresholds:RegionalLatencyDrift must be positive (was {t.RegionalLatencyDrift}).");
+        }
+
+        if (t.ConnectivityFailureLimit < 1)
+        {
+            problems.Add($"Observability:Thresholds:ConnectivityFailureLimit must be at least 1 (was {t.ConnectivityFailureLimit}).");
+        }
+
+        if (t.QueueBacklogLimit is { } backlog && (!double.IsFinite(backlog) || backlog < 0))
+        {
+            problems.Add($"Observability:Thresholds:QueueBacklogLimit must be a finite number of at least 0 when set (was {backlog}).");
+        }
+
         if (t.PersistentGapSnapshots < 1)
         {
             problems.Add($"Observability:Thresholds:PersistentGapSnapshots must be at least 1 (was {t.PersistentGapSnapshots}).");

@@ -6,17 +6,41 @@ public sealed class ThresholdOptions
     /// <summary>Gets or sets the error rate at which the verdict holds the rollout. Default: 0.025 (2.5 %).</summary>
     public double ErrorRateWarning { get; set; } = 0.025;
 
-    /// <summary>Gets or sets the error rate at which the verdict rolls back. Default: 0.05 (5 %).</summary>
+    /// <summary>
+    /// Gets or sets the maximum error rate: above it, with more than <see cref="MinimumJobs"/> jobs, the
+    /// verdict rolls back at once. Default: 0.05 (5 %).
+    /// </summary>
     public double ErrorRateCritical { get; set; } = 0.05;
 
-    /// <summary>Gets or sets how many jobs (or requests) the evaluation window needs before its error rate counts. Default: 10.</summary>
+    /// <summary>Gets or sets how many jobs (or requests) the evaluation window must exceed before its error rate counts. Default: 10 (11 jobs count, 10 do not).</summary>
     public int MinimumJobs { get; set; } = 10;
 
     /// <summary>Gets or sets the health score below which the verdict holds. Default: 70.</summary>
     public double HealthWarning { get; set; } = 70;
 
-    /// <summary>Gets or sets the health score below which the verdict rolls back. Default: 50.</summary>
+    /// <summary>
+    /// Gets or sets the health score below which the verdict holds at once and rolls back once the
+    /// score has stayed below it for <see cref="HealthSustainFor"/>. Default: 50.
+    /// </summary>
     public double HealthCritical { get; set; } = 50;
+
+    /// <summary>Gets or sets how long the health score must stay below <see cref="HealthCritical"/> before the verdict rolls back. Default: 30 minutes.</summary>
+    public TimeSpan HealthSustainFor { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// Gets or sets the health points taken per percentage point of error rate. Default: 20 (so a
+    /// 2.5 % error rate alone costs 50 points and 5 % costs all 100).
+    /// </summary>
+    public double HealthPointsPerErrorRatePercent { get; set; } = 20;
+
+    /// <summary>Gets or sets how far a region's p95 latency may move from its baseline before the health score loses 5 points. Default: 100 ms.</summary>
+    public TimeSpan RegionalLatencyDrift { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Gets or sets how many processor connectivity failures (metric <c>connectivity_failures</c>) in one snapshot roll back. Default: 3.</summary>
+    public int ConnectivityFailureLimit { get; set; } = 3;
+
+    /// <summary>Gets or sets the queue backlog (metric <c>queue_backlog</c>) above which the verdict rolls back; <see langword="null"/> turns the rule off. Default: off.</summary>
+    public double? QueueBacklogLimit { get; set; }
 
     /// <summary>Gets or sets the availability SLO a snapshot must meet. Default: 0.999 (99.9 %).</summary>
     public double AvailabilityTarget { get; set; } = 0.999;

@@ -3,46 +3,62 @@ using Observability.Internal;
 namespace Observability;
 
 /// <summary>
-/// The health score of the evaluation window, 0-100: start at 100, minus 2 per SLO violation
-/// (a snapshot below the availability target or at/above the p99 target counts once per SLO),
-/// minus 10 per percentage point of error rate (only with at least the minimum volume).
-/// Warning below <see cref="ThresholdOptions.HealthWarning"/>, critical below <see cref="ThresholdOptions.HealthCritical"/>.
+/// The health score of the evaluation window, 0-100. Components: start at 100; minus 2 per SLO
+/// violation (a snapshot below the availability target or at/above the p99 target counts once per
+/// SLO); minus <see cref="ThresholdOptions.HealthPointsPerErrorRatePercent"/> (default 20) per
+/// percentage point of error rate, only above the minimum volume; minus 10 x confidence for a
+/// performance or environment regression against the baseline; minus 5 when some region's p95
+/// latency drifted more than <see cref="ThresholdOptions.RegionalLatencyDrift"/> (100 ms) from its
+/// baseline. Warning below <see cref="ThresholdOptions.HealthWarning"/> (70), critical below
+/// <see cref="ThresholdOptions.HealthCritical"/> (50).
 /// </summary>
-/// <remarks>
-/// 10 points per percentage point keeps the health bands in step with the error-rate thresholds:
-/// at the 2.5 % warning rate the score is about 75 less its SLO violations (a warning), at the 5 %
-/// critical rate about 50 less them (critical). The seed's 20 points made a warning-level error
-/// rate alone a critical score, so "hold" could never be reached through the error rate.
-/// </remarks>
 internal static class HealthScorer
 {
     public const double PointsPerSloViolation = 2;
-    public const double PointsPerErrorRatePoint = 10;
+    public const double PointsPerRegression = 10;
+    public const double RegionalDriftPoints = 5;
 
-    public static HealthScore Score(WindowAggregate recent, ThresholdOptions thresholds)
+    public static HealthScore Score(WindowAggregate recent, ThresholdOptions thresholds, RegressionClassification? regression = null, IReadOnlyList<RegionalDrift>? drifts = null)
     {
         if (recent.Snapshots == 0)
         {
             return new HealthScore(0, HealthStatus.Unknown, [new ScoreComponent("no_data", 0, "No usable snapshot in the evaluation window.")]);
         }
 
-        var components = new List<ScoreComponent> { new("baseline", 100, "Every score starts at 100.") };
-        components.Add(new ScoreComponent(
-            "slo_violations",
-            -PointsPerSloViolation * recent.SloViolations,
-            $"{recent.SloViolations} SLO violations in {recent.Snapshots} snapshots x {PointsPerSloViolation} points."));
+        var components = new List<ScoreComponent>(5)
+        {
+            new("baseline", 100, "Every score starts at 100."),
+            new("slo_violations", -PointsPerSloViolation * recent.SloViolations, $"{recent.SloViolations} SLO violations in {recent.Snapshots} snapshots x {PointsPerSloViolation} points."),
+        };
 
         if (recent.ErrorRate is { } rate)
         {
-            components.Add(recent.Volume is not { } volume || volume >= thresholds.MinimumJobs
-                ? new ScoreComponent("error_rate", -PointsPerErrorRatePoint * rate * 100, $"Error rate {SnapshotMath.Percent(rate)} x {PointsPerErrorRatePoint} points per percentage point.")
-                : new ScoreComponent("error_rate", 0, $"Not counted: {SnapshotMath.Number(volume, "0")} jobs is below the minimum of {thresholds.MinimumJobs}."));
+            var perPoint = thresholds.HealthPointsPerErrorRatePercent;
+            components.Add(recent.Volume is not { } volume || volume > thresholds.MinimumJobs
+                ? new ScoreComponent("error_rate", -perPoint * rate * 100, $"Error rate {SnapshotMath.Percent(rate)} x {SnapshotMath.Number(perPoint)} points per percentage point.")
+                : new ScoreComponent("error_rate", 0, $"Not counted: {SnapshotMath.Number(volume, "0")} jobs is not above the minimum of {thresholds.MinimumJobs}."));
+        }
+
+        if (regression is { Kind: RegressionKind.PerformanceRegression or RegressionKind.EnvironmentRegression } r)
+        {
+            var kind = r.Kind == RegressionKind.PerformanceRegression ? "performance" : "environment";
+            components.Add(new ScoreComponent("regression", -PointsPerRegression * r.Confidence, $"A {kind} regression with confidence {SnapshotMath.Number(r.Confidence, "0.###")} x {PointsPerRegression} points."));
+        }
+
+        if (drifts is { Count: > 0 } && drifts[0] is var worst)
+        {
+            var limit = thresholds.RegionalLatencyDrift.TotalMilliseconds;
+            var where = worst.Region == RegionalDrift.WholeService ? "the service's" : $"region {worst.Region}'s";
+            var detail = $"{char.ToUpperInvariant(where[0])}{where[1..]} p95 moved {SnapshotMath.Number(worst.DriftMs)} ms from its baseline ({SnapshotMath.Number(worst.BaselineMs)} -> {SnapshotMath.Number(worst.RecentMs)} ms); the limit is {SnapshotMath.Number(limit)} ms.";
+            components.Add(new ScoreComponent("regional_latency_drift", worst.DriftMs > limit ? -RegionalDriftPoints : 0, detail));
         }
 
         var value = Math.Clamp(components.Sum(static c => c.Points), 0, 100);
-        var status = value < thresholds.HealthCritical ? HealthStatus.Critical
+        return new HealthScore(Math.Round(value, 2), Status(value, thresholds), components);
+    }
+
+    public static HealthStatus Status(double value, ThresholdOptions thresholds)
+        => value < thresholds.HealthCritical ? HealthStatus.Critical
             : value < thresholds.HealthWarning ? HealthStatus.Warning
             : HealthStatus.Healthy;
-        return new HealthScore(Math.Round(value, 2), status, components);
-    }
 }

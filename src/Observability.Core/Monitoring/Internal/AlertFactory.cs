@@ -12,7 +12,7 @@ internal static class AlertFactory
         }
 
         return findings
-            .Where(static f => f.Severity >= AlertSeverity.Warning)
+            .Where(static f => f.Severity >= AlertSeverity.Warning && !FindingRules.IsVerdictOnly(f.Rule))
             .Select(f => new Alert
             {
                 Rule = f.Rule,

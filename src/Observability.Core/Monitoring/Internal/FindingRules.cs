@@ -14,12 +14,23 @@ internal static class FindingRules
     public const string DataGapPersistent = "data_gap_persistent";
     public const string NoUsableData = "no_usable_data";
     public const string CollectorFailed = "collector_failed";
+    public const string RegressionPerformance = "regression_performance";
+    public const string RegressionEnvironment = "regression_environment";
+
+    /// <summary>The rollback advisor's rules that a pass reports (history rules: sustained health, connectivity, backlog).</summary>
+    public static bool IsAdvisorRule(string rule) => rule is AdviceRules.HealthSustained or AdviceRules.HealthPending
+        or AdviceRules.ProcessorConnectivity or AdviceRules.ProcessorConnectivityPending or AdviceRules.QueueBacklog;
+
+    /// <summary>Rules that explain a hold but repeat what another finding already alerts on.</summary>
+    public static bool IsVerdictOnly(string rule) => rule is AdviceRules.HealthPending or AdviceRules.ProcessorConnectivityPending;
 
     /// <summary>The label category of a rule, for routing and reports.</summary>
     public static string Category(string rule) => rule switch
     {
         ErrorRateCritical or ErrorRateWarning or ErrorRateLowVolume => "error_rate",
-        HealthCritical or HealthWarning => "health",
+        HealthCritical or HealthWarning or AdviceRules.HealthSustained or AdviceRules.HealthPending => "health",
+        RegressionPerformance or RegressionEnvironment => "regression",
+        AdviceRules.ProcessorConnectivity or AdviceRules.ProcessorConnectivityPending or AdviceRules.QueueBacklog => "processor",
         AvailabilitySlo or LatencySlo => "slo",
         _ => "data_quality",
     };
@@ -37,6 +48,11 @@ internal static class FindingRules
         DataGapPersistent => $"{service}: metrics source went quiet (persistent)",
         NoUsableData => $"{service}: no usable data to judge the release",
         CollectorFailed => $"{service}: a collector failed",
+        RegressionPerformance => $"{service}: performance regression against the baseline",
+        RegressionEnvironment => $"{service}: environment regression against the baseline",
+        AdviceRules.HealthSustained => $"{service}: health critical for the sustain period",
+        AdviceRules.ProcessorConnectivity => $"{service}: processor connectivity failures",
+        AdviceRules.QueueBacklog => $"{service}: queue backlog above its limit",
         _ => $"{service}: {rule}",
     };
 }

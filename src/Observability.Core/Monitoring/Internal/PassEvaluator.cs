@@ -15,6 +15,8 @@ internal sealed record Evaluation(
 /// </summary>
 internal static class PassEvaluator
 {
+    private static readonly RuleBasedRegressionClassifier RegressionClassifier = new();
+
     public static Evaluation Evaluate(IReadOnlyList<ClassifiedSnapshot> snapshots, CollectionWindow evaluationWindow, IReadOnlyList<CollectionResult> collections, ThresholdOptions thresholds)
     {
         var usable = snapshots.Where(static s => s.Usable).Select(static s => s.Snapshot).ToArray();
@@ -22,7 +24,12 @@ internal static class PassEvaluator
         var baseline = usable.Where(s => s.Timestamp < evaluationWindow.Start).ToArray();
         var aggregate = WindowAggregate.From(recent, thresholds);
 
-        var health = HealthScorer.Score(aggregate, thresholds);
+        var drifts = RegionalDrift.Compute(baseline, recent);
+        var regression = recent.Length > 0 && baseline.Length > 0
+            ? RegressionClassifier.Classify(RegressionInputs.From(baseline, recent, thresholds, errorSpike: false))
+            : null;
+        var health = HealthScorer.Score(aggregate, thresholds, regression, drifts);
+        var advice = AdvisorReplay.Run(snapshots, evaluationWindow.Start, thresholds);
         var stability = StabilityScorer.Score(usable, baseline, recent, thresholds);
         var gaps = DataGaps.Find(snapshots, thresholds.PersistentGapSnapshots);
 
@@ -33,6 +40,8 @@ internal static class PassEvaluator
             AddErrorRateFindings(findings, aggregate, thresholds);
             AddSloFindings(findings, aggregate, thresholds);
             AddHealthFindings(findings, health, thresholds);
+            AddRegressionFindings(findings, regression);
+            AddAdvisorFindings(findings, advice);
         }
 
         findings.Sort(static (a, b) => b.Severity.CompareTo(a.Severity));
@@ -74,17 +83,17 @@ internal static class PassEvaluator
             return;
         }
 
-        if (recent.Volume is { } volume && volume < t.MinimumJobs)
+        if (recent.Volume is { } volume && volume <= t.MinimumJobs)
         {
-            findings.Add(new Finding(FindingRules.ErrorRateLowVolume, AlertSeverity.Info, $"Error rate {SnapshotMath.Percent(rate)} not judged: {SnapshotMath.Number(volume, "0")} jobs is below the minimum of {t.MinimumJobs}.")
+            findings.Add(new Finding(FindingRules.ErrorRateLowVolume, AlertSeverity.Info, $"Error rate {SnapshotMath.Percent(rate)} not judged: {SnapshotMath.Number(volume, "0")} jobs is not more than the minimum of {t.MinimumJobs}.")
             { Metric = WellKnownMetrics.ErrorRate, Observed = rate, Threshold = t.MinimumJobs });
             return;
         }
 
         var volumeText = recent.Volume is { } v ? $" (volume: {SnapshotMath.Number(v, "0")} jobs)" : string.Empty;
-        if (rate >= t.ErrorRateCritical)
+        if (rate > t.ErrorRateCritical)
         {
-            findings.Add(new Finding(FindingRules.ErrorRateCritical, AlertSeverity.Critical, $"Error rate {SnapshotMath.Percent(rate)}{volumeText} is at or above the critical threshold of {SnapshotMath.Percent(t.ErrorRateCritical)}.")
+            findings.Add(new Finding(FindingRules.ErrorRateCritical, AlertSeverity.Critical, $"Error rate {SnapshotMath.Percent(rate)}{volumeText} is above the maximum of {SnapshotMath.Percent(t.ErrorRateCritical)}.")
             { Metric = WellKnownMetrics.ErrorRate, Observed = rate, Threshold = t.ErrorRateCritical });
         }
         else if (rate >= t.ErrorRateWarning)
@@ -114,13 +123,39 @@ internal static class PassEvaluator
     {
         if (health.Status == HealthStatus.Critical)
         {
-            findings.Add(new Finding(FindingRules.HealthCritical, AlertSeverity.Critical, $"Health score {SnapshotMath.Number(health.Value)} is below the critical threshold of {SnapshotMath.Number(t.HealthCritical)}.")
+            findings.Add(new Finding(FindingRules.HealthCritical, AlertSeverity.Error, $"Health score {SnapshotMath.Number(health.Value)} is below the critical threshold of {SnapshotMath.Number(t.HealthCritical)}.")
             { Metric = "health_score", Observed = health.Value, Threshold = t.HealthCritical });
         }
         else if (health.Status == HealthStatus.Warning)
         {
             findings.Add(new Finding(FindingRules.HealthWarning, AlertSeverity.Warning, $"Health score {SnapshotMath.Number(health.Value)} is below the warning threshold of {SnapshotMath.Number(t.HealthWarning)}.")
             { Metric = "health_score", Observed = health.Value, Threshold = t.HealthWarning });
+        }
+    }
+
+    private static void AddRegressionFindings(List<Finding> findings, RegressionClassification? regression)
+    {
+        var rule = regression?.Kind switch
+        {
+            RegressionKind.PerformanceRegression => FindingRules.RegressionPerformance,
+            RegressionKind.EnvironmentRegression => FindingRules.RegressionEnvironment,
+            _ => null,
+        };
+        if (rule is not null)
+        {
+            findings.Add(new Finding(rule, AlertSeverity.Warning, regression!.Reason) { Metric = "regression_confidence", Observed = regression.Confidence });
+        }
+    }
+
+    private static void AddAdvisorFindings(List<Finding> findings, RollbackAdvice? advice)
+    {
+        // The advisor's history rules; its no-data answer is the pass's own no_usable_data finding.
+        foreach (var reason in advice?.Reasons ?? [])
+        {
+            if (FindingRules.IsAdvisorRule(reason.Rule) && !findings.Contains(reason))
+            {
+                findings.Add(reason);
+            }
         }
     }
 }

@@ -7,10 +7,15 @@ namespace Observability.Internal;
 /// </summary>
 internal static class VerdictPolicy
 {
-    private static readonly HashSet<string> RollbackRules = [FindingRules.ErrorRateCritical, FindingRules.HealthCritical];
+    private static readonly HashSet<string> RollbackRules =
+        [FindingRules.ErrorRateCritical, AdviceRules.HealthSustained, AdviceRules.ProcessorConnectivity, AdviceRules.QueueBacklog];
 
     private static readonly HashSet<string> HoldRules =
-        [FindingRules.ErrorRateWarning, FindingRules.HealthWarning, FindingRules.AvailabilitySlo, FindingRules.LatencySlo, FindingRules.DataGapPersistent];
+    [
+        FindingRules.ErrorRateWarning, FindingRules.HealthWarning, FindingRules.HealthCritical, FindingRules.AvailabilitySlo, FindingRules.LatencySlo,
+        FindingRules.DataGapPersistent, FindingRules.RegressionPerformance, FindingRules.RegressionEnvironment,
+        AdviceRules.HealthPending, AdviceRules.ProcessorConnectivityPending,
+    ];
 
     public static Verdict Decide(IReadOnlyList<Finding> findings, int usableRecentSnapshots, CollectionWindow evaluationWindow)
     {

@@ -1,0 +1,38 @@
+namespace Observability.Internal;
+
+/// <summary>
+/// Builds the regression feature vector of a pass: the evaluation window against the baseline
+/// (the rest of the look-back window), from the metrics the snapshots carry.
+/// </summary>
+internal static class RegressionInputs
+{
+    public static RegressionFeatures From(IReadOnlyList<MetricSnapshot> baseline, IReadOnlyList<MetricSnapshot> recent, ThresholdOptions thresholds, bool errorSpike)
+    {
+        if (baseline.Count == 0 || recent.Count == 0)
+        {
+            return new RegressionFeatures();
+        }
+
+        var before = WindowAggregate.From(baseline, thresholds);
+        var after = WindowAggregate.From(recent, thresholds);
+        return new RegressionFeatures
+        {
+            LatencyDeltaPercent = DeltaPercent(before.LatencyP95, after.LatencyP95),
+            ErrorRateDelta = before.ErrorRate is { } b && after.ErrorRate is { } a ? Math.Clamp(a - b, -1, 1) : null,
+            ThroughputDeltaPercent = DeltaPercent(MeanOf(baseline, SnapshotMath.Volume), MeanOf(recent, SnapshotMath.Volume)),
+            QueueDepthDeltaPercent = DeltaPercent(MeanOf(baseline, WellKnownMetrics.QueueBacklog), MeanOf(recent, WellKnownMetrics.QueueBacklog)),
+            CpuDeltaPercent = DeltaPercent(MeanOf(baseline, WellKnownMetrics.CpuUtilization), MeanOf(recent, WellKnownMetrics.CpuUtilization)),
+            MemoryDeltaPercent = DeltaPercent(MeanOf(baseline, WellKnownMetrics.MemoryUtilization), MeanOf(recent, WellKnownMetrics.MemoryUtilization)),
+            ErrorSpike = errorSpike,
+        };
+    }
+
+    private static double? MeanOf(IReadOnlyList<MetricSnapshot> snapshots, string metric)
+        => WindowAggregate.Mean(snapshots, s => s.GetValue(metric));
+
+    private static double? MeanOf(IReadOnlyList<MetricSnapshot> snapshots, Func<MetricSnapshot, double?> value)
+        => WindowAggregate.Mean(snapshots, value);
+
+    private static double? DeltaPercent(double? before, double? after)
+        => before is { } b && b > 0 && after is { } a ? Math.Max(-100, (a - b) / b * 100) : null;
+}
