@@ -94,6 +94,21 @@ public sealed class MannWhitneyUTests
         Assert.Equal(0.11603618751300343, result.PValue, 12);
     }
 
+    [Fact]
+    public void Test_VeryLargeSamples_NoIntegerOverflowInU()
+    {
+        // 50,000 a side: n2 (n2 + 1) = 2.5e9 overflows an int, and U itself exceeds int.MaxValue.
+        // Baseline 0..49999, canary 500..50499 (9,500 values tied across the sides).
+        // scipy method="asymptotic": statistic 1274875000.0, p 5.042306742266332e-08.
+        double[] baseline = [.. Enumerable.Range(0, 50_000).Select(static i => (double)i)];
+        double[] canary = [.. Enumerable.Range(0, 50_000).Select(static i => i + 500.0)];
+
+        var result = MannWhitneyU.Test(baseline, canary);
+
+        Assert.Equal(1_274_875_000, result.U);
+        Assert.Equal(5.042306742266332e-08, result.PValue, 1e-14);
+    }
+
     [Theory]
     [InlineData(5)]
     [InlineData(30)]

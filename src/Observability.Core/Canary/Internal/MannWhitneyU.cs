@@ -40,18 +40,12 @@ internal static class MannWhitneyU
         }
 
         int n1 = baseline.Length, n2 = canary.Length, n = n1 + n2;
-        var values = new (double Value, bool Canary)[n];
-        for (var i = 0; i < n1; i++)
-        {
-            values[i] = (baseline[i], false);
-        }
-
-        for (var i = 0; i < n2; i++)
-        {
-            values[n1 + i] = (canary[i], true);
-        }
-
-        Array.Sort(values, static (a, b) => a.Value.CompareTo(b.Value));
+        var values = new double[n];
+        var isCanary = new bool[n];
+        baseline.CopyTo(values);
+        canary.CopyTo(values.AsSpan(n1));
+        isCanary.AsSpan(n1).Fill(true);
+        Array.Sort(values, isCanary);
 
         // Doubled average ranks are integers: a tie group over 1-based ranks i+1 .. j+1 has rank (i + j + 2) / 2.
         var doubledRanks = new int[n];
@@ -60,7 +54,7 @@ internal static class MannWhitneyU
         for (var i = 0; i < n;)
         {
             var j = i;
-            while (j + 1 < n && values[j + 1].Value == values[i].Value)
+            while (j + 1 < n && values[j + 1] == values[i])
             {
                 j++;
             }
@@ -70,7 +64,7 @@ internal static class MannWhitneyU
             for (var k = i; k <= j; k++)
             {
                 doubledRanks[k] = i + j + 2;
-                if (values[k].Canary)
+                if (isCanary[k])
                 {
                     canaryDoubledSum += i + j + 2;
                 }
@@ -79,7 +73,7 @@ internal static class MannWhitneyU
             i = j + 1;
         }
 
-        var u = (canaryDoubledSum / 2.0) - (n2 * (n2 + 1) / 2.0);
+        var u = (canaryDoubledSum / 2.0) - (n2 * (n2 + 1.0) / 2);
         var meanU = n1 * (double)n2 / 2;
         if (n <= ExactLimit)
         {
@@ -117,10 +111,15 @@ internal static class MannWhitneyU
 
     private static double ExactPValue(int[] doubledRanks, int m, int observed)
     {
-        // counts[k, s]: ways to pick k of the items seen so far with doubled rank sum s.
+        // counts[k][s]: ways to pick k of the items seen so far with doubled rank sum s (0/1 knapsack, k descending).
         var maxSum = (int)SumOf(doubledRanks);
-        var counts = new double[m + 1, maxSum + 1];
-        counts[0, 0] = 1;
+        var counts = new double[m + 1][];
+        for (var k = 0; k <= m; k++)
+        {
+            counts[k] = new double[maxSum + 1];
+        }
+
+        counts[0][0] = 1;
         var reached = 0;
         for (var i = 0; i < doubledRanks.Length; i++)
         {
@@ -128,26 +127,28 @@ internal static class MannWhitneyU
             reached += r;
             for (var k = Math.Min(i + 1, m); k >= 1; k--)
             {
-                for (var s = reached; s >= r; s--)
+                var to = counts[k].AsSpan(r, reached - r + 1);
+                var from = counts[k - 1].AsSpan(0, reached - r + 1);
+                for (var s = 0; s < to.Length; s++)
                 {
-                    counts[k, s] += counts[k - 1, s - r];
+                    to[s] += from[s];
                 }
             }
         }
 
         double total = 0, lower = 0, upper = 0;
+        var last = counts[m];
         for (var s = 0; s <= maxSum; s++)
         {
-            var c = counts[m, s];
-            total += c;
+            total += last[s];
             if (s <= observed)
             {
-                lower += c;
+                lower += last[s];
             }
 
             if (s >= observed)
             {
-                upper += c;
+                upper += last[s];
             }
         }
 
