@@ -10,6 +10,32 @@ namespace Observability;
 /// threshold, Fail below or when a critical metric fails, NoData when nothing could be judged.
 /// Thread-safe: the options are copied at construction.
 /// </summary>
+/// <remarks>
+/// <para>
+/// Per metric, in order: NaN and infinite samples are dropped and counted; fewer than
+/// <see cref="CanaryMetricConfig.MinimumSamples"/> usable samples on a side is NoData, and so are sample
+/// sizes whose smallest attainable p-value, 2 / C(n1 + n2, n1), is not below 1 - confidence (such a test
+/// could never fail, so a Pass would mean nothing); both sides constant and equal is Pass (p = 1).
+/// Otherwise the two-sided Mann-Whitney U test decides: exact permutation distribution (ties included,
+/// through average ranks) up to 40 samples in all, normal approximation with tie and continuity
+/// correction beyond. Not significant is Pass. Significant with the canary ranking higher is High when
+/// the effect size (canary mean / baseline mean) exceeds <see cref="CanaryMetricConfig.AllowedIncrease"/>,
+/// else Pass; lower is Low when it is below <see cref="CanaryMetricConfig.AllowedDecrease"/>, else Pass.
+/// An undefined ratio (baseline mean 0 or negative) excuses nothing. Two constant but different sides
+/// follow the same rule: the test sees complete separation and the effect size decides.
+/// </para>
+/// <para>
+/// <see cref="CanaryMetricConfig.Direction"/> is applied last and never rewrites the classification: a
+/// significant decrease of an <see cref="CanaryDirection.Increase"/> metric is reported as Low with
+/// <see cref="CanaryMetricResult.Passed"/> true, and its reason says the direction allows it.
+/// </para>
+/// <para>
+/// Score: each group scores 100 x passed / scored; the overall score is the weighted sum (see
+/// <see cref="CanaryAnalysisOptions.GroupWeights"/>), rounded to two decimals, and compared with the
+/// thresholds inclusively (95 exactly passes, 75 exactly is marginal). A failing critical metric makes
+/// the outcome Fail with score 0. If no metric was scored, the outcome is NoData, never Pass.
+/// </para>
+/// </remarks>
 public sealed class CanaryAnalyzer
 {
     private readonly CanaryMetricConfig[] _metrics;

@@ -52,14 +52,14 @@ public sealed class CanaryScoringTests
     [Fact]
     public void Analyze_CriticalMetricFails_FailWithScoreZeroAndSaysWhy()
     {
-        // Without the critical rule: 4 of 5 pass = 80 (marginal).
+        // By weight alone 4 of 5 pass = 80 (marginal); the critical failure overrides it.
         var report = PassFail([(Metric("a"), false), (Metric("b"), false), (Metric("latency_p99_ms", critical: true), true), (Metric("c"), false), (Metric("d"), false)]);
 
         Assert.Equal(CanaryOutcome.Fail, report.Outcome);
         Assert.Equal(0, report.Score);
         Assert.Equal("latency_p99_ms", report.DecidingMetric);
         Assert.StartsWith("latency_p99_ms (critical) is High: canary median 8 vs baseline 3, p = 0.0079 < 0.02", report.Reason, StringComparison.Ordinal);
-        Assert.EndsWith("A failing critical metric fails the canary: score 0 (without it the score would be 80).", report.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("A failing critical metric fails the canary: score 0 (by group weights alone it would be 80).", report.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -44,7 +44,7 @@ internal static class CanaryScorer
             {
                 Outcome = CanaryOutcome.Fail,
                 DecidingMetric = critical.Name,
-                Reason = $"{critical.Reason} A failing critical metric fails the canary: score 0 (without it the score would be {CanaryText.Number(score)}).",
+                Reason = $"{critical.Reason} A failing critical metric fails the canary: score 0 (by group weights alone it would be {CanaryText.Number(score)}).",
             };
         }
 
