@@ -1,4 +1,5 @@
 using System.Globalization;
+using Observability.Internal;
 
 namespace Observability;
 
@@ -62,13 +63,15 @@ public sealed class SloDefinition
         Kind = kind;
         Objective = objective;
         Period = resolvedPeriod;
+        ErrorBudgetRatio = SloMath.Complement(objective);
         (Threshold, Percentile, Metric) = kind switch
         {
             SloKind.Availability => (Ratio(name, threshold ?? objective, "availability threshold"), (double?)null, WellKnownMetrics.Availability),
-            SloKind.ErrorRate => (Ratio(name, threshold ?? (1 - objective), "error rate threshold"), (double?)null, WellKnownMetrics.ErrorRate),
+            SloKind.ErrorRate => (Ratio(name, threshold ?? SloMath.Complement(objective), "error rate threshold"), (double?)null, WellKnownMetrics.ErrorRate),
             _ => LatencyParts(name, threshold, percentile ?? DefaultPercentile),
         };
 
+        AllowedErrorRate = kind == SloKind.Availability ? SloMath.Complement(Threshold) : Threshold;
         if (kind != SloKind.LatencyPercentile && percentile is not null)
         {
             throw new ArgumentException($"SLO '{name}': a percentile ({Format(percentile.Value)}) only applies to a LatencyPercentile SLO, not to {kind}.", nameof(percentile));
@@ -85,7 +88,8 @@ public sealed class SloDefinition
     public double Objective { get; }
 
     /// <summary>Gets the share of events that may be bad, 1 - <see cref="Objective"/>: the error budget as a ratio.</summary>
-    public double ErrorBudgetRatio => 1 - Objective;
+    /// <remarks>Computed in decimal, so 1 - 0.999 is exactly 0.001 as a double.</remarks>
+    public double ErrorBudgetRatio { get; }
 
     /// <summary>
     /// Gets the per-snapshot limit: the minimum availability (<see cref="SloKind.Availability"/>), the
@@ -93,6 +97,9 @@ public sealed class SloDefinition
     /// percentile must stay under (<see cref="SloKind.LatencyPercentile"/>).
     /// </summary>
     public double Threshold { get; }
+
+    /// <summary>Gets the error rate above which a snapshot of a request-based SLO is a violation (1 - threshold for availability).</summary>
+    internal double AllowedErrorRate { get; }
 
     /// <summary>Gets the rolling period the error budget covers.</summary>
     public TimeSpan Period { get; }

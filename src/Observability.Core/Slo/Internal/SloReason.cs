@@ -25,7 +25,10 @@ internal static class SloReason
         }
 
         var budget = e.Budget;
-        text.Append($"; {SloText.Percent(budget.RemainingFraction)} of the error budget remains ({SloText.Number(budget.Consumed)} of {SloText.Number(budget.Allowed)} bad {unit} allowed)");
+        var spent = $"{SloText.Number(budget.Consumed)} of {SloText.Number(budget.Allowed)} bad {unit} allowed";
+        text.Append(budget.RemainingFraction >= 0
+            ? $"; {SloText.Percent(budget.RemainingFraction)} of the error budget remains ({spent})"
+            : $"; the error budget is overspent by {SloText.Percent(-budget.RemainingFraction)} ({spent})");
         if (e.ExhaustedAt is { } exhausted)
         {
             text.Append($", exhausted since {SloText.Time(exhausted)}");

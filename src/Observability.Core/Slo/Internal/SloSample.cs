@@ -38,8 +38,7 @@ internal readonly record struct SloSample(DateTimeOffset Time, double Events, do
             return false;
         }
 
-        // Availability's threshold is a minimum availability, so its allowed error rate is 1 - threshold.
-        var allowed = slo.Kind == SloKind.Availability ? 1 - slo.Threshold : slo.Threshold;
+        var allowed = slo.AllowedErrorRate;
         var violates = events > 0 && rate > allowed;
         var observed = slo.Kind == SloKind.Availability ? 1 - rate : rate;
         sample = new SloSample(snapshot.Timestamp, events, rate * events, events, observed, violates ? rate / allowed : 0);

@@ -47,14 +47,14 @@ internal sealed class SloSeries
     public static SloSeries Build(SloDefinition slo, IEnumerable<MetricSnapshot> snapshots, DateTimeOffset asOf)
     {
         var periodStart = asOf - slo.Period;
-        var samples = new List<SloSample>(snapshots.TryGetNonEnumeratedCount(out var count) ? count : 0);
-        int skipped = 0, outside = 0;
+        var samples = new SloSample[snapshots.TryGetNonEnumeratedCount(out var count) ? count : 16];
+        int used = 0, skipped = 0, outside = 0;
         var sorted = true;
         foreach (var snapshot in snapshots)
         {
             if (snapshot is null)
             {
-                throw new ArgumentException($"SLO '{slo.Name}': snapshot {samples.Count + skipped + outside} is null.", nameof(snapshots));
+                throw new ArgumentException($"SLO '{slo.Name}': snapshot {used + skipped + outside} is null.", nameof(snapshots));
             }
 
             if (snapshot.Timestamp <= periodStart || snapshot.Timestamp > asOf)
@@ -63,8 +63,13 @@ internal sealed class SloSeries
             }
             else if (SloSample.TryRead(slo, snapshot, out var sample))
             {
-                sorted &= samples.Count == 0 || samples[^1].Time <= sample.Time;
-                samples.Add(sample);
+                if (used == samples.Length)
+                {
+                    Array.Resize(ref samples, samples.Length * 2);
+                }
+
+                sorted &= used == 0 || samples[used - 1].Time <= sample.Time;
+                samples[used++] = sample;
             }
             else
             {
@@ -72,10 +77,10 @@ internal sealed class SloSeries
             }
         }
 
-        var array = samples.ToArray();
+        var array = used == samples.Length ? samples : samples[..used];
         if (!sorted)
         {
-            // OrderBy is stable: snapshots with equal timestamps keep their input order.
+            // A stable sort: snapshots with equal timestamps keep their input order.
             array = [.. array.OrderBy(static s => s.Time)];
         }
 

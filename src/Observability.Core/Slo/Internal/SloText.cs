@@ -25,9 +25,9 @@ internal static class SloText
 
     /// <summary>A span for sentences, in days, hours or minutes with up to two decimals.</summary>
     public static string Span(TimeSpan value)
-        => value.TotalDays >= 1 ? Number(value.TotalDays, "0.##") + " days"
-            : value.TotalHours >= 1 ? Number(value.TotalHours, "0.##") + " hours"
-            : Number(value.TotalMinutes, "0.##") + " minutes";
+        => value.TotalDays >= 1 ? Unit(value.TotalDays, "day")
+            : value.TotalHours >= 1 ? Unit(value.TotalHours, "hour")
+            : Unit(value.TotalMinutes, "minute");
 
     /// <summary>A burn rate such as <c>14.4x</c>.</summary>
     public static string Burn(double? rate) => rate is { } r ? Number(r, "0.##") + "x" : "n/a";
@@ -40,6 +40,12 @@ internal static class SloText
 
     /// <summary>A timestamp in ISO 8601 round-trip form.</summary>
     public static string Time(DateTimeOffset value) => value.ToString("O", CultureInfo.InvariantCulture);
+
+    private static string Unit(double value, string unit)
+    {
+        var text = Number(value, "0.##");
+        return text == "1" ? "1 " + unit : text + " " + unit + "s";
+    }
 
     private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 }
