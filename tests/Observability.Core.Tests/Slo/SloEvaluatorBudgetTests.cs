@@ -6,11 +6,6 @@ public sealed class SloEvaluatorBudgetTests
 {
     private static readonly SloEvaluator Evaluator = new();
 
-    // Availability 99 % over one day; ten hourly snapshots of 1000 requests. Ages 6 and 5 fail 2.5 %
-    // (25 bad each), the other eight 0.125 % (1.25 bad each): 50 + 10 = 60 bad of 10,000 events.
-    private static MetricSnapshot[] DayOfRequests()
-        => Series(10, TimeSpan.FromHours(1), (age, t) => Requests(t, age is 5 or 6 ? 0.025 : 0.00125, 1000));
-
     [Fact]
     public void Evaluate_HandComputedDay_GivesComplianceAndBudget()
     {
@@ -115,104 +110,6 @@ public sealed class SloEvaluatorBudgetTests
     }
 
     [Fact]
-    public void Evaluate_EmptyInputWithAsOf_ReturnsAClearResult()
-    {
-        var result = Evaluator.Evaluate(SloDefinition.Availability("checkout", 0.999), [], AsOf);
-
-        Assert.Equal(AsOf, result.AsOf);
-        Assert.Equal(0, result.Snapshots);
-        Assert.Equal(0, result.TotalEvents);
-        Assert.Null(result.Compliance);
-        Assert.Null(result.IsMet);
-        Assert.Equal(0, result.Budget.Allowed);
-        Assert.Equal(1, result.Budget.RemainingFraction); // untouched, no 0 / 0
-        Assert.Null(result.CurrentBurnRate);
-        Assert.Null(result.ProjectedExhaustion);
-        Assert.Empty(result.BurnDown);
-        Assert.Empty(result.FiringAlerts);
-        Assert.All(result.BurnRateAlerts, static a => Assert.Equal(BurnRateAlertStatus.NoData, a.Status));
-        Assert.Contains("nothing to judge", result.Reason, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Evaluate_EmptyInputWithoutAsOf_SaysThereIsNoTime()
-    {
-        var result = Evaluator.Evaluate(SloDefinition.Availability("checkout", 0.999), []);
-
-        Assert.Null(result.AsOf);
-        Assert.Null(result.Compliance);
-        Assert.Empty(result.BurnRateAlerts);
-        Assert.Equal("checkout: no snapshots and no as-of time, nothing to evaluate; the error budget is untouched.", result.Reason);
-    }
-
-    [Fact]
-    public void Evaluate_SnapshotsWithoutTheMetricOrVolume_AreSkippedAndCounted()
-    {
-        MetricSnapshot[] snapshots =
-        [
-            Requests(AsOf.AddMinutes(-3), 0.01, 100),
-            new(AsOf.AddMinutes(-2), "test", new Dictionary<string, double> { [WellKnownMetrics.ErrorRate] = 0.5 }), // no volume
-            new(AsOf.AddMinutes(-1), "test", new Dictionary<string, double> { [WellKnownMetrics.RequestCount] = 100 }), // no rate
-            new(AsOf, "test", new Dictionary<string, double> { [WellKnownMetrics.ErrorRate] = 0.5, [WellKnownMetrics.RequestCount] = 100 }, DataQuality.Failed("timeout")),
-            Requests(AsOf, 1.5, 100), // not a ratio
-        ];
-
-        var result = Evaluator.Evaluate(SloDefinition.ErrorRate("errors", 0.99), snapshots);
-
-        Assert.Equal(1, result.Snapshots);
-        Assert.Equal(4, result.SkippedSnapshots);
-        Assert.Equal(1, result.BadEvents, 9); // only the first: 1 % of 100
-        Assert.Contains("4 snapshot(s) skipped", result.Reason, StringComparison.Ordinal);
-        Assert.Contains("error_rate and a volume", result.Reason, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Evaluate_OnlySkippedSnapshots_HasNoEventsAndSaysWhy()
-    {
-        var result = Evaluator.Evaluate(SloDefinition.Latency("api", 0.99, 500), [Requests(AsOf, 0.01, 100)]);
-
-        Assert.Equal(0, result.Snapshots);
-        Assert.Equal(1, result.SkippedSnapshots);
-        Assert.Null(result.Compliance);
-        Assert.Contains("1 snapshot(s) skipped: unusable, or latency_p99_ms missing or invalid.", result.Reason, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Evaluate_SnapshotsOutsideThePeriod_AreIgnoredAndCounted()
-    {
-        var slo = SloDefinition.Availability("checkout", 0.999, TimeSpan.FromDays(1));
-        MetricSnapshot[] snapshots =
-        [
-            Requests(AsOf.AddDays(-1), 0.5, 100),          // at the exclusive start
-            Requests(AsOf.AddDays(-1).AddTicks(1), 0, 100), // just inside
-            Requests(AsOf, 0, 100),                         // at the inclusive end
-            Requests(AsOf.AddMinutes(1), 0.5, 100),         // after as-of
-        ];
-
-        var result = Evaluator.Evaluate(slo, snapshots, AsOf);
-
-        Assert.Equal(2, result.Snapshots);
-        Assert.Equal(2, result.OutsidePeriodSnapshots);
-        Assert.Equal(0, result.BadEvents);
-    }
-
-    [Fact]
-    public void Evaluate_ShuffledInput_GivesTheSameResultAsSorted()
-    {
-        var sorted = Series(720, TimeSpan.FromHours(1), (age, t) => Requests(t, age % 7 == 0 ? 0.01 : 0.0005, 1000 + age));
-        var shuffled = sorted.OrderBy(static s => s.Timestamp.Ticks % 13).ToArray();
-        var slo = SloDefinition.Availability("checkout", 0.999);
-
-        var a = Evaluator.Evaluate(slo, sorted);
-        var b = Evaluator.Evaluate(slo, shuffled);
-
-        Assert.Equal(a.Budget.Consumed, b.Budget.Consumed, 6);
-        Assert.Equal(a.ViolationCount, b.ViolationCount);
-        Assert.Equal(a.BurnDown.Select(static p => p.Timestamp), b.BurnDown.Select(static p => p.Timestamp));
-        Assert.Equal(a.BurnRateAlerts.Select(static x => x.Status), b.BurnRateAlerts.Select(static x => x.Status));
-    }
-
-    [Fact]
     public void Evaluate_ErrorRateSlo_UsesErrorCountFallbackAndItsOwnViolationThreshold()
     {
         // error_count / request_count gives the rate; violations only above 5 %, the budget at 1 %.
@@ -239,6 +136,42 @@ public sealed class SloEvaluatorBudgetTests
     }
 
     [Fact]
+    public void Evaluate_LatencySlo_CountsBadSnapshots()
+    {
+        // p99 < 500 ms in 90 % of snapshots over a day. Ten one-minute snapshots, oldest first; 500 ms
+        // is not under 500 ms, so 500, 600 and 1200 are bad: 3 of 10. One more snapshot has no p99.
+        double[] p99 = [100, 200, 499.9, 500, 600, 1200, 300, 300, 300, 300];
+        var snapshots = Series(10, TimeSpan.FromMinutes(1), (age, t) => Latency(t, p99[9 - age]))
+            .Append(Requests(AsOf, 0, 100))
+            .ToArray();
+        var slo = SloDefinition.Latency("api", 0.9, 500, period: TimeSpan.FromDays(1));
+
+        var result = Evaluator.Evaluate(slo, snapshots);
+
+        Assert.Equal(10, result.Snapshots);
+        Assert.Equal(1, result.SkippedSnapshots);
+        Assert.Equal(10, result.TotalEvents);              // time-based: one event per snapshot
+        Assert.Equal(3, result.BadEvents);
+        Assert.Equal(0.7, result.Compliance!.Value, 9);    // 7 / 10
+        Assert.False(result.IsMet);
+        Assert.Equal(1, result.Budget.Allowed, 9);         // 10 % x 10 snapshots
+        Assert.Equal(-2, result.Budget.RemainingFraction, 9); // 1 - 3 / 1
+        Assert.Equal(AsOf.AddMinutes(-6), result.ExhaustedAt); // the 500 ms snapshot spends the one allowed
+        Assert.Equal(3, result.CurrentBurnRate!.Value, 9); // 30 % bad / 10 % allowed
+        Assert.Null(result.ProjectedExhaustion);           // already exhausted
+        Assert.Contains("(3 of 1 bad snapshots allowed)", result.Reason, StringComparison.Ordinal);
+
+        var violation = Assert.Single(result.Violations);
+        Assert.Equal(3, violation.Snapshots);
+        Assert.Equal(AsOf.AddMinutes(-6), violation.Start);
+        Assert.Equal(AsOf.AddMinutes(-4), violation.End);
+        Assert.Equal(1200, violation.WorstValue);
+        Assert.Equal(2.4, violation.Exceedance, 9);       // 1200 / 500
+        Assert.Equal(AlertSeverity.Critical, violation.Severity); // >= 2x the threshold
+        Assert.StartsWith("api: p99 latency 1200 ms at or above 500 ms in 3 snapshots from ", violation.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Evaluate_ManyViolations_KeepsTheMostRecentAndCountsAll()
     {
         var evaluator = new SloEvaluator(new SloEvaluatorOptions { MaxViolations = 3 });
@@ -250,40 +183,5 @@ public sealed class SloEvaluatorBudgetTests
         Assert.Equal(30, result.ViolationCount);
         Assert.Equal([AsOf.AddMinutes(-4), AsOf.AddMinutes(-2), AsOf], result.Violations.Select(static v => v.Start));
         Assert.All(result.Violations, static v => Assert.Equal(AlertSeverity.Critical, v.Severity)); // 10 % / 0.1 % = 100x
-    }
-
-    [Fact]
-    public void Evaluate_VolumePrefersJobsOverRequests()
-    {
-        // TestSnapshots.Service: 60 jobs and 2400 requests; the library counts jobs when it has them.
-        var snapshot = Observability.Testing.TestSnapshots.Service(AsOf, errorRate: 0.05, jobs: 60);
-
-        var result = Evaluator.Evaluate(SloDefinition.Availability("jobs", 0.99), [snapshot]);
-
-        Assert.Equal(60, result.TotalEvents);
-        Assert.Equal(3, result.BadEvents, 9); // 5 % of 60
-    }
-
-    [Fact]
-    public void Constructor_BadOptions_ListsEveryProblem()
-    {
-        var options = new SloEvaluatorOptions { Policy = null!, MaxBurnDownPoints = 0, MaxViolations = -1, CurrentBurnRateWindow = TimeSpan.Zero };
-
-        var error = Assert.Throws<ArgumentException>(() => new SloEvaluator(options));
-
-        Assert.Equal("options", error.ParamName);
-        Assert.Contains("Policy is required", error.Message, StringComparison.Ordinal);
-        Assert.Contains("MaxBurnDownPoints must be at least 1 (was 0)", error.Message, StringComparison.Ordinal);
-        Assert.Contains("MaxViolations must not be negative (was -1)", error.Message, StringComparison.Ordinal);
-        Assert.Contains("CurrentBurnRateWindow must be positive", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Evaluate_NullArguments_Throw()
-    {
-        Assert.Equal("slo", Assert.Throws<ArgumentNullException>(() => Evaluator.Evaluate(null!, [])).ParamName);
-        Assert.Equal("snapshots", Assert.Throws<ArgumentNullException>(() => Evaluator.Evaluate(SloDefinition.Availability("a", 0.9), null!)).ParamName);
-        var nullItem = Assert.Throws<ArgumentException>(() => Evaluator.Evaluate(SloDefinition.Availability("a", 0.9), [Requests(AsOf, 0, 1), null!]));
-        Assert.Contains("snapshot 1 is null", nullItem.Message, StringComparison.Ordinal);
     }
 }

@@ -32,5 +32,12 @@ internal static class SloTestData
     public static MetricSnapshot[] Minutes(int minutes, Func<int, double> errorRateByAge, double requestsPerMinute = 100)
         => Series(minutes, TimeSpan.FromMinutes(1), (age, t) => Requests(t, errorRateByAge(age), requestsPerMinute));
 
+    /// <summary>
+    /// For an availability SLO of 99 % over one day: ten hourly snapshots of 1000 requests. Ages 6 and 5 fail 2.5 %
+    /// (25 bad each), the other eight 0.125 % (1.25 bad each): 50 + 10 = 60 bad of 10,000 events.
+    /// </summary>
+    public static MetricSnapshot[] DayOfRequests()
+        => Series(10, TimeSpan.FromHours(1), (age, t) => Requests(t, age is 5 or 6 ? 0.025 : 0.00125, 1000));
+
     public static BurnRateAlert Rule(SloEvaluation evaluation, string name) => Assert.Single(evaluation.BurnRateAlerts, a => a.Rule == name);
 }
