@@ -8,8 +8,17 @@ namespace Observability;
 /// alerts. Stateless and thread-safe; time comes only from the data or the caller ("as of"), never the clock.
 /// </summary>
 /// <remarks>
+/// <para>
 /// One pass reads the snapshots of the period (as-of - period, as-of]; prefix sums then give every
-/// trailing window in O(log n), so 43,200 one-minute snapshots (30 days) cost one linear pass.
+/// trailing window (as-of - window, as-of] in O(log n), so 43,200 one-minute snapshots (30 days) cost one linear pass.
+/// </para>
+/// <para>
+/// A burn rate is (bad / events in the window) / (1 - objective), over the events the window actually holds:
+/// a window longer than the available history is judged on that history. A rule fires when both windows
+/// burn at or above its threshold (within a relative 1e-9, so 14.4 computed as 14.399999999999975 counts)
+/// and the long window carries at least <see cref="BurnRatePolicy.MinimumEvents"/> of traffic (requests or
+/// jobs, for latency SLOs too); when only the guard stops it, the rule is <see cref="BurnRateAlertStatus.Suppressed"/>.
+/// </para>
 /// </remarks>
 public sealed class SloEvaluator
 {
