@@ -50,16 +50,36 @@ public sealed class HealthMonitorTests
     }
 
     [Fact]
-    public async Task RunOnceAsync_WarningErrorRate_HoldsRatherThanRollsBack()
+    public async Task RunOnceAsync_WarningErrorRateNotYetSustained_HoldsRatherThanRollsBack()
     {
         await using var harness = ObservabilityTestHarness.Create();
-        harness.Collector.Add(Day((i, t) => TestSnapshots.Service(t, errorRate: i >= 44 ? 0.03 : 0.0004)));
+        // Only the newest snapshot fails: (3 x 0.04 % + 10 %) / 4 = 2.53 % over the window, a warning
+        // (not above 5 %). Its own health is 0, but it has been low for 0 of the 30 minutes.
+        harness.Collector.Add(Day((i, t) => TestSnapshots.Service(t, errorRate: i == 47 ? 0.10 : 0.0004)));
 
         var result = await harness.Monitor.RunOnceAsync();
 
         Assert.Equal(Decision.Hold, result.Verdict.Decision);
         Assert.Contains(result.Verdict.Reasons, r => r.Rule == "error_rate_warning");
-        Assert.DoesNotContain(result.Verdict.Reasons, r => r.Rule is "error_rate_critical" or "health_critical");
+        Assert.Contains(result.Verdict.Reasons, r => r.Rule == "rollback_health_pending");
+        Assert.DoesNotContain(result.Verdict.Reasons, r => r.Rule is "error_rate_critical" or "rollback_health_sustained");
+        Assert.DoesNotContain(harness.Sink.Alerts, a => a.Rule == "rollback_health_pending");
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_WarningErrorRateSustained_RollsBackOnHealth()
+    {
+        await using var harness = ObservabilityTestHarness.Create();
+        // 3 % in all four snapshots of the window: each scores 100 - 60 - 2 (availability 97 % < 99.9 %) = 38,
+        // below 50 from 10:30 to 12:00, 90 minutes >= 30: the breaker trips though 3 % is under the 5 % maximum.
+        harness.Collector.Add(Day((i, t) => TestSnapshots.Service(t, errorRate: i >= 44 ? 0.03 : 0.0004)));
+
+        var result = await harness.Monitor.RunOnceAsync();
+
+        Assert.Equal(Decision.Rollback, result.Verdict.Decision);
+        Assert.Equal("rollback_health_sustained", result.Verdict.Reasons[0].Rule);
+        Assert.Contains(result.Verdict.Reasons, r => r.Rule == "error_rate_warning");
+        Assert.DoesNotContain(result.Verdict.Reasons, r => r.Rule == "error_rate_critical");
     }
 
     [Fact]
