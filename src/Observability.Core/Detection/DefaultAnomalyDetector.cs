@@ -29,6 +29,7 @@ public sealed class DefaultAnomalyDetector : IAnomalyDetector
 {
     private const double MinimumLikelihoodSpread = 0.03;
     private const double OutOfRangeSurprise = 100;
+    private const double MaxMagnitude = 1e150;
 
     private readonly DefaultAnomalyDetectorOptions _options;
     private readonly double[] _recent;
@@ -79,6 +80,7 @@ public sealed class DefaultAnomalyDetector : IAnomalyDetector
             return 0;
         }
 
+        value = Math.Clamp(value, -MaxMagnitude, MaxMagnitude);
         _count++;
         if (_count == 1)
         {

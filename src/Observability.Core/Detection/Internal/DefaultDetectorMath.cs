@@ -18,19 +18,27 @@ internal static class DefaultDetectorMath
         return Math.Log(t) - (x * x) + poly;
     }
 
-    /// <summary>-log10 Q(z), the surprise in decimal digits of the standard normal upper tail Q(z) = P(Z &gt; z); 0 for z &lt;= 0 is not implied: Q(0) gives log10 2.</summary>
+    /// <summary>The largest surprise returned, so that a score s / (s + h) and a decaying bar stay finite.</summary>
+    public const double MaxSurprise = 1e12;
+
+    /// <summary>
+    /// -log10 Q(z), the surprise in decimal digits of the standard normal upper tail Q(z) = P(Z &gt; z): log10 2 at z = 0,
+    /// 4 at z = 3.719 (Q = 1e-4), near 0 for very negative z. NaN gives 0; the result is capped at <see cref="MaxSurprise"/>.
+    /// </summary>
     public static double UpperTailSurprise(double z)
     {
+        if (double.IsNaN(z))
+        {
+            return 0;
+        }
+
         if (z >= 0)
         {
             // Q(z) = erfc(z / sqrt 2) / 2.
-            return -(LogErfc(z * InvSqrt2) - 0.6931471805599453) / Ln10;
+            return Math.Min(-(LogErfc(z * InvSqrt2) - 0.6931471805599453) / Ln10, MaxSurprise);
         }
 
         // Q(z) = 1 - erfc(|z| / sqrt 2) / 2, at least 0.5.
         return -Math.Log10(1.0 - (0.5 * Math.Exp(LogErfc(-z * InvSqrt2))));
     }
-
-    /// <summary>erf(|z| / sqrt 2) = 1 - 2 Q(|z|): the probability that a standard normal lies closer to 0 than z.</summary>
-    public static double CentralProbability(double z) => 1.0 - Math.Exp(LogErfc(Math.Abs(z) * InvSqrt2));
 }
