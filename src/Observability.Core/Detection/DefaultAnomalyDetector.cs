@@ -19,7 +19,8 @@ namespace Observability;
 /// <item>Surprise u = (d + l) / 2; a value more than <see cref="DefaultAnomalyDetectorOptions.RangeTolerance"/> of the seen
 /// range beyond every value seen so far raises u to 100 (Numenta's spatial anomaly).</item>
 /// <item>Repeat suppression: u is reported only when it beats the bar left by the last reported surprise, held for
-/// <see cref="DefaultAnomalyDetectorOptions.SuppressionWindow"/> samples and then decaying; otherwise 0.</item>
+/// <see cref="DefaultAnomalyDetectorOptions.SuppressionWindow"/> samples and then decaying; otherwise 0. The bar is at most
+/// 100, so a repeat of an out-of-range value can get through again after at most a few suppression windows.</item>
 /// <item>Score = u / (u + h), in [0, 1). The first <see cref="DefaultAnomalyDetectorOptions.WarmUp"/> samples score 0.</item>
 /// </list>
 /// <para>A non-finite value (NaN or infinity) is treated as a missing sample: it changes no state and scores 0.
@@ -129,7 +130,7 @@ public sealed class DefaultAnomalyDetector : IAnomalyDetector
     {
         _baseline = new DefaultRunningMoments(_options.BaselineWindow);
         _averages = new DefaultRunningMoments(_options.LikelihoodWindow);
-        _suppressor = new DefaultRepeatSuppressor(_options.SuppressionWindow);
+        _suppressor = new DefaultRepeatSuppressor(_options.SuppressionWindow, OutOfRangeSurprise);
         Array.Clear(_recent);
         _count = 0;
         _head = 0;

@@ -9,12 +9,17 @@ internal struct DefaultRepeatSuppressor
 {
     private readonly int _window;
     private readonly double _decay;
+    private readonly double _maxBar;
     private double _bar;
     private int _age;
 
-    /// <summary>Creates a suppressor that holds a bar for <paramref name="window"/> samples (0: lets everything through).</summary>
-    public DefaultRepeatSuppressor(int window)
+    /// <summary>
+    /// Creates a suppressor that holds a bar for <paramref name="window"/> samples (0: lets everything through). The bar
+    /// never exceeds <paramref name="maxBar"/>, so even an enormous surprise blocks only for a bounded time.
+    /// </summary>
+    public DefaultRepeatSuppressor(int window, double maxBar)
     {
+        _maxBar = maxBar;
         _window = window;
         _decay = window > 0 ? Math.Exp(-1.0 / window) : 0;
     }
@@ -34,7 +39,7 @@ internal struct DefaultRepeatSuppressor
 
         if (surprise > _bar)
         {
-            _bar = surprise;
+            _bar = Math.Min(surprise, _maxBar);
             _age = 0;
             return surprise;
         }
