@@ -1,0 +1,65 @@
+namespace Observability.Eval;
+
+/// <summary>The command line: <c>nab --data &lt;dir&gt; --labels &lt;combined_windows.json&gt; [--profiles &lt;profiles.json&gt;] [--detector &lt;name&gt;]</c>.</summary>
+internal static class EvalProgram
+{
+    /// <summary>The usage text.</summary>
+    public const string Usage = "usage: nab --data <dir> --labels <combined_windows.json> [--profiles <profiles.json>] [--detector <name>]...";
+
+    /// <summary>Runs the command; returns the process exit code (0 on success, 1 on bad data, 2 on bad usage).</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        if (args.Length == 0 || args[0] != "nab")
+        {
+            error.WriteLine(args.Length == 0 ? "error: no command given." : $"error: unknown command '{args[0]}'.");
+            error.WriteLine(Usage);
+            return 2;
+        }
+
+        var options = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        for (var i = 1; i < args.Length; i += 2)
+        {
+            if (args[i] is not ("--data" or "--labels" or "--profiles" or "--detector") || i + 1 >= args.Length)
+            {
+                error.WriteLine(i + 1 >= args.Length && args[i].StartsWith("--", StringComparison.Ordinal)
+                    ? $"error: the option '{args[i]}' needs a value."
+                    : $"error: unknown argument '{args[i]}'.");
+                error.WriteLine(Usage);
+                return 2;
+            }
+
+            if (!options.TryGetValue(args[i], out var values))
+            {
+                options[args[i]] = values = [];
+            }
+
+            values.Add(args[i + 1]);
+        }
+
+        if (!options.ContainsKey("--data") || !options.ContainsKey("--labels"))
+        {
+            error.WriteLine("error: both --data and --labels are required.");
+            error.WriteLine(Usage);
+            return 2;
+        }
+
+        try
+        {
+            return Nab.NabCommand.Run(
+                options["--data"][^1],
+                options["--labels"][^1],
+                options.TryGetValue("--profiles", out var profiles) ? profiles[^1] : null,
+                options.TryGetValue("--detector", out var detectors) ? detectors : null,
+                output,
+                error);
+        }
+        catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException or ArgumentException)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using Observability.Eval;
+
+return EvalProgram.Run(args, Console.Out, Console.Error);
