@@ -33,6 +33,9 @@ public sealed record HealthReport
     /// <summary>Gets every finding of the pass, most severe first.</summary>
     public IReadOnlyList<Finding> Findings { get; init; } = [];
 
+    /// <summary>Gets where each service level objective stands: compliance, error budget, burn rate.</summary>
+    public IReadOnlyList<SloStatus> Slos { get; init; } = [];
+
     /// <summary>Gets per-metric statistics, by metric name.</summary>
     public IReadOnlyList<MetricSummary> Metrics { get; init; } = [];
 

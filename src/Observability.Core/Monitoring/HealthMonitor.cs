@@ -74,6 +74,7 @@ internal sealed partial class HealthMonitor : IHealthMonitor
             Health = evaluation.Health,
             Stability = evaluation.Stability,
             Findings = evaluation.Findings,
+            Slos = evaluation.Slos,
             Metrics = evaluation.Metrics,
             DataQuality = evaluation.DataQuality,
             Collections = collections.Select(c => new CollectionSummary(c.CollectorName, c.Status, c.Snapshots.Count, ReferenceEquals(c, used), c.Errors.Select(static e => e.ToString()).ToArray())).ToArray(),

@@ -75,6 +75,21 @@ internal sealed class ObservabilityOptionsValidator : IValidateOptions<Observabi
             problems.Add($"Observability:Thresholds:QueueBacklogLimit must be a finite number of at least 0 when set (was {backlog}).");
         }
 
+        if (t.SloPeriod <= TimeSpan.Zero)
+        {
+            problems.Add($"Observability:Thresholds:SloPeriod must be positive (was {t.SloPeriod}).");
+        }
+
+        if (t.LatencyObjective is <= 0 or >= 1 || double.IsNaN(t.LatencyObjective))
+        {
+            problems.Add($"Observability:Thresholds:LatencyObjective must lie strictly between 0 and 1 (was {t.LatencyObjective}).");
+        }
+
+        if (!double.IsFinite(t.BurnRateMinimumEvents) || t.BurnRateMinimumEvents < 0)
+        {
+            problems.Add($"Observability:Thresholds:BurnRateMinimumEvents must be a finite number of at least 0 (was {t.BurnRateMinimumEvents}).");
+        }
+
         if (t.PersistentGapSnapshots < 1)
         {
             problems.Add($"Observability:Thresholds:PersistentGapSnapshots must be at least 1 (was {t.PersistentGapSnapshots}).");

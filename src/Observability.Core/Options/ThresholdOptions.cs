@@ -50,4 +50,13 @@ public sealed class ThresholdOptions
 
     /// <summary>Gets or sets how many unusable snapshots in a row make a data gap persistent rather than transient. Default: 3.</summary>
     public int PersistentGapSnapshots { get; set; } = 3;
+
+    /// <summary>Gets or sets the period of the SLOs' error budgets; the burn-rate alert thresholds derive from it. Default: 30 days.</summary>
+    public TimeSpan SloPeriod { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Gets or sets the share of snapshots whose p99 must stay under <see cref="LatencyP99Target"/> (the latency SLO). Default: 0.99.</summary>
+    public double LatencyObjective { get; set; } = 0.99;
+
+    /// <summary>Gets or sets how many jobs (or requests) a burn-rate alert's long window needs before it may fire. Default: 100.</summary>
+    public double BurnRateMinimumEvents { get; set; } = 100;
 }

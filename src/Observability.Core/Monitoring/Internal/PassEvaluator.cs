@@ -6,6 +6,7 @@ internal sealed record Evaluation(
     IReadOnlyList<Finding> Findings,
     HealthScore Health,
     StabilityScore Stability,
+    IReadOnlyList<SloStatus> Slos,
     IReadOnlyList<MetricSummary> Metrics,
     DataQualitySummary DataQuality);
 
@@ -24,12 +25,15 @@ internal static class PassEvaluator
         var baseline = usable.Where(s => s.Timestamp < evaluationWindow.Start).ToArray();
         var aggregate = WindowAggregate.From(recent, thresholds);
 
+        var anomalies = new List<Finding>();
+        var (errorSpike, _) = AnomalyChecks.AddFindings(anomalies, usable, evaluationWindow.Start);
         var drifts = RegionalDrift.Compute(baseline, recent);
         var regression = recent.Length > 0 && baseline.Length > 0
-            ? RegressionClassifier.Classify(RegressionInputs.From(baseline, recent, thresholds, errorSpike: false))
+            ? RegressionClassifier.Classify(RegressionInputs.From(baseline, recent, thresholds, errorSpike))
             : null;
         var health = HealthScorer.Score(aggregate, thresholds, regression, drifts);
         var advice = AdvisorReplay.Run(snapshots, evaluationWindow.Start, thresholds);
+        var slos = SloChecks.Evaluate(usable, thresholds);
         var stability = StabilityScorer.Score(usable, baseline, recent, thresholds);
         var gaps = DataGaps.Find(snapshots, thresholds.PersistentGapSnapshots);
 
@@ -40,6 +44,8 @@ internal static class PassEvaluator
             AddErrorRateFindings(findings, aggregate, thresholds);
             AddSloFindings(findings, aggregate, thresholds);
             AddHealthFindings(findings, health, thresholds);
+            SloChecks.AddFindings(findings, slos);
+            findings.AddRange(anomalies);
             AddRegressionFindings(findings, regression);
             AddAdvisorFindings(findings, advice);
         }
@@ -50,6 +56,7 @@ internal static class PassEvaluator
             findings,
             health,
             stability,
+            slos.Select(SloChecks.ToStatus).ToArray(),
             MetricSummaries.Summarize(usable, evaluationWindow),
             new DataQualitySummary(snapshots.Count, usable.Length, snapshots.Count - usable.Length, gaps));
     }

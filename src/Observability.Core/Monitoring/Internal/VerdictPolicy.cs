@@ -29,10 +29,10 @@ internal static class VerdictPolicy
         var rollback = findings.Where(static f => RollbackRules.Contains(f.Rule)).ToArray();
         if (rollback.Length > 0)
         {
-            return new Verdict(Decision.Rollback, $"Roll back: {rollback[0].Message}", rollback.Concat(findings.Where(static f => HoldRules.Contains(f.Rule))).ToArray());
+            return new Verdict(Decision.Rollback, $"Roll back: {rollback[0].Message}", rollback.Concat(findings.Where(static f => IsHold(f.Rule))).ToArray());
         }
 
-        var hold = findings.Where(static f => HoldRules.Contains(f.Rule)).ToArray();
+        var hold = findings.Where(static f => IsHold(f.Rule)).ToArray();
         if (hold.Length > 0)
         {
             return new Verdict(Decision.Hold, $"Hold: {hold[0].Message}", hold);
@@ -40,6 +40,8 @@ internal static class VerdictPolicy
 
         return new Verdict(Decision.Proceed, $"Proceed: error rate, health and SLOs are within their thresholds over the last {span}.", []);
     }
+
+    private static bool IsHold(string rule) => HoldRules.Contains(rule) || rule.StartsWith(SloChecks.BurnRatePrefix, StringComparison.Ordinal);
 
     private static string Describe(TimeSpan span)
         => span.TotalHours >= 1 && span.TotalHours == Math.Floor(span.TotalHours)
