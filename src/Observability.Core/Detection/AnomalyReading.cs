@@ -1,3 +1,5 @@
+using Observability.Internal;
+
 namespace Observability;
 
 /// <summary>
@@ -42,7 +44,7 @@ public readonly record struct AnomalyReading
 
     internal static AnomalyReading Scored(double value, double mean, double standardDeviation)
     {
-        var z = Internal.DetectorMath.StandardScore(value, mean, standardDeviation);
+        var z = DetectorMath.StandardScore(value, mean, standardDeviation);
         return new AnomalyReading
         {
             Value = value,

@@ -5,8 +5,8 @@ namespace Observability;
 /// the window before the sample), its position between them (%b) and whether it fell outside.
 /// </summary>
 /// <remarks>
-/// While the detector warms up, and for an ignored (NaN or infinite) sample, the score is 0 and the
-/// sample is not outside; see <see cref="Status"/>.
+/// While the detector warms up, and for an ignored (NaN or infinite) sample, the bands are those of the
+/// window so far, %b is 0.5, the score is 0 and the sample is not outside; see <see cref="Status"/>.
 /// </remarks>
 public readonly record struct BollingerReading
 {

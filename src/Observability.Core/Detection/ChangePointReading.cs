@@ -31,7 +31,7 @@ public readonly record struct ChangePointReading
     /// <summary>Gets whether a change was detected at this sample.</summary>
     public bool IsChange => Direction != ChangeDirection.None;
 
-    /// <summary>Gets the anomaly score in [0, 1]: the larger statistic divided by the threshold, capped at 1 (1 at a detection).</summary>
+    /// <summary>Gets the anomaly score in [0, 1]: the larger statistic divided by the threshold, capped at 1 (1 from the threshold on, so at every detection; 0 while warming up or ignored).</summary>
     public double Score { get; init; }
 
     /// <summary>Gets whether the sample was scored, only learned during warm-up, or ignored.</summary>
