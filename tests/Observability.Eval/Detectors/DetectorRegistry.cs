@@ -8,5 +8,10 @@ internal static class DetectorRegistry
     [
         ("default", static () => new DefaultAnomalyDetector()),
         ("windowed-gaussian", static () => new WindowedGaussianDetector()),
+        ("ewma", static () => new EwmaDetector()),
+        ("zscore", static () => new ZScoreDetector()),
+        ("bollinger", static () => new BollingerBandDetector()),
+        ("cusum", static () => new CusumDetector()),
+        ("page_hinkley", static () => new PageHinkleyDetector()),
     ];
 }
