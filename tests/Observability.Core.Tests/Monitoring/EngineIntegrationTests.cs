@@ -104,7 +104,7 @@ public sealed class EngineIntegrationTests
 
         var drift = Assert.Single(health.Components, c => c.Name == "regional_latency_drift");
         Assert.Equal(-5, drift.Points);
-        Assert.Contains("Region eu-west-1's p95 moved 110 ms (150 -> 260 ms)", drift.Detail, StringComparison.Ordinal);
+        Assert.Contains("Region eu-west-1's p95 moved 110 ms from its baseline (150 -> 260 ms)", drift.Detail, StringComparison.Ordinal);
         // 100 - 0 SLO violations - 20 x 0.04 error-rate points - 5 = 94.2
         Assert.Equal(94.2, health.Value, 6);
     }
