@@ -80,6 +80,13 @@ internal static class SummaryWriter
         var stability = report.Stability;
         Line(output, $"Stability  {Score(stability.Value),3}/100  grade {stability.Grade}");
         Line(output, $"  availability in SLO {Percent(stability.AvailabilityCompliance)}, latency in SLO {Percent(stability.LatencyCompliance)}, drift {stability.DriftPercent:+0.0;-0.0;0.0} %");
+        foreach (var slo in report.Slos)
+        {
+            var firing = slo.FiringRules.Count == 0 ? "no burn-rate alert" : "firing " + string.Join(", ", slo.FiringRules);
+            var compliance = slo.Compliance is { } c ? Percent(c) : "n/a";
+            Line(output, $"SLO {slo.Name,-13} {compliance} of {Percent(slo.Objective)}, budget left {Percent(slo.BudgetRemaining)}, {firing}");
+        }
+
         output.WriteLine();
     }
 

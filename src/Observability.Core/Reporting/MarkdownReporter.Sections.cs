@@ -34,6 +34,28 @@ public sealed partial class MarkdownReporter
         md.Append('\n');
     }
 
+    private static void AppendSlos(StringBuilder md, IReadOnlyList<SloStatus> slos)
+    {
+        if (slos.Count == 0)
+        {
+            return;
+        }
+
+        md.Append("## Service level objectives\n\n| SLO | Objective | Compliance | Budget left | Burn rate (1 h) | Budget runs out | Firing |\n|---|---:|---:|---:|---:|---|---|\n");
+        foreach (var slo in slos)
+        {
+            md.Append("| ").Append(Code(slo.Name))
+              .Append(" | ").Append(Percent(slo.Objective))
+              .Append(" | ").Append(slo.Compliance is { } compliance ? Percent(compliance) : None)
+              .Append(" | ").Append(Percent(slo.BudgetRemaining))
+              .Append(" | ").Append(slo.BurnRate is { } rate ? Number(rate, "0.##") + "x" : None)
+              .Append(" | ").Append(slo.ProjectedExhaustion is { } at ? at.ToString("yyyy-MM-dd HH:mm'Z'", System.Globalization.CultureInfo.InvariantCulture) : None)
+              .Append(" | ").Append(slo.FiringRules.Count == 0 ? None : Cell(string.Join(", ", slo.FiringRules))).Append(" |\n");
+        }
+
+        md.Append('\n');
+    }
+
     private static void AppendMetrics(StringBuilder md, IReadOnlyList<MetricSummary> metrics)
     {
         md.Append("## Metrics\n\n");

@@ -45,6 +45,7 @@ public sealed partial class MarkdownReporter : IReporter
         AppendHeader(md, report);
         AppendVerdict(md, report);
         AppendScores(md, report);
+        AppendSlos(md, report.Slos);
         AppendMetrics(md, report.Metrics);
         AppendDataQuality(md, report.DataQuality);
         AppendCollections(md, report.Collections);

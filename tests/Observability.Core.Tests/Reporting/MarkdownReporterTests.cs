@@ -196,4 +196,29 @@ public sealed class MarkdownReporterTests
         await new MarkdownReporter().WriteAsync(report, stream);
         return Encoding.UTF8.GetString(stream.ToArray());
     }
+
+    [Fact]
+    public async Task WriteAsync_SloStatuses_AreATableWithBudgetAndFiringRules()
+    {
+        var report = SampleReports.Rollback() with
+        {
+            Slos = [new SloStatus("availability", 0.999, 0.9978, -1.1044, "Overspent.") { BurnRate = 67.52, FiringRules = ["burn_rate_6h_30m", "burn_rate_1d_2h"] }],
+        };
+
+        var markdown = await WriteAsync(report);
+
+        Assert.Contains("## Service level objectives", markdown, StringComparison.Ordinal);
+        var row = markdown.Split("\n").Single(l => l.Contains("67.52x", StringComparison.Ordinal));
+        Assert.StartsWith("| `availability` | 99.90 % | 99.78 % | -110.44 % | 67.52x | – | ", row, StringComparison.Ordinal);
+        Assert.Contains("6h", row, StringComparison.Ordinal);
+        Assert.Contains("1d", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WriteAsync_NoSlos_LeavesTheSectionOut()
+    {
+        var markdown = await WriteAsync(SampleReports.Rollback());
+
+        Assert.DoesNotContain("## Service level objectives", markdown, StringComparison.Ordinal);
+    }
 }
