@@ -21,6 +21,9 @@ internal static class NumericTolerance
     /// <summary>At the threshold (within the tolerance) or above it.</summary>
     public static bool AtLeast(double value, double threshold) => !Below(value, threshold);
 
-    /// <summary>Inside an exclusive band around zero: |change| &lt; band, with a change of exactly the band outside.</summary>
-    public static bool InsideBand(double change, double band) => Below(Math.Abs(change), band);
+    /// <summary>
+    /// Inside an exclusive band around zero: |change| &lt; band, with a change of exactly the band
+    /// outside; no change at all is inside even a band of 0.
+    /// </summary>
+    public static bool InsideBand(double change, double band) => Near(change, 0) || Below(Math.Abs(change), band);
 }
