@@ -59,13 +59,13 @@ public sealed partial class DailyAggregator
             _slots.AddGapWarnings(warnings);
             if (actual > expected)
             {
-                warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{actual - expected} more snapshots than the {expected} expected at one every {_settings.Interval}: duplicates or a shorter interval"));
+                warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{Advice.Count(actual - expected, "more snapshot")} than the {expected} expected at one every {_settings.Interval}: duplicates or a shorter interval"));
             }
         }
 
         if (_unusable > 0)
         {
-            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{_unusable} snapshots without usable values (empty, failed or all zero)"));
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{Advice.Count(_unusable, "snapshot")} without usable values (empty, failed or all zero)"));
         }
 
         var percent = Math.Round((expected - _slots.Missing) * 100.0 / expected, 2);

@@ -12,6 +12,10 @@ internal static class Advice
 
     public static string Milliseconds(double value) => Number(value, "0") + " ms";
 
+    /// <summary>"1 critical alert", "6 critical alerts".</summary>
+    public static string Count(int count, string singular, string? plural = null)
+        => count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? singular : plural ?? singular + "s");
+
     /// <summary>"day 4", "days 2 and 5", "days 1, 3 and 6".</summary>
     public static string DayList(IEnumerable<int> dayNumbers)
     {

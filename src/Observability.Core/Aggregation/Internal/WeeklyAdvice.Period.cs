@@ -39,8 +39,8 @@ internal sealed partial class WeeklyAdvice
         }
 
         var byDay = string.Join(", ", _days.Where(static d => d.Alerts.Critical > 0).Select(static d => $"{d.Label}: {d.Alerts.Critical}"));
-        _recommendations.Add($"{critical} critical alerts in the period (a rollback is recommended above {_options.CriticalAlertLimit}): {byDay}.");
-        _actions.Add($"Review the {critical} critical alerts ({byDay}): give each an owner and a root cause.");
+        _recommendations.Add($"{Advice.Count(critical, "critical alert")} in the period (a rollback is recommended above {_options.CriticalAlertLimit}): {byDay}.");
+        _actions.Add($"Review the {Advice.Count(critical, "critical alert")} ({byDay}): give each an owner and a root cause.");
     }
 
     private void Completeness()
@@ -51,7 +51,7 @@ internal sealed partial class WeeklyAdvice
             var worst = incomplete.MinBy(static d => d.Completeness.Percent)!;
             _recommendations.Add(
                 $"Data was incomplete on {incomplete.Count} of {Days} days; the worst was {worst.Label} with {Advice.Number(worst.Completeness.Percent, "0.#")} % of the {worst.Completeness.Expected} expected snapshots ({worst.Completeness.Warnings[0]}).");
-            _actions.Add($"Check the collector and the metrics source for the gaps of {worst.Label}: {worst.Completeness.Missing} snapshots missing, so that its numbers can be trusted.");
+            _actions.Add($"Check the collector and the metrics source for the gaps of {worst.Label}: {Advice.Count(worst.Completeness.Missing, "snapshot")} missing, so that its numbers can be trusted.");
         }
 
         if (_summary.DaysWithoutData.Count > 0)

@@ -57,9 +57,11 @@ internal sealed partial class WeeklyAdvice
 
         var average = below.Sum(static d => d.Availability.Average!.Value * d.Availability.Measured) / below.Sum(static d => d.Availability.Measured);
         var worst = below.MinBy(static d => d.Availability.Average!.Value)!;
-        _recommendations.Add(
-            $"Availability averaged {Advice.Percent(average)} (target {Advice.Percent(worst.Availability.Target)}) on {below.Count} of {Days} days ({Advice.DayList(below.Select(static d => d.DayNumber))}); " +
-            $"the worst was {worst.Label} at {Advice.Percent(worst.Availability.Average!.Value)}.");
+        var target = Advice.Percent(worst.Availability.Target);
+        _recommendations.Add(below.Count == 1
+            ? $"Availability averaged {Advice.Percent(average)} (target {target}) on {worst.Label}, the only day of {Days} below the target."
+            : $"Availability averaged {Advice.Percent(average)} (target {target}) on {below.Count} of {Days} days ({Advice.DayList(below.Select(static d => d.DayNumber))}); " +
+              $"the worst was {worst.Label} at {Advice.Percent(worst.Availability.Average!.Value)}.");
         _actions.Add(
             $"Investigate the error spike on {worst.Label}: availability averaged {Advice.Percent(worst.Availability.Average!.Value)} (lowest snapshot {Advice.Percent(worst.Availability.Min!.Value)})" +
             $"{ErrorPeak(worst)}; find the failing endpoint or dependency and its first failure.");

@@ -31,7 +31,7 @@ internal static class WeeklyRollback
                 RollbackReason.DegradedDays,
                 degraded,
                 options.DegradedDaysLimit,
-                $"{degraded} of {summary.Days} days were degraded ({Advice.DayList(summary.DegradedDays.Select(static d => d.DayNumber))}); {options.DegradedDaysLimit} or more recommend a rollback."));
+                $"{degraded} of {summary.Days} days {(degraded == 1 ? "was" : "were")} degraded ({Advice.DayList(summary.DegradedDays.Select(static d => d.DayNumber))}); {options.DegradedDaysLimit} or more recommend a rollback."));
         }
 
         var critical = summary.Alerts.Critical;
@@ -41,7 +41,7 @@ internal static class WeeklyRollback
                 RollbackReason.CriticalAlerts,
                 critical,
                 options.CriticalAlertLimit,
-                $"{critical} critical alerts, more than the {options.CriticalAlertLimit} allowed."));
+                $"{Advice.Count(critical, "critical alert")}, more than the {options.CriticalAlertLimit} allowed."));
         }
 
         return reasons;
