@@ -9,18 +9,22 @@ namespace Observability.Internal;
 internal sealed class SlotMap(DateTimeOffset dayStart, TimeSpan interval, int slots)
 {
     private const int MaxGapWarnings = 10;
-    private readonly bool[] _filled = new bool[slots];
+
+    // One bit per slot: 2 880 slots of 30 s take 360 bytes.
+    private readonly ulong[] _filled = new ulong[(slots + 63) / 64];
 
     public int Filled { get; private set; }
 
-    public int Missing => _filled.Length - Filled;
+    public int Missing => slots - Filled;
 
     public void Mark(long offsetTicks)
     {
         var slot = (int)(offsetTicks / interval.Ticks);
-        if (!_filled[slot])
+        ref var word = ref _filled[slot >> 6];
+        var bit = 1UL << (slot & 63);
+        if ((word & bit) == 0)
         {
-            _filled[slot] = true;
+            word |= bit;
             Filled++;
         }
     }
@@ -31,15 +35,15 @@ internal sealed class SlotMap(DateTimeOffset dayStart, TimeSpan interval, int sl
         var runs = 0;
         var hiddenRuns = 0;
         var hiddenSlots = 0;
-        for (var i = 0; i < _filled.Length; i++)
+        for (var i = 0; i < slots; i++)
         {
-            if (_filled[i])
+            if (IsFilled(i))
             {
                 continue;
             }
 
             var start = i;
-            while (i + 1 < _filled.Length && !_filled[i + 1])
+            while (i + 1 < slots && !IsFilled(i + 1))
             {
                 i++;
             }
@@ -63,6 +67,8 @@ internal sealed class SlotMap(DateTimeOffset dayStart, TimeSpan interval, int sl
             warnings.Add(string.Create(CultureInfo.InvariantCulture, $"and {hiddenRuns} more gaps with {hiddenSlots} missing snapshots"));
         }
     }
+
+    private bool IsFilled(int slot) => (_filled[slot >> 6] & (1UL << (slot & 63))) != 0;
 
     private string Time(int slot)
     {
