@@ -9,23 +9,39 @@ internal static class SnapshotMath
 
     /// <summary>The error rate: the metric itself, else errors / volume, else 1 - availability.</summary>
     public static double? ErrorRate(MetricSnapshot snapshot)
+        => ErrorRate(
+            snapshot.GetValue(WellKnownMetrics.ErrorRate),
+            snapshot.GetValue(WellKnownMetrics.ErrorCount),
+            Volume(snapshot),
+            snapshot.GetValue(WellKnownMetrics.Availability));
+
+    /// <summary>
+    /// The error rate from values already read: the rate itself, else errors / volume, else
+    /// 1 - availability (the same rule as <see cref="ErrorRate(MetricSnapshot)"/>, for callers that
+    /// read each metric once).
+    /// </summary>
+    public static double? ErrorRate(double? rate, double? errors, double? volume, double? availability)
     {
-        if (snapshot.GetValue(WellKnownMetrics.ErrorRate) is { } rate)
+        if (rate is { } r)
         {
-            return rate;
+            return r;
         }
 
-        if (snapshot.GetValue(WellKnownMetrics.ErrorCount) is { } errors && Volume(snapshot) is { } volume && volume > 0)
+        if (errors is { } e && volume is { } v && v > 0)
         {
-            return errors / volume;
+            return e / v;
         }
 
-        return snapshot.GetValue(WellKnownMetrics.Availability) is { } availability ? 1 - availability : null;
+        return availability is { } a ? 1 - a : null;
     }
 
     /// <summary>The availability: the metric itself, else 1 - error rate.</summary>
     public static double? Availability(MetricSnapshot snapshot)
-        => snapshot.GetValue(WellKnownMetrics.Availability) ?? (snapshot.GetValue(WellKnownMetrics.ErrorRate) is { } rate ? 1 - rate : null);
+        => Availability(snapshot.GetValue(WellKnownMetrics.Availability), snapshot.GetValue(WellKnownMetrics.ErrorRate));
+
+    /// <summary>The availability from values already read: the metric itself, else 1 - the error rate metric.</summary>
+    public static double? Availability(double? availability, double? rate)
+        => availability ?? (rate is { } r ? 1 - r : null);
 
     /// <summary>Tells whether every metric of the snapshot is zero (a source that went quiet).</summary>
     public static bool AllZero(MetricSnapshot snapshot)
