@@ -80,7 +80,9 @@ catch (Exception e) when (ConfigurationErrors.TryDescribe(e, out var problems))
 try
 {
     var result = await monitor.RunOnceAsync(window, cancellation.Token);
-    SummaryWriter.Write(Console.Out, result, options);
+    var interval = builder.Configuration.GetValue("Sample:SnapshotInterval", TimeSpan.FromMinutes(30));
+    var (days, week, files) = await PeriodSummaries.WriteAsync(result, options, interval, cancellation.Token);
+    SummaryWriter.Write(Console.Out, result, options, days, week, files);
     return 0;
 }
 catch (OperationCanceledException) when (cancellation.IsCancellationRequested)

@@ -22,8 +22,11 @@ internal static class SummaryWriter
     ];
 
     /// <summary>Writes the summary; its last line is <see cref="MachineLine"/>.</summary>
-    public static void Write(TextWriter output, MonitoringPassResult result, ObservabilityOptions options)
+    public static void Write(TextWriter output, MonitoringPassResult result, ObservabilityOptions options, IReadOnlyList<DailySummary> days, WeeklySummary week, IReadOnlyList<string> summaryFiles)
     {
+        ArgumentNullException.ThrowIfNull(days);
+        ArgumentNullException.ThrowIfNull(week);
+        ArgumentNullException.ThrowIfNull(summaryFiles);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(options);
@@ -39,7 +42,18 @@ internal static class SummaryWriter
         WriteMetrics(output, report);
         WriteDataQuality(output, report);
         WriteAlerts(output, result);
+        WriteWeek(output, days, week);
         WriteReports(output, result, options);
+        if (summaryFiles.Count > 0)
+        {
+            Line(output, $"Summaries");
+            foreach (var file in summaryFiles)
+            {
+                Line(output, $"  {Path.GetFileName(file),-22} {file}");
+            }
+
+            output.WriteLine();
+        }
 
         output.WriteLine(MachineLine(result));
     }
@@ -55,6 +69,25 @@ internal static class SummaryWriter
         return string.Create(
             Invariant,
             $"verdict={DecisionToken(report.Verdict.Decision)} health={Score(report.Health.Value)} stability={Score(report.Stability.Value)} alerts={report.Alerts.Count}");
+    }
+
+    private static void WriteWeek(TextWriter output, IReadOnlyList<DailySummary> days, WeeklySummary week)
+    {
+        Line(output, $"Week       {week.FirstDay:yyyy-MM-dd} .. {week.LastDay:yyyy-MM-dd}: {(week.RollbackRecommended ? "rollback recommended" : "no rollback recommended")}, {week.DegradedDays.Count} degraded day(s), stability {Score(week.Stability.Value)} ({week.Stability.Grade})");
+        foreach (var day in days)
+        {
+            var availability = day.Availability.Average is { } a ? Percent(a) : "n/a";
+            var p99 = day.Latency.P99Average is { } p ? $"{p:0} ms" : "n/a";
+            var flags = day.Flags.Count == 0 ? "ok" : string.Join(", ", day.Flags.Select(static f => f.Rule));
+            Line(output, $"  day {day.DayNumber} {day.Day:MM-dd}  availability {availability,8}  p99 {p99,7}  snapshots {day.Completeness.Actual,2}/{day.Completeness.Expected}  {flags}");
+        }
+
+        foreach (var reason in week.RollbackReasons)
+        {
+            Line(output, $"  - {reason.Message}");
+        }
+
+        output.WriteLine();
     }
 
     private static void WriteVerdict(TextWriter output, Verdict verdict)

@@ -102,7 +102,10 @@ public sealed partial class RolloutHealthSampleTests(DefaultSampleRunFixture fix
 
         var texts = new List<(string Where, string Text)> { ("stdout", outcome.Stdout), ("stderr", outcome.Stderr) };
         var files = Directory.GetFiles(run.OutputDirectory, "*", SearchOption.AllDirectories);
-        Assert.Equal(2, files.Length);
+        // The health report (JSON, Markdown), seven day summaries and the weekly summary (JSON, Markdown).
+        Assert.Equal(11, files.Length);
+        Assert.Contains(files, f => f.EndsWith(Path.Combine("summaries", "day_07_summary.json"), StringComparison.Ordinal));
+        Assert.Contains("Rollback recommended.", File.ReadAllText(files.Single(f => f.EndsWith("weekly_summary.md", StringComparison.Ordinal))), StringComparison.Ordinal);
         texts.AddRange(files.Select(f => (f, File.ReadAllText(f))));
         foreach (var (where, text) in texts)
         {

@@ -64,7 +64,6 @@ internal sealed partial class ReportWriter
     private async Task<ReportResult> WriteOneAsync(IReporter reporter, string format, HealthReport report, string directory, string fileName, CancellationToken cancellationToken)
     {
         string? path = null;
-        string? temporary = null;
         try
         {
             var extension = reporter.FileExtension;
@@ -74,25 +73,15 @@ internal sealed partial class ReportWriter
             }
 
             path = Path.Combine(directory, $"{fileName}.{extension}");
-            temporary = Path.Combine(directory, $".{fileName}.{extension}.{Path.GetRandomFileName()}.tmp");
-            var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous);
-            await using (stream.ConfigureAwait(false))
-            {
-                await reporter.WriteAsync(report, stream, cancellationToken).ConfigureAwait(false);
-                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            File.Move(temporary, path, overwrite: true);
+            await AtomicFile.WriteAsync(path, (stream, ct) => reporter.WriteAsync(report, stream, ct), cancellationToken).ConfigureAwait(false);
             return new ReportResult(format, path, null);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            TryDelete(temporary);
             throw;
         }
         catch (Exception ex)
         {
-            TryDelete(temporary);
             return Fail(format, path, $"{ex.GetType().Name}: {ex.Message}", ex);
         }
     }
@@ -148,27 +137,6 @@ internal sealed partial class ReportWriter
 
     private static string Shorten(string error)
         => error.Length <= MaxErrorLength ? error : string.Concat(error.AsSpan(0, MaxErrorLength - 1), "…");
-
-    private static void TryDelete(string? path)
-    {
-        if (path is null)
-        {
-            return;
-        }
-
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-            // Best effort: the temporary name never collides with a report.
-        }
-        catch (UnauthorizedAccessException)
-        {
-            // Best effort, as above.
-        }
-    }
 
     [LoggerMessage(EventId = 3000, Level = LogLevel.Warning, Message = "Could not write the {Format} report to '{Path}': {Error}")]
     private static partial void LogWriteFailed(ILogger logger, string format, string path, string error, Exception? exception);
