@@ -17,6 +17,7 @@ public class DetectorBenchmarks
     private readonly DateTimeOffset _timestamp = new(2025, 11, 15, 0, 0, 0, TimeSpan.Zero);
     private readonly double[] _samples = CreateSamples();
     private readonly double[] _ratios;
+    private readonly DefaultAnomalyDetector _default = new();
     private readonly EwmaDetector _ewma = new();
     private readonly ZScoreDetector _zScore = new();
     private readonly BollingerBandDetector _bollinger = new();
@@ -41,6 +42,20 @@ public class DetectorBenchmarks
         foreach (var sample in _samples)
         {
             sum += sample;
+        }
+
+        return sum;
+    }
+
+    /// <summary>The library's default detector (baseline, likelihood, range check, suppression).</summary>
+    /// <returns>The sum of the scores.</returns>
+    [Benchmark(OperationsPerInvoke = SampleCount)]
+    public double Default()
+    {
+        var sum = 0.0;
+        foreach (var sample in _samples)
+        {
+            sum += _default.Update(_timestamp, sample);
         }
 
         return sum;
