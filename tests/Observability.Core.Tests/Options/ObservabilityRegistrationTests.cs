@@ -40,6 +40,14 @@ public sealed class ObservabilityRegistrationTests
         Assert.Equal(10, options.Thresholds.MinimumJobs);
         Assert.Equal(70, options.Thresholds.HealthWarning);
         Assert.Equal(50, options.Thresholds.HealthCritical);
+        Assert.Equal(TimeSpan.FromMinutes(30), options.Thresholds.HealthSustainFor);
+        Assert.Equal(20, options.Thresholds.HealthPointsPerErrorRatePercent);
+        Assert.Equal(TimeSpan.FromMilliseconds(100), options.Thresholds.RegionalLatencyDrift);
+        Assert.Equal(3, options.Thresholds.ConnectivityFailureLimit);
+        Assert.Null(options.Thresholds.QueueBacklogLimit);
+        Assert.Equal(TimeSpan.FromDays(30), options.Thresholds.SloPeriod);
+        Assert.Equal(0.99, options.Thresholds.LatencyObjective);
+        Assert.Equal(100, options.Thresholds.BurnRateMinimumEvents);
         Assert.Equal(TimeSpan.FromMinutes(5), options.Alerts.DedupeWindow);
         Assert.False(options.Alerts.Enabled);
         Assert.Equal(AlertSeverity.Warning, options.Alerts.MinimumSeverity);
@@ -168,6 +176,29 @@ public sealed class ObservabilityRegistrationTests
         Assert.Contains(failures, f => f.Contains("FingerprintLabels", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.Contains("VisibleSuffixLength", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.Contains("FileName", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validator_EngineThresholds_EachReportedWithItsField()
+    {
+        var options = new ObservabilityOptions { ServiceName = "checkout" };
+        var t = options.Thresholds;
+        t.HealthSustainFor = TimeSpan.FromMinutes(-1);
+        t.HealthPointsPerErrorRatePercent = double.NaN;
+        t.RegionalLatencyDrift = TimeSpan.Zero;
+        t.ConnectivityFailureLimit = 0;
+        t.QueueBacklogLimit = -5;
+        t.SloPeriod = TimeSpan.Zero;
+        t.LatencyObjective = 1;
+        t.BurnRateMinimumEvents = -1;
+
+        var failures = new ObservabilityOptionsValidator().Validate(null, options).Failures!.ToArray();
+
+        Assert.Equal(8, failures.Length);
+        foreach (var field in new[] { "HealthSustainFor", "HealthPointsPerErrorRatePercent", "RegionalLatencyDrift", "ConnectivityFailureLimit", "QueueBacklogLimit", "SloPeriod", "LatencyObjective", "BurnRateMinimumEvents" })
+        {
+            Assert.Contains(failures, f => f.Contains(field, StringComparison.Ordinal));
+        }
     }
 
     [Fact]
