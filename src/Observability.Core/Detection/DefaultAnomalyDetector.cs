@@ -92,7 +92,7 @@ public sealed class DefaultAnomalyDetector : IAnomalyDetector
 
         var half = _options.HalfScoreSurprise;
         var scale = Math.Sqrt(_baseline.Variance) + (1e-9 * (Math.Abs(_baseline.Mean) + 1e-9));
-        var direct = DefaultDetectorMath.UpperTailSurprise(Math.Abs(value - _baseline.Mean) / scale);
+        var direct = DefaultDetectorMath.FastUpperTailSurprise(Math.Abs(value - _baseline.Mean) / scale);
         _baseline.Add(value);
 
         var raw = direct / (direct + half);
@@ -101,7 +101,7 @@ public sealed class DefaultAnomalyDetector : IAnomalyDetector
         _head = _head + 1 == _recent.Length ? 0 : _head + 1;
         var average = _recentSum / Math.Min(_count - 1, _recent.Length);
         var spread = Math.Max(Math.Sqrt(_averages.Variance), MinimumLikelihoodSpread);
-        var likelihood = _averages.Count > 0 ? DefaultDetectorMath.UpperTailSurprise((average - _averages.Mean) / spread) : 0;
+        var likelihood = _averages.Count > 0 ? DefaultDetectorMath.FastUpperTailSurprise((average - _averages.Mean) / spread) : 0;
         _averages.Add(average);
 
         var surprise = (direct + likelihood) / 2;
