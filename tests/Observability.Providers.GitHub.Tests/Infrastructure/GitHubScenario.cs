@@ -31,11 +31,11 @@ internal sealed class GitHubScenario : IAsyncDisposable
         foreach (var run in new[] { 30433642L, 30433643L, 30433644L })
         {
             Server.Route(RunPath(run, "jobs"), LoopbackResponse.Json(Fixtures.Text($"derived/jobs.run-{run}.json")));
-            Server.Route(RunPath(run, "logs"), LoopbackResponse.Redirect(Server.Url($"/signed/run-{run}.zip?urlExpires=2020-01-22T20%3A00%3A00Z&urlSigningMethod=HMACV1&urlSignature=abc")));
+            Server.Route(RunPath(run, "logs"), LoopbackResponse.Redirect(Server.OtherHostUrl($"/signed/run-{run}.zip?urlExpires=2020-01-22T20%3A00%3A00Z&urlSigningMethod=HMACV1&urlSignature=abc")));
             Server.Route($"/signed/run-{run}.zip", new LoopbackResponse(200, Fixtures.Bytes("run_log.zip"), "application/zip"));
         }
 
-        Server.Route(LoopbackGitHubServer.Api($"/repos/{Owner}/{Repo}/actions/jobs/399444497/logs"), LoopbackResponse.Redirect(Server.Url("/signed/job-399444497.txt?urlSignature=def")));
+        Server.Route(LoopbackGitHubServer.Api($"/repos/{Owner}/{Repo}/actions/jobs/399444497/logs"), LoopbackResponse.Redirect(Server.OtherHostUrl("/signed/job-399444497.txt?urlSignature=def")));
         Server.Route("/signed/job-399444497.txt", new LoopbackResponse(200, Fixtures.Bytes("job-log.gha_cancellation_shutdown.txt"), "text/plain"));
     }
 

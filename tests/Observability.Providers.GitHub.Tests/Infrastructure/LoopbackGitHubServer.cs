@@ -37,11 +37,15 @@ internal sealed class LoopbackGitHubServer : IAsyncDisposable
         Port = FreePort();
         BaseAddress = new Uri($"http://127.0.0.1:{Port}/");
         _listener.Prefixes.Add(BaseAddress.ToString());
+        _listener.Prefixes.Add(OtherHostAddress.ToString());
         _listener.Start();
         _loop = Task.Run(LoopAsync);
     }
 
     public int Port { get; }
+
+    /// <summary>Gets the same server under another host name, standing in for the log storage host of the signed URLs.</summary>
+    public Uri OtherHostAddress => new($"http://localhost:{Port}/");
 
     public Uri BaseAddress { get; }
 
@@ -56,6 +60,8 @@ internal sealed class LoopbackGitHubServer : IAsyncDisposable
     public static string Api(string path) => ApiPrefix + path;
 
     public string Url(string pathAndQuery) => new Uri(BaseAddress, pathAndQuery).ToString();
+
+    public string OtherHostUrl(string pathAndQuery) => new Uri(OtherHostAddress, pathAndQuery).ToString();
 
     public void Route(string key, LoopbackResponse response) => _routes[key] = () => response;
 
