@@ -18,8 +18,9 @@ internal sealed class GitHubScenario : IAsyncDisposable
 
     public static readonly CollectionWindow Window = new(new DateTimeOffset(2020, 1, 22, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2020, 1, 23, 0, 0, 0, TimeSpan.Zero));
 
-    public GitHubScenario()
+    public GitHubScenario(DateTimeOffset? now = null)
     {
+        Time = new FakeTimeProvider(now ?? new DateTimeOffset(2020, 1, 23, 0, 0, 0, TimeSpan.Zero));
         Server.Route(RunsPath, () => LoopbackResponse.Json(
             Fixtures.Text("derived/runs.page1.json"),
             headers: new Dictionary<string, string>
@@ -45,7 +46,7 @@ internal sealed class GitHubScenario : IAsyncDisposable
 
     public FakeLogCollector Logs { get; } = new();
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2020, 1, 23, 0, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Time { get; }
 
     public static string RunPath(long run, string what) => LoopbackGitHubServer.Api($"/repos/{Owner}/{Repo}/actions/runs/{run}/{what}");
 
