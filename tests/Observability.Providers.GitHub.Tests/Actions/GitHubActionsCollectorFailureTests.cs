@@ -173,6 +173,20 @@ public sealed class GitHubActionsCollectorFailureTests
     }
 
     [Fact]
+    public async Task CollectAsync_CancelledWhileJobsHang_Throws()
+    {
+        await using var scenario = new GitHubScenario();
+        scenario.Server.Route(GitHubScenario.RunPath(30433643, "jobs"), LoopbackGitHubServer.Hang);
+        using var cts = new CancellationTokenSource();
+
+        var collecting = scenario.Collector().CollectAsync(GitHubScenario.Window, cts.Token);
+        await scenario.Server.HangReached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => collecting);
+    }
+
+    [Fact]
     public async Task CollectAsync_AlreadyCancelled_ThrowsWithoutARequest()
     {
         await using var scenario = new GitHubScenario();

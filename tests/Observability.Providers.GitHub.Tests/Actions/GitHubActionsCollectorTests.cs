@@ -80,6 +80,27 @@ public sealed class GitHubActionsCollectorTests
     }
 
     [Fact]
+    public async Task CollectAsync_TimedOutAndCancelledJobs_TimedOutFailsCancelledDoesNot()
+    {
+        await using var scenario = new GitHubScenario();
+        var jobs = Fixtures.Text("derived/jobs.run-30433643.json")
+            .Replace("\"conclusion\": \"skipped\"", "\"conclusion\": \"timed_out\"", StringComparison.Ordinal)
+            .Replace("\"conclusion\": \"success\",\n      \"started_at\"", "\"conclusion\": \"cancelled\",\n      \"started_at\"", StringComparison.Ordinal); // the build job, not its steps
+        scenario.Server.Route(GitHubScenario.RunPath(30433643, "jobs"), LoopbackResponse.Json(jobs));
+
+        var result = await scenario.Collector().CollectAsync(GitHubScenario.Window);
+
+        var run = result.Snapshots[1];
+        Assert.Equal(1, run.GetValue(GitHubActionsMetrics.CancelledCount));
+        Assert.Equal(1, run.GetValue(GitHubActionsMetrics.TimedOutCount));
+        Assert.Equal(1, run.GetValue(GitHubActionsMetrics.FailureCount));
+        Assert.Equal(0, run.GetValue(GitHubActionsMetrics.SkippedCount));
+        Assert.Equal(3, run.GetValue(WellKnownMetrics.JobCount)); // nothing skipped: all three ran
+        Assert.Equal(2, run.GetValue(WellKnownMetrics.ErrorCount)); // failure + timed_out; cancelled is not a failure
+        Assert.Equal(2.0 / 3, run.GetValue(WellKnownMetrics.ErrorRate)!.Value, 12);
+    }
+
+    [Fact]
     public async Task CollectAsync_WithoutJobs_CountsEachRunAsOneUnit()
     {
         await using var scenario = new GitHubScenario();
