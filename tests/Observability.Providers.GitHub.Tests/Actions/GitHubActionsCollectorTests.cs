@@ -17,6 +17,7 @@ public sealed class GitHubActionsCollectorTests
             [DateTimeOffset.Parse("2020-01-22T10:00:00Z"), DateTimeOffset.Parse("2020-01-22T18:00:00Z"), DateTimeOffset.Parse("2020-01-22T19:33:08Z")],
             result.Snapshots.Select(s => s.Timestamp));
         Assert.All(result.Snapshots, s => Assert.Equal("gha", s.Source));
+        Assert.Contains(scenario.Logs.GetSnapshot(), r => r.Message.Contains("listed 4 runs of octo-org/octo-repo: 3 snapshots", StringComparison.Ordinal));
         scenario.AssertNoSecret(result);
     }
 
@@ -130,6 +131,28 @@ public sealed class GitHubActionsCollectorTests
         // Jobs of the three runs in the window only.
         Assert.Equal(3, requests.Count(r => r.PathAndQuery.Contains("/jobs", StringComparison.Ordinal)));
         Assert.DoesNotContain(requests, r => r.PathAndQuery.Contains("30433645", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CollectAsync_ApiUrlAlreadyEndingInApiV3_SameRoutes()
+    {
+        await using var scenario = new GitHubScenario();
+
+        // A GitHub Enterprise address is often given as https://host/api/v3/; Octokit resolves both forms to /api/v3/.
+        var result = await scenario.Collector(o => o.ApiUrl = new Uri(scenario.Server.BaseAddress, "api/v3/")).CollectAsync(GitHubScenario.Window);
+
+        Assert.Equal(3, result.Snapshots.Count);
+    }
+
+    [Fact]
+    public async Task CollectAsync_NoToken_AnonymousRequests()
+    {
+        await using var scenario = new GitHubScenario();
+
+        var result = await scenario.Collector(o => o.Token = null).CollectAsync(GitHubScenario.Window);
+
+        Assert.Equal(CollectionStatus.Success, result.Status);
+        Assert.All(scenario.Server.Requests, r => Assert.Null(r.Authorization));
     }
 
     [Fact]
