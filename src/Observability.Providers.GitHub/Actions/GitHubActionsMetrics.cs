@@ -11,7 +11,7 @@ public static class GitHubActionsMetrics
     /// <summary>A completed run's duration: <c>updated_at</c> minus <c>run_started_at</c>.</summary>
     public const string RunDuration = "run_duration_ms";
 
-    /// <summary>How long the run waited before it started: <c>run_started_at</c> minus <c>created_at</c>.</summary>
+    /// <summary>How long the run waited before it started: <c>run_started_at</c> minus <c>created_at</c>; first attempts only.</summary>
     public const string RunQueued = "run_queued_ms";
 
     /// <summary>The longest completed job: <c>completed_at</c> minus <c>started_at</c>.</summary>

@@ -29,7 +29,8 @@ internal sealed class WorkflowRunTally
             _metrics[GitHubActionsMetrics.RunDuration] = Milliseconds(run.UpdatedAt - run.RunStartedAt);
         }
 
-        if (run.RunStartedAt != default)
+        // A re-run attempt starts long after the run was created: its wait is not a queue time.
+        if (run.RunStartedAt != default && run.RunAttempt <= 1)
         {
             _metrics[GitHubActionsMetrics.RunQueued] = Milliseconds(run.RunStartedAt - run.CreatedAt);
         }

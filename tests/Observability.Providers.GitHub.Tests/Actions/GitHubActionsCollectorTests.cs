@@ -102,6 +102,20 @@ public sealed class GitHubActionsCollectorTests
     }
 
     [Fact]
+    public async Task CollectAsync_ReRunAttempt_NoQueueTime()
+    {
+        await using var scenario = new GitHubScenario();
+        var page = Fixtures.Text("derived/runs.page1.json").Replace("\"run_attempt\": 1,", "\"run_attempt\": 2,", StringComparison.Ordinal);
+        scenario.Server.Route(GitHubScenario.RunsPath, LoopbackResponse.Json(page));
+
+        var result = await scenario.Collector(o => o.MaxRuns = 100).CollectAsync(GitHubScenario.Window);
+
+        var rerun = result.Snapshots[0]; // 30433643, attempt 2: run_started_at - created_at spans the first attempt
+        Assert.Null(rerun.GetValue(GitHubActionsMetrics.RunQueued));
+        Assert.Equal(300_000, rerun.GetValue(GitHubActionsMetrics.RunDuration));
+    }
+
+    [Fact]
     public async Task CollectAsync_WithoutJobs_CountsEachRunAsOneUnit()
     {
         await using var scenario = new GitHubScenario();
