@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Installs the real servers the integration tests run against: Prometheus (with promtool),
+# Alertmanager and Redis, from the distribution's packages (Debian/Ubuntu apt).
+#
+#   bash eng/servers.sh install   installs whatever is missing; costs nothing when all is present
+#
+# The tests start and stop their own server processes (127.0.0.1, free ports, by PID); this
+# script only installs. The packages' own daemons are kept from starting: a temporary
+# /usr/sbin/policy-rc.d that exits 101 is in place during the install and removed afterwards
+# (an existing one is left untouched).
+set -euo pipefail
+
+usage() {
+  echo "usage: bash eng/servers.sh install" >&2
+  exit 2
+}
+
+missing_packages() {
+  local missing=()
+  command -v prometheus >/dev/null 2>&1 || missing+=(prometheus)
+  command -v promtool >/dev/null 2>&1 || { [[ " ${missing[*]-} " == *" prometheus "* ]] || missing+=(prometheus); }
+  command -v prometheus-alertmanager >/dev/null 2>&1 || missing+=(prometheus-alertmanager)
+  command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+  echo "${missing[*]-}"
+}
+
+install() {
+  local missing
+  missing="$(missing_packages)"
+  if [[ -z "$missing" ]]; then
+    echo "servers: prometheus, promtool, prometheus-alertmanager and redis-server are already installed"
+    return 0
+  fi
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "error: missing $missing and apt-get is not available; install them with your package manager" >&2
+    exit 1
+  fi
+
+  local sudo=()
+  if [[ "$(id -u)" -ne 0 ]]; then
+    if ! command -v sudo >/dev/null 2>&1; then
+      echo "error: installing $missing needs root (run as root, or install sudo)" >&2
+      exit 1
+    fi
+    sudo=(sudo)
+  fi
+
+  local policy=/usr/sbin/policy-rc.d created_policy=0
+  if [[ ! -e "$policy" ]]; then
+    # Keep the packages' maintainer scripts from starting daemons on 9090, 9093/9094 and 6379.
+    printf '#!/bin/sh\nexit 101\n' | "${sudo[@]}" tee "$policy" >/dev/null
+    "${sudo[@]}" chmod 755 "$policy"
+    created_policy=1
+  fi
+  # shellcheck disable=SC2317
+  cleanup() { if [[ "$created_policy" -eq 1 ]]; then "${sudo[@]}" rm -f "$policy"; fi; }
+  trap cleanup EXIT
+
+  echo "servers: installing $missing"
+  "${sudo[@]}" apt-get update -qq
+  # shellcheck disable=SC2086
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing
+
+  cleanup
+  trap - EXIT
+  missing="$(missing_packages)"
+  if [[ -n "$missing" ]]; then
+    echo "error: still missing after the install: $missing" >&2
+    exit 1
+  fi
+  echo "servers: $(prometheus --version 2>&1 | head -n 1)"
+}
+
+case "${1-}" in
+  install) install ;;
+  *) usage ;;
+esac
