@@ -46,7 +46,8 @@ public static class PrometheusCollectorObservabilityBuilderExtensions
     private static IObservabilityBuilder Add(IObservabilityBuilder builder, string name, Action<OptionsBuilder<PrometheusCollectorOptions>> configure)
     {
         ProviderRegistration.Add<ICollector, PrometheusCollectorOptions>(builder, name, configure, Create);
-        builder.Services.AddHttpClient(HttpClientNamePrefix + name);
+        // The collector times each query out itself (PrometheusCollectorOptions.Timeout), so the client's own 100 s limit is lifted.
+        builder.Services.AddHttpClient(HttpClientNamePrefix + name).ConfigureHttpClient(static client => client.Timeout = Timeout.InfiniteTimeSpan);
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PrometheusCollectorOptions>, PrometheusCollectorOptionsValidator>());
         return builder;
     }

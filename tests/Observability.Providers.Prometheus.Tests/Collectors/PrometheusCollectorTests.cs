@@ -191,4 +191,23 @@ public sealed class PrometheusCollectorTests
 
         Assert.Equal("eu-checkout", Assert.Single(result.Snapshots).Source);
     }
+
+    [Fact]
+    public async Task A_week_at_a_15_second_step_is_asked_at_55_seconds_to_stay_under_11000_points()
+    {
+        await using var server = new LoopbackHttpServer(EmptyMatrix);
+        var collector = Create(server.Address, Only("sum(rate(x[{window}]))", more: o => o.Step = TimeSpan.FromSeconds(15)));
+        var week = CollectionWindow.Ending(Start, TimeSpan.FromDays(7));
+
+        await collector.CollectAsync(week);
+
+        // 604,800 s / 15 s = 40,320 points > 11,000: the step becomes ceil(604,800 / 11,000) = 55 s, and {window} follows it.
+        var form = Assert.Single(server.Requests).Form;
+        Assert.Equal("55s", form["step"]);
+        Assert.Equal("sum(rate(x[55s]))", form["query"]);
+        var start = long.Parse(form["start"], System.Globalization.CultureInfo.InvariantCulture);
+        var end = long.Parse(form["end"], System.Globalization.CultureInfo.InvariantCulture);
+        // Points at start, start + 55, ... <= end: (604,800 - 55) / 55 + 1 = 10,996 <= 11,000.
+        Assert.Equal(10_996, ((end - start) / 55) + 1);
+    }
 }
