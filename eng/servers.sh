@@ -7,7 +7,7 @@
 # The tests start and stop their own server processes (127.0.0.1, free ports, by PID); this
 # script only installs. The packages' own daemons are kept from starting: a temporary
 # /usr/sbin/policy-rc.d that exits 101 is in place during the install and removed afterwards
-# (an existing one is left untouched).
+# (one that was already there is put back). SERVERS_POLICY_RC_D overrides its path (for testing the script).
 set -euo pipefail
 
 usage() {
@@ -24,6 +24,16 @@ missing_packages() {
   echo "${missing[*]-}"
 }
 
+# Puts back the state of policy-rc.d from before the install: removes ours, restores one that was there.
+restore_policy() {
+  if [[ "${POLICY_STATE:-}" == created ]]; then
+    "${SUDO[@]}" rm -f "$POLICY"
+  elif [[ "${POLICY_STATE:-}" == replaced ]]; then
+    "${SUDO[@]}" mv -f "$POLICY_BACKUP" "$POLICY"
+  fi
+  POLICY_STATE=
+}
+
 install() {
   local missing
   missing="$(missing_packages)"
@@ -36,32 +46,37 @@ install() {
     exit 1
   fi
 
-  local sudo=()
+  SUDO=()
   if [[ "$(id -u)" -ne 0 ]]; then
     if ! command -v sudo >/dev/null 2>&1; then
       echo "error: installing $missing needs root (run as root, or install sudo)" >&2
       exit 1
     fi
-    sudo=(sudo)
+    SUDO=(sudo)
   fi
 
-  local policy=/usr/sbin/policy-rc.d created_policy=0
-  if [[ ! -e "$policy" ]]; then
-    # Keep the packages' maintainer scripts from starting daemons on 9090, 9093/9094 and 6379.
-    printf '#!/bin/sh\nexit 101\n' | "${sudo[@]}" tee "$policy" >/dev/null
-    "${sudo[@]}" chmod 755 "$policy"
-    created_policy=1
+  # Globals, not locals: the EXIT trap may run after `set -e` has left the function.
+  # A policy-rc.d that exits 101 keeps the packages' maintainer scripts from starting daemons on 9090,
+  # 9093/9094 and 6379; it is temporary, and one that was already there is put back afterwards.
+  POLICY="${SERVERS_POLICY_RC_D:-/usr/sbin/policy-rc.d}"
+  POLICY_BACKUP="$POLICY.observability-backup"
+  POLICY_STATE=
+  trap restore_policy EXIT
+  if [[ -e "$POLICY" ]]; then
+    "${SUDO[@]}" mv -f "$POLICY" "$POLICY_BACKUP"
+    POLICY_STATE=replaced
+  else
+    POLICY_STATE=created
   fi
-  # shellcheck disable=SC2317
-  cleanup() { if [[ "$created_policy" -eq 1 ]]; then "${sudo[@]}" rm -f "$policy"; fi; }
-  trap cleanup EXIT
+  printf '#!/bin/sh\nexit 101\n' | "${SUDO[@]}" tee "$POLICY" >/dev/null
+  "${SUDO[@]}" chmod 755 "$POLICY"
 
   echo "servers: installing $missing"
-  "${sudo[@]}" apt-get update -qq
+  "${SUDO[@]}" apt-get update -qq
   # shellcheck disable=SC2086
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing
+  "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing
 
-  cleanup
+  restore_policy
   trap - EXIT
   missing="$(missing_packages)"
   if [[ -n "$missing" ]]; then
