@@ -42,7 +42,7 @@ public sealed partial class PrometheusCollector
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return (null, new CollectionError(CollectionErrorKind.Timeout,
-                $"query '{queryName}' got no answer from Prometheus at {_displayEndpoint} within {_timeout.TotalSeconds:0.###} s", queryName));
+                string.Create(CultureInfo.InvariantCulture, $"query '{queryName}' got no answer from Prometheus at {_displayEndpoint} within {_timeout.TotalSeconds:0.###} s"), queryName));
         }
         catch (HttpRequestException e)
         {

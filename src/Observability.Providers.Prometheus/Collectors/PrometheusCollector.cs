@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.Logging;
@@ -164,7 +165,7 @@ public sealed partial class PrometheusCollector : ICollector
             var allowed = _staleAfter ?? plan.Step * 2;
             if (window.End - last > allowed)
             {
-                var message = $"the newest sample ({last:O}) is {(window.End - last).TotalMinutes:0.#} min older than the window end ({window.End:O}); more than {allowed.TotalMinutes:0.#} min means the data are stale";
+                var message = string.Create(CultureInfo.InvariantCulture, $"the newest sample ({last:O}) is {(window.End - last).TotalMinutes:0.#} min older than the window end ({window.End:O}); more than {allowed.TotalMinutes:0.#} min means the data are stale");
                 LogStale(_logger, Name, message);
                 errors.Add(new CollectionError(CollectionErrorKind.Stale, message));
             }
