@@ -156,4 +156,14 @@ public sealed class PrometheusCollectorRegistrationTests
         Assert.Equal("Observability.Prometheus.eu", PrometheusCollectorObservabilityBuilderExtensions.HttpClientNamePrefix + "eu");
         Assert.Equal(Timeout.InfiniteTimeSpan, client.Timeout);
     }
+
+    [Fact]
+    public void A_collector_name_is_unique_across_providers()
+    {
+        var builder = new ServiceCollection().AddObservability(o => o.ServiceName = "x").AddFileCollector("metrics", o => o.Path = "a.csv");
+
+        var e = Assert.Throws<InvalidOperationException>(() => builder.AddPrometheusCollector("metrics", o => { }));
+
+        Assert.Contains("ICollector named 'metrics' is already registered", e.Message, StringComparison.Ordinal);
+    }
 }
