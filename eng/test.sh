@@ -10,8 +10,10 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
-# Real servers (Prometheus, Alertmanager, Redis) are installed and started here once the
-# providers that need them exist; today the tests need nothing beyond the SDK.
+# Real servers (Prometheus, Alertmanager, Redis): installed with apt when missing. The tests start
+# and stop their own server processes on 127.0.0.1 and free ports.
+echo "== servers"
+bash eng/servers.sh install
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 results=artifacts/test-results

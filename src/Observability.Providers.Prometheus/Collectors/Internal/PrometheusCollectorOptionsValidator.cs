@@ -1,0 +1,124 @@
+using Microsoft.Extensions.Options;
+
+namespace Observability.Internal;
+
+/// <summary>Lists every problem of <see cref="PrometheusCollectorOptions"/> in one failure; never shows a secret.</summary>
+internal sealed class PrometheusCollectorOptionsValidator : IValidateOptions<PrometheusCollectorOptions>
+{
+    public ValidateOptionsResult Validate(string? name, PrometheusCollectorOptions options)
+    {
+        var problems = Problems(name, options);
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    public static List<string> Problems(string? name, PrometheusCollectorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var prefix = string.IsNullOrEmpty(name) ? "PrometheusCollector" : $"PrometheusCollector:{name}";
+        var problems = new List<string>();
+
+        if (options.Endpoint is null)
+        {
+            problems.Add($"{prefix}:Endpoint is required (the Prometheus base address, e.g. http://127.0.0.1:9090/).");
+        }
+        else if (!options.Endpoint.IsAbsoluteUri || (options.Endpoint.Scheme != Uri.UriSchemeHttp && options.Endpoint.Scheme != Uri.UriSchemeHttps))
+        {
+            problems.Add($"{prefix}:Endpoint must be an absolute http or https address.");
+        }
+        else if (!string.IsNullOrEmpty(options.Endpoint.UserInfo))
+        {
+            problems.Add($"{prefix}:Endpoint must not hold credentials; set Username and Password instead.");
+        }
+
+        if (!Enum.IsDefined(options.Preset))
+        {
+            problems.Add($"{prefix}:Preset must be OpenTelemetry, PrometheusNet or None (was {(int)options.Preset}).");
+        }
+        else if (options.Preset != PrometheusPreset.None && string.IsNullOrWhiteSpace(options.Service))
+        {
+            problems.Add($"{prefix}:Service is required with the {options.Preset} preset (the value of the '{options.ServiceLabel}' label).");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ServiceLabel) || !IsLabelName(options.ServiceLabel))
+        {
+            problems.Add($"{prefix}:ServiceLabel must be a Prometheus label name such as 'job' or 'service_name' (was '{options.ServiceLabel}').");
+        }
+
+        if (!Enum.IsDefined(options.Mode))
+        {
+            problems.Add($"{prefix}:Mode must be Range or Instant (was {(int)options.Mode}).");
+        }
+
+        if (options.Step < TimeSpan.FromSeconds(1))
+        {
+            problems.Add($"{prefix}:Step must be at least 1 second (was {options.Step}).");
+        }
+
+        if (options.RateWindow is { } rate && rate < TimeSpan.FromSeconds(1))
+        {
+            problems.Add($"{prefix}:RateWindow must be at least 1 second when set (was {rate}).");
+        }
+
+        if (options.Timeout <= TimeSpan.Zero || options.Timeout > TimeSpan.FromHours(1))
+        {
+            problems.Add($"{prefix}:Timeout must be positive and at most 1 hour (was {options.Timeout}).");
+        }
+
+        if (options.StaleAfter is { } stale && stale <= TimeSpan.Zero)
+        {
+            problems.Add($"{prefix}:StaleAfter must be positive when set (was {stale}).");
+        }
+
+        var hasBearer = !string.IsNullOrEmpty(options.BearerToken);
+        var hasUser = !string.IsNullOrEmpty(options.Username);
+        var hasPassword = !string.IsNullOrEmpty(options.Password);
+        if (hasBearer && (hasUser || hasPassword))
+        {
+            problems.Add($"{prefix}: set either BearerToken or Username/Password, not both.");
+        }
+
+        if (hasPassword && !hasUser)
+        {
+            problems.Add($"{prefix}:Username is required with a Password.");
+        }
+
+        if (hasUser && options.Username!.Contains(':', StringComparison.Ordinal))
+        {
+            problems.Add($"{prefix}:Username must not contain ':' (basic authentication separates user and password with it).");
+        }
+
+        foreach (var (queryName, query) in options.Queries)
+        {
+            if (string.IsNullOrWhiteSpace(queryName))
+            {
+                problems.Add($"{prefix}:Queries has a query without a name.");
+            }
+            else if (query is null || string.IsNullOrWhiteSpace(query.Expression))
+            {
+                problems.Add($"{prefix}:Queries:{queryName}:Expression is required (a PromQL expression).");
+            }
+        }
+
+        if (options.Preset == PrometheusPreset.None && options.Queries.Count == 0)
+        {
+            problems.Add($"{prefix}:Queries must hold at least one query when Preset is None.");
+        }
+
+        return problems;
+    }
+
+    private static bool IsLabelName(string name)
+    {
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            var ok = c == '_' || char.IsAsciiLetter(c) || (i > 0 && char.IsAsciiDigit(c));
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

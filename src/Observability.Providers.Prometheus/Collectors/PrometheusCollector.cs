@@ -1,0 +1,214 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Observability.Internal;
+
+namespace Observability;
+
+/// <summary>
+/// Collects metric snapshots from Prometheus with named PromQL queries: the preset's (request rate, error rate,
+/// availability, p50/p95/p99 latency) and the configured ones. A range collection gives one snapshot per step, stamped
+/// with the start of the step it covers; an instant collection one snapshot for the window. Failures (unreachable, bad
+/// query, execution error, timeout, no data, stale data) become typed results, never exceptions; only the caller's
+/// cancellation is thrown. Credentials are sent in the <c>Authorization</c> header and never logged.
+/// </summary>
+public sealed partial class PrometheusCollector : ICollector
+{
+    private readonly Uri _baseAddress;
+    private readonly string _displayEndpoint;
+    private readonly string _source;
+    private readonly string _service;
+    private readonly string _serviceLabel;
+    private readonly IReadOnlyList<(string Name, string Metric, string Expression)> _queries;
+    private readonly PrometheusQueryMode _mode;
+    private readonly TimeSpan _step;
+    private readonly TimeSpan? _rateWindow;
+    private readonly TimeSpan _timeout;
+    private readonly TimeSpan? _staleAfter;
+    private readonly AuthenticationHeaderValue? _authorization;
+    private readonly HttpClient _httpClient;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+
+    /// <summary>Initializes a new instance of the <see cref="PrometheusCollector"/> class.</summary>
+    /// <param name="name">The collector's name.</param>
+    /// <param name="options">The options; they must be valid (see <see cref="PrometheusCollectorOptions"/>).</param>
+    /// <param name="httpClient">The client that sends the queries; the collector does not dispose it.</param>
+    /// <param name="timeProvider">Times each query out.</param>
+    /// <param name="loggerFactory">Creates the collector's logger.</param>
+    public PrometheusCollector(string name, PrometheusCollectorOptions options, HttpClient httpClient, TimeProvider timeProvider, ILoggerFactory loggerFactory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        var problems = PrometheusCollectorOptionsValidator.Problems(name, options);
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException($"Invalid PrometheusCollectorOptions: {string.Join(" ", problems)}", nameof(options));
+        }
+
+        Name = name;
+        var endpoint = options.Endpoint!;
+        _baseAddress = endpoint.AbsolutePath.EndsWith('/') ? endpoint : new Uri(endpoint.GetLeftPart(UriPartial.Path) + "/");
+        _displayEndpoint = endpoint.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
+        _service = options.Service?.Trim() ?? string.Empty;
+        _serviceLabel = options.ServiceLabel;
+        _source = !string.IsNullOrWhiteSpace(options.Source) ? options.Source.Trim() : _service.Length > 0 ? _service : name;
+        _queries = BuildQueries(options);
+        _mode = options.Mode;
+        _step = options.Step;
+        _rateWindow = options.RateWindow;
+        _timeout = options.Timeout;
+        _staleAfter = options.StaleAfter;
+        _authorization = !string.IsNullOrEmpty(options.BearerToken)
+            ? new AuthenticationHeaderValue("Bearer", options.BearerToken)
+            : !string.IsNullOrEmpty(options.Username)
+                ? new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.Username}:{options.Password}")))
+                : null;
+        _httpClient = httpClient;
+        _timeProvider = timeProvider;
+        _logger = loggerFactory.CreateLogger<PrometheusCollector>();
+    }
+
+    /// <inheritdoc />
+    public string Name { get; }
+
+    /// <summary>Gets the names of the queries a collection runs, in order.</summary>
+    internal IEnumerable<string> QueryNames => _queries.Select(static q => q.Name);
+
+    /// <inheritdoc />
+    public async Task<CollectionResult> CollectAsync(CollectionWindow window, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var plan = Plan(window);
+        var rows = new SortedDictionary<DateTimeOffset, Dictionary<string, double>>();
+        var errors = new List<CollectionError>();
+        DateTimeOffset? newest = null;
+
+        foreach (var (queryName, metric, template) in _queries)
+        {
+            var expression = PrometheusQueryTemplates.Render(template, _service, _serviceLabel, plan.RateWindow, plan.Step);
+            var (result, error) = await QueryAsync(queryName, expression, plan, cancellationToken).ConfigureAwait(false);
+            if (error is not null)
+            {
+                LogQueryFailed(_logger, Name, _displayEndpoint, queryName, error.Kind, error.Message);
+                if (error.Kind is CollectionErrorKind.Unreachable or CollectionErrorKind.Unauthorized or CollectionErrorKind.RateLimited)
+                {
+                    return CollectionResult.Failed(Name, error); // the other queries would meet the same wall
+                }
+
+                errors.Add(error);
+                continue;
+            }
+
+            if (result!.Warnings.Count > 0)
+            {
+                LogWarnings(_logger, Name, queryName, string.Join(" | ", result.Warnings));
+            }
+
+            var samples = result.Series.Where(static s => s.Samples.Count > 0).ToArray();
+            if (samples.Length == 0)
+            {
+                errors.Add(new CollectionError(CollectionErrorKind.NoData, $"query '{queryName}' returned no data for {window}", queryName));
+                continue;
+            }
+
+            if (samples.Length > 1)
+            {
+                errors.Add(new CollectionError(CollectionErrorKind.InvalidData,
+                    $"query '{queryName}' returned {samples.Length} series ({Describe(samples[0].Labels)}, ...); it must return one: aggregate it, e.g. with sum(...)", queryName));
+                continue;
+            }
+
+            foreach (var sample in samples[0].Samples)
+            {
+                var stamp = _mode == PrometheusQueryMode.Range ? sample.Timestamp - plan.Step : window.Start;
+                if (!window.Contains(stamp))
+                {
+                    continue;
+                }
+
+                if (!rows.TryGetValue(stamp, out var metrics))
+                {
+                    rows[stamp] = metrics = new Dictionary<string, double>(StringComparer.Ordinal);
+                }
+
+                metrics[metric] = sample.Value;
+                newest = newest is { } n && n >= sample.Timestamp ? n : sample.Timestamp;
+            }
+        }
+
+        return Conclude(window, plan, rows, errors, newest);
+    }
+
+    private CollectionResult Conclude(CollectionWindow window, QueryPlan plan, SortedDictionary<DateTimeOffset, Dictionary<string, double>> rows, List<CollectionError> errors, DateTimeOffset? newest)
+    {
+        var snapshots = rows.Select(row => new MetricSnapshot(row.Key, _source, row.Value)).ToArray();
+        if (snapshots.Length == 0)
+        {
+            var failure = errors.FirstOrDefault(static e => e.Kind != CollectionErrorKind.NoData);
+            if (failure is not null)
+            {
+                return CollectionResult.Failed(Name, errors.Count == 1 ? failure : failure with { Message = $"{failure.Message} (and {errors.Count - 1} more query errors)" });
+            }
+
+            var reason = $"Prometheus at {_displayEndpoint} returned no data for {_service} in {window} ({_queries.Count} queries)";
+            LogNoData(_logger, Name, reason);
+            return CollectionResult.NoData(Name, reason);
+        }
+
+        if (_mode == PrometheusQueryMode.Range && newest is { } last)
+        {
+            var allowed = _staleAfter ?? plan.Step * 2;
+            if (window.End - last > allowed)
+            {
+                var message = string.Create(CultureInfo.InvariantCulture, $"the newest sample ({last:O}) is {(window.End - last).TotalMinutes:0.#} min older than the window end ({window.End:O}); more than {allowed.TotalMinutes:0.#} min means the data are stale");
+                LogStale(_logger, Name, message);
+                errors.Add(new CollectionError(CollectionErrorKind.Stale, message));
+            }
+        }
+
+        LogCollected(_logger, Name, snapshots.Length, window, plan.Step, errors.Count);
+        return errors.Count == 0 ? CollectionResult.Success(Name, snapshots) : CollectionResult.Partial(Name, snapshots, errors);
+    }
+
+    private QueryPlan Plan(CollectionWindow window)
+    {
+        if (_mode == PrometheusQueryMode.Instant)
+        {
+            return new QueryPlan(window.Duration, window.Duration, window.End, window.End);
+        }
+
+        var step = PrometheusQueryTemplates.ChooseStep(window.Duration, _step);
+        var rate = _rateWindow is { } r && r > step ? r : step;
+        return new QueryPlan(step, rate, window.Start + step, window.End);
+    }
+
+    private static List<(string Name, string Metric, string Expression)> BuildQueries(PrometheusCollectorOptions options)
+    {
+        var list = new List<(string Name, string Metric, string Expression)>();
+        foreach (var (name, expression) in PrometheusQueryTemplates.Preset(options.Preset))
+        {
+            if (!options.Queries.ContainsKey(name))
+            {
+                list.Add((name, name, expression));
+            }
+        }
+
+        foreach (var (name, query) in options.Queries)
+        {
+            list.Add((name, string.IsNullOrWhiteSpace(query.Metric) ? name : query.Metric.Trim(), query.Expression!));
+        }
+
+        return list;
+    }
+
+    private static string Describe(IReadOnlyDictionary<string, string> labels)
+        => "{" + string.Join(",", labels.Select(static l => $"{l.Key}=\"{l.Value}\"")) + "}";
+
+    /// <summary>What one collection asks: the step, the rate window and the evaluation times (instant: start = end).</summary>
+    private readonly record struct QueryPlan(TimeSpan Step, TimeSpan RateWindow, DateTimeOffset Start, DateTimeOffset End);
+}
