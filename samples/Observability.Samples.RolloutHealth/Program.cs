@@ -34,8 +34,38 @@ builder.Logging.AddSimpleConsole(o =>
 // Every log entry goes to stderr; stdout is the summary.
 builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
-builder.Services.AddObservability(builder.Configuration.GetSection("Observability"))
-    .AddFileCollector(builder.Configuration.GetSection("Collectors:File"))
+(Uri Endpoint, string Service)? prometheus;
+try
+{
+    prometheus = ProviderSettings.Prometheus(builder.Configuration, builder.Configuration["Observability:ServiceName"] ?? "checkout");
+}
+catch (FormatException e)
+{
+    Console.Error.WriteLine($"error: the configuration is not valid:\n  - {e.Message}");
+    return 1;
+}
+
+var observability = builder.Services.AddObservability(builder.Configuration.GetSection("Observability"));
+if (prometheus is { } source)
+{
+    // The last 7 days of the service's OpenTelemetry HTTP metrics, one snapshot per 30 minutes, ending now.
+    observability.AddPrometheusCollector(o =>
+    {
+        o.Endpoint = source.Endpoint;
+        o.Service = source.Service;
+        o.Preset = PrometheusPreset.OpenTelemetry;
+        o.Step = TimeSpan.FromMinutes(30);
+    });
+    builder.Services.PostConfigure<ObservabilityOptions>(o => o.ServiceName = source.Service);
+    builder.Configuration[SampleSettings.WindowEndKey] = string.Empty;
+    Console.Error.WriteLine($"note: collecting service '{source.Service}' from Prometheus ({ProviderSettings.PrometheusUrl})");
+}
+else
+{
+    observability.AddFileCollector(builder.Configuration.GetSection("Collectors:File"));
+}
+
+observability
     .AddLogAlertSink()
     .AddJsonReporter()
     .AddMarkdownReporter();

@@ -15,10 +15,38 @@ namespace Observability.Samples.RolloutHealth;
 /// </remarks>
 internal static class ProviderSettings
 {
+    /// <summary>The Prometheus base address; when set, the sample collects from it instead of the embedded data.</summary>
+    public const string PrometheusUrl = "OBS_PROMETHEUS_URL";
+
+    /// <summary>The service to judge: the <c>job</c> label in Prometheus. Default: the configured service name.</summary>
+    public const string Service = "OBS_SERVICE";
+
+    /// <summary>
+    /// The Prometheus source when <c>OBS_PROMETHEUS_URL</c> is set: its address and the service
+    /// (<c>OBS_SERVICE</c>, else <paramref name="defaultService"/>); <see langword="null"/> when unset.
+    /// </summary>
+    /// <exception cref="FormatException">The address is not an absolute http(s) URL; the message does not repeat it.</exception>
+    public static (Uri Endpoint, string Service)? Prometheus(IConfiguration configuration, string defaultService)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var value = configuration[PrometheusUrl];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(value.Trim(), UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("http" or "https"))
+        {
+            throw new FormatException($"{PrometheusUrl} must be an absolute http or https address such as http://127.0.0.1:9090/.");
+        }
+
+        var service = configuration[Service];
+        return (endpoint, string.IsNullOrWhiteSpace(service) ? defaultService : service.Trim());
+    }
+
     /// <summary>Every short variable, with the provider it belongs to.</summary>
     public static IReadOnlyList<ProviderSetting> All { get; } =
     [
-        new("OBS_PROMETHEUS_URL", "Prometheus", "metrics source (Prometheus HTTP API)"),
         new("OBS_ALERTMANAGER_URL", "Alertmanager", "alert sink"),
         new("OBS_DISCORD_WEBHOOK_URL", "Discord", "alert sink (webhook)"),
         new("OBS_SENTRY_DSN", "Sentry", "alert sink (DSN)"),
