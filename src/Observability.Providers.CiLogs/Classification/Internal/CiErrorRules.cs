@@ -39,10 +39,10 @@ internal static partial class CiErrorRules
     [GeneratedRegex(@"\bout of memory\b|OutOfMemory|Cannot allocate memory|\bKilled signal terminated program\b|\bexit code 137\b|\boom-kill|JavaScript heap out of memory|std::bad_alloc", Options, Timeout)]
     private static partial Regex OutOfMemoryRule();
 
-    [GeneratedRegex(@"^FAILED\b|^FAILED CONSISTENTLY:|^Failed!\s+-\s+Failed:\s+[1-9]|^=+ .*\b[1-9]\d* failed\b|\b[1-9]\d* tests? failed\b|^_{3,} \S+ _{3,}$|^Tests run: \d+, Failures: [1-9]", Options, Timeout)]
+    [GeneratedRegex(@"(?-i:^FAILED(?!:)\b)|(?-i:^FAILED CONSISTENTLY:)|^Failed!\s+-\s+Failed:\s+[1-9]|^=+ .*\b[1-9]\d* failed\b|\b[1-9]\d* tests? failed\b|^_{3,} \S+ _{3,}$|^Tests run: \d+, Failures: [1-9]", Options, Timeout)]
     private static partial Regex TestFailureRule();
 
-    [GeneratedRegex(@"\.(?:c|cc|cpp|cxx|h|hpp|cu|cuh|m|mm|rs|go|java|kt|swift|cs|ts|tsx)(?::\d+:\d+:|\(\d+,\d+\):) (?:fatal )?error\b|\berror (?:CS|TS|FS|BC)\d{4}\b|^error\[E\d{4}\]|undefined reference to|compilation terminated", Options, Timeout)]
+    [GeneratedRegex(@"\.(?:c|cc|cpp|cxx|h|hpp|cu|cuh|m|mm|rs|go|java|kt|swift|cs|ts|tsx)(?::\d+:\d+:|\(\d+,\d+\):) (?:fatal )?error\b|\berror (?:CS|TS|FS|BC)\d{4}\b|^error\[E\d{4}\]|undefined reference to|compilation terminated|(?-i:^FAILED: )(?:\[code=\d+\] )?\S+\.(?:o|obj)$", Options, Timeout)]
     private static partial Regex CompileRule();
 
     [GeneratedRegex(@"^>>> Lint for |\blintrunner\b|\beslint\b|\bflake8\b|\bruff check\b|\bLint (?:issues|errors) found", Options, Timeout)]
