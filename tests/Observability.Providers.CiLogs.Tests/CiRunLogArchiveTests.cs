@@ -82,6 +82,25 @@ public sealed class CiRunLogArchiveTests
         Assert.Equal(CiRunConclusion.Success, archive.Jobs[2].Conclusion);
         Assert.Equal(2, archive.FailedJobs);
         Assert.Equal(TimeSpan.FromSeconds(5), archive.Jobs[0].FinishedAt - archive.Jobs[0].StartedAt);
+        Assert.Empty(archive.Jobs[1].Steps);
+        Assert.NotNull(archive.Jobs[1].WholeLog);
+    }
+
+    [Fact]
+    public void Read_WholeJobLogBesideStepFiles_IsCountedOnce()
+    {
+        // The whole log repeats the step's error: the job's Logs hold only the whole log, so 1 error line, not 2.
+        var zip = Zip(
+            ("1_build.txt", "2024-01-01T00:00:00.0000000Z ##[group]Run make\n2024-01-01T00:00:04.0000000Z ##[error]Process completed with exit code 2."),
+            ("build/1_Run make.txt", "2024-01-01T00:00:04.0000000Z ##[error]Process completed with exit code 2."));
+
+        var job = Assert.Single(CiRunLogArchive.Read(zip, "run.zip").Jobs);
+
+        Assert.Equal("build", job.Name);
+        Assert.Equal("Run make", Assert.Single(job.Steps).Name);
+        Assert.Equal(1, Assert.Single(job.Logs).ErrorCount);
+        Assert.Equal("Run make", job.WholeLog!.Errors[0].Step);
+        Assert.Equal(CiRunConclusion.Failure, job.Conclusion);
     }
 
     internal static MemoryStream Zip(params (string Name, string Text)[] entries)

@@ -1,20 +1,30 @@
 namespace Observability;
 
-/// <summary>One job of a run-logs archive: a folder of step logs, or a top-level <c>&lt;n&gt;_&lt;job&gt;.txt</c> holding the whole job log as its one step.</summary>
+/// <summary>
+/// One job of a run-logs archive: its folder of step logs and, when the archive has one, the top-level
+/// <c>&lt;n&gt;_&lt;job&gt;.txt</c> holding the whole job log.
+/// </summary>
 /// <param name="Name">The job name as the archive spells it (<c>/</c> and <c>:</c> replaced, long names cut at about 90 bytes).</param>
-/// <param name="Steps">The step logs, by step number.</param>
-public sealed record CiJobLog(string Name, IReadOnlyList<CiStepLog> Steps)
+/// <param name="Steps">The step logs of the job's folder, by step number.</param>
+/// <param name="WholeLog">The whole job log from the top-level file, or <see langword="null"/>.</param>
+public sealed record CiJobLog(string Name, IReadOnlyList<CiStepLog> Steps, CiLogAnalysis? WholeLog = null)
 {
-    /// <summary>Gets how the job ended: the worst step conclusion (timed out, cancelled, failure, success), or unknown without steps.</summary>
-    public CiRunConclusion Conclusion => Steps.Count == 0
+    /// <summary>
+    /// Gets the logs that cover the job once: the whole job log when there is one (the step files repeat parts of it),
+    /// else the step logs.
+    /// </summary>
+    public IReadOnlyList<CiLogAnalysis> Logs => WholeLog is { } whole ? [whole] : Steps.Select(static s => s.Analysis).ToArray();
+
+    /// <summary>Gets how the job ended: the worst conclusion of <see cref="Logs"/> (timed out, cancelled, failure, success), or unknown without logs.</summary>
+    public CiRunConclusion Conclusion => Logs.Count == 0
         ? CiRunConclusion.Unknown
-        : Steps.Select(static s => s.Analysis.Conclusion).OrderByDescending(Severity).First();
+        : Logs.Select(static l => l.Conclusion).OrderByDescending(Severity).First();
 
     /// <summary>Gets the first timestamp of the job, if any.</summary>
-    public DateTimeOffset? StartedAt => Steps.Select(static s => s.Analysis.StartedAt).Where(static t => t is not null).Min();
+    public DateTimeOffset? StartedAt => Logs.Select(static l => l.StartedAt).Where(static t => t is not null).Min();
 
     /// <summary>Gets the last timestamp of the job, if any.</summary>
-    public DateTimeOffset? FinishedAt => Steps.Select(static s => s.Analysis.FinishedAt).Where(static t => t is not null).Max();
+    public DateTimeOffset? FinishedAt => Logs.Select(static l => l.FinishedAt).Where(static t => t is not null).Max();
 
     private static int Severity(CiRunConclusion conclusion) => conclusion switch
     {

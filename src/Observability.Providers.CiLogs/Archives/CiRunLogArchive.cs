@@ -5,7 +5,8 @@ namespace Observability;
 
 /// <summary>
 /// Reads the ZIP that <c>GET /repos/{owner}/{repo}/actions/runs/{id}/logs</c> returns: a folder per job holding
-/// <c>&lt;step-number&gt;_&lt;step name&gt;.txt</c>, and top-level <c>&lt;n&gt;_&lt;job&gt;.txt</c> files with whole job logs.
+/// <c>&lt;step-number&gt;_&lt;step name&gt;.txt</c>, and top-level <c>&lt;n&gt;_&lt;job&gt;.txt</c> files with whole job logs
+/// (a job's whole log and its step files are joined by the job name; see <see cref="CiJobLog.Logs"/>).
 /// macOS noise (<c>__MACOSX/</c>, <c>.DS_Store</c>) and non-text entries are skipped. A truncated or corrupt
 /// archive gives a result with <see cref="CiRunLogArchiveResult.Error"/>, never an exception.
 /// </summary>
@@ -23,6 +24,7 @@ public static class CiRunLogArchive
         ArgumentException.ThrowIfNullOrWhiteSpace(source);
         parser ??= CiLogParser.Default;
         var jobs = new SortedDictionary<string, List<CiStepLog>>(StringComparer.Ordinal);
+        var wholeLogs = new Dictionary<string, CiLogAnalysis>(StringComparer.Ordinal);
         try
         {
             using var archive = new ZipArchive(zip, ZipArchiveMode.Read, leaveOpen: true);
@@ -35,8 +37,8 @@ public static class CiRunLogArchive
                 }
 
                 var slash = entry.FullName.LastIndexOf('/');
-                var job = slash < 0 ? StepName(entry.Name).Name : entry.FullName[..slash];
                 var (number, name) = StepName(entry.Name);
+                var job = slash < 0 ? name : entry.FullName[..slash];
                 using var stream = entry.Open();
                 var analysis = parser.Parse(stream, $"{source}!{entry.FullName}", cancellationToken);
                 if (!jobs.TryGetValue(job, out var steps))
@@ -44,15 +46,22 @@ public static class CiRunLogArchive
                     jobs[job] = steps = [];
                 }
 
-                steps.Add(new CiStepLog(number, name, entry.FullName, analysis));
+                if (slash < 0)
+                {
+                    wholeLogs[job] = analysis;
+                }
+                else
+                {
+                    steps.Add(new CiStepLog(number, name, entry.FullName, analysis));
+                }
             }
         }
         catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException)
         {
-            return new CiRunLogArchiveResult { Source = source, Jobs = ToJobs(jobs), Error = $"the run-logs archive {source} cannot be read (truncated or corrupt?): {e.Message}" };
+            return new CiRunLogArchiveResult { Source = source, Jobs = ToJobs(jobs, wholeLogs), Error = $"the run-logs archive {source} cannot be read (truncated or corrupt?): {e.Message}" };
         }
 
-        return new CiRunLogArchiveResult { Source = source, Jobs = ToJobs(jobs) };
+        return new CiRunLogArchiveResult { Source = source, Jobs = ToJobs(jobs, wholeLogs) };
     }
 
     /// <summary>Reads an archive file.</summary>
@@ -89,6 +98,6 @@ public static class CiRunLogArchive
             : (0, stem);
     }
 
-    private static CiJobLog[] ToJobs(SortedDictionary<string, List<CiStepLog>> jobs)
-        => jobs.Select(static pair => new CiJobLog(pair.Key, pair.Value.OrderBy(static s => s.Number).ToArray())).ToArray();
+    private static CiJobLog[] ToJobs(SortedDictionary<string, List<CiStepLog>> jobs, Dictionary<string, CiLogAnalysis> wholeLogs)
+        => jobs.Select(pair => new CiJobLog(pair.Key, pair.Value.OrderBy(static s => s.Number).ToArray(), wholeLogs.GetValueOrDefault(pair.Key))).ToArray();
 }

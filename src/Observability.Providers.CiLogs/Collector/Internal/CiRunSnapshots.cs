@@ -25,7 +25,7 @@ internal static class CiRunSnapshots
     {
         // job_count = jobs in the run; error_count = jobs that failed, were cancelled or timed out.
         var metrics = Runs(archive.Jobs.Count, archive.FailedJobs);
-        var steps = archive.Jobs.SelectMany(static j => j.Steps).Select(static s => s.Analysis).ToArray();
+        var steps = archive.Jobs.SelectMany(static j => j.Logs).ToArray();
         metrics[CiLogMetrics.ErrorLines] = steps.Sum(static s => s.ErrorCount);
         metrics[CiLogMetrics.WarningLines] = steps.Sum(static s => s.WarningCount);
         var start = steps.Select(static s => s.StartedAt).Where(static t => t is not null).Min();
