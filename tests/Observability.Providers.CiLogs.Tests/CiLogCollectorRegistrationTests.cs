@@ -23,6 +23,22 @@ public sealed class CiLogCollectorRegistrationTests
     }
 
     [Fact]
+    public void AddCiLogCollector_RegistersTheClassifierUnlessTheUserHasOne()
+    {
+        var services = new ServiceCollection();
+        services.AddObservability(o => o.ServiceName = "x").AddCiLogCollector(o => o.Path = "a.log");
+        using var provider = services.BuildServiceProvider();
+        var own = new ServiceCollection();
+        var mine = new CiErrorClassifier();
+        own.AddSingleton<ICiErrorClassifier>(mine);
+        own.AddObservability(o => o.ServiceName = "x").AddCiLogCollector(o => o.Path = "a.log");
+        using var ownProvider = own.BuildServiceProvider();
+
+        Assert.Same(CiErrorClassifier.Instance, provider.GetRequiredService<ICiErrorClassifier>());
+        Assert.Same(mine, ownProvider.GetRequiredService<ICiErrorClassifier>());
+    }
+
+    [Fact]
     public void AddCiLogCollector_TwoNames_Coexist_SameNameTwiceThrows()
     {
         var services = new ServiceCollection();

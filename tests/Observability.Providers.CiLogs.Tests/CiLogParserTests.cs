@@ -173,6 +173,27 @@ public sealed class CiLogParserTests
     }
 
     [Fact]
+    public void Parse_CatastrophicRulePattern_TimesOutAsNoMatchInsteadOfHanging()
+    {
+        // (a+)+$ on 40 'a' and a 'b' backtracks 2^40 ways; the 100 ms rule timeout turns it into "no match".
+        var parser = new CiLogParser([new CiLogRule { Metric = "evil", Pattern = "^(a+)+$" }, new CiLogRule { Metric = "b", Pattern = "b$" }]);
+
+        var log = parser.Parse([new string('a', 40) + "b"], "evil");
+
+        Assert.Equal(0, log.Counters["evil"]);
+        Assert.Equal(1, log.Counters["b"]);
+    }
+
+    [Fact]
+    public void Parse_CancelledToken_Throws()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.Throws<OperationCanceledException>(() => CiLogParser.Default.Parse(new StringReader("x"), "x", cancelled.Token));
+    }
+
+    [Fact]
     public void Parse_AnsiColours_AreRemovedBeforeMatching()
     {
         var log = CiLogParser.Default.Parse(["2024-01-01T00:00:00.0000000Z \u001b[31m##[error]\u001b[0mred failure"], "ansi");

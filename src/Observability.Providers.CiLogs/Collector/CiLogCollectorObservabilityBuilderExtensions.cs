@@ -6,7 +6,10 @@ using Observability.Internal;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Adds a <see cref="CiLogCollector"/> to Observability.</summary>
+/// <summary>
+/// Adds a <see cref="CiLogCollector"/> to Observability, and the rule-based <see cref="CiErrorClassifier"/> as
+/// <see cref="ICiErrorClassifier"/> unless one is already registered.
+/// </summary>
 public static class CiLogCollectorObservabilityBuilderExtensions
 {
     /// <summary>Adds a CI log collector named <c>ci-logs</c> with default options; set its path through configuration.</summary>
@@ -44,6 +47,7 @@ public static class CiLogCollectorObservabilityBuilderExtensions
     {
         ProviderRegistration.Add<ICollector, CiLogCollectorOptions>(builder, name, configure, Create);
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CiLogCollectorOptions>, CiLogCollectorOptionsValidator>());
+        builder.Services.TryAddSingleton<ICiErrorClassifier>(CiErrorClassifier.Instance);
         return builder;
     }
 
