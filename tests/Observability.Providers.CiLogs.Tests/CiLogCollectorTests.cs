@@ -105,6 +105,21 @@ public sealed class CiLogCollectorTests
     }
 
     [Fact]
+    public async Task CollectAsync_EveryFileBad_FailsNamingTheOthers()
+    {
+        using var folder = new TempFolder();
+        var first = folder.Write("a.xml", "<testsuite>");
+        folder.Write("b.zip", "not a zip");
+
+        var result = await Create(folder.Path).CollectAsync(AllTime);
+
+        Assert.Equal(CollectionStatus.Failed, result.Status);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(first, error.Location);
+        Assert.EndsWith("(and 1 more file(s) failed: b.zip)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CollectAsync_MissingPath_FailsUnreachable()
     {
         var result = await Create("/nonexistent/ci-logs").CollectAsync(AllTime);

@@ -11,7 +11,8 @@ namespace Observability;
 /// a log is one run (<c>job_count</c> 1, <c>error_count</c> 1 when it failed, was cancelled or timed out,
 /// <c>error_rate</c>, <c>availability</c>, the rule counters); a ZIP is one run of several jobs; a test result file
 /// gives <c>tests_*</c> metrics. Snapshots outside the window are dropped. A file that cannot be read becomes an
-/// error of a partial result; nothing is thrown for outside failures.
+/// error of a partial result (a failed result naming every bad file when no snapshot is left); nothing is thrown
+/// for outside failures.
 /// </summary>
 public sealed partial class CiLogCollector : ICollector
 {
@@ -101,14 +102,27 @@ public sealed partial class CiLogCollector : ICollector
         LogRead(_logger, Name, _path, files.Length, _timeProvider.GetElapsedTime(started).TotalMilliseconds, snapshots.Count, errors.Count);
         if (errors.Count > 0)
         {
-            return snapshots.Count > 0 || errors.Count > 1
+            return snapshots.Count > 0
                 ? CollectionResult.Partial(Name, snapshots, errors)
-                : CollectionResult.Failed(Name, errors[0]);
+                : CollectionResult.Failed(Name, Combine(errors));
         }
 
         return snapshots.Count > 0
             ? CollectionResult.Success(Name, snapshots)
             : CollectionResult.NoData(Name, $"none of the {files.Length} file(s) in '{_path}' ran in {window}");
+    }
+
+    /// <summary>One error for a result with no data: the first, naming how many other files failed and which.</summary>
+    private static CollectionError Combine(List<CollectionError> errors)
+    {
+        if (errors.Count == 1)
+        {
+            return errors[0];
+        }
+
+        var others = errors.Skip(1).Take(10).Select(static e => Path.GetFileName(e.Location ?? string.Empty));
+        var more = errors.Count > 11 ? ", …" : string.Empty;
+        return errors[0] with { Message = $"{errors[0].Message} (and {errors.Count - 1} more file(s) failed: {string.Join(", ", others)}{more})" };
     }
 
     private string[] Find()
