@@ -24,6 +24,35 @@ public sealed class StabilityMonitorRegistrationTests
     }
 
     [Fact]
+    public async Task HostedService_StoppedAfterTheFirstTick_SavesWhatWasCollectedAsInterrupted()
+    {
+        using var run = new StabilityTestRun();
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(run.Time);
+        services.AddObservability().AddCollector(StabilityTestRun.Source()).AddStabilityMonitor(o => o.OutputDirectory = run.Output);
+        using var provider = services.BuildServiceProvider();
+        var hosted = provider.GetServices<IHostedService>().OfType<StabilityMonitorService>().Single();
+
+        // The first tick is due at the start; the fake clock never moves, so the monitor then waits until stopped.
+        await hosted.StartAsync(CancellationToken.None);
+        var firstRaw = Path.Combine(run.Output, "day_01_raw", "snapshot_2025-11-22_00-00-00.json");
+        for (var wait = 0; wait < 3000 && !File.Exists(firstRaw); wait++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.True(File.Exists(firstRaw), "The first tick did not run.");
+
+        await hosted.StopAsync(CancellationToken.None);
+
+        Assert.NotNull(hosted.Result);
+        Assert.True(hosted.Result.Interrupted);
+        Assert.Equal(1, hosted.Result.TicksRun);
+        Assert.Equal(1, Assert.Single(hosted.Result.Days).Summary.Completeness.Actual);
+        Assert.True(File.Exists(Path.Combine(run.Output, "weekly_summary.json")));
+    }
+
+    [Fact]
     public void AddStabilityMonitor_NoOutputDirectory_FailsValidationListingIt()
     {
         var services = new ServiceCollection();
