@@ -17,12 +17,10 @@ internal sealed class DelegateCollector(string name, Func<int, CollectionWindow,
     }
 }
 
-/// <summary>Reports progress synchronously, on the monitor's thread, and signals each tick.</summary>
+/// <summary>Records progress synchronously, on the monitor's thread.</summary>
 internal sealed class TickRecorder : IProgress<StabilityProgress>
 {
     public List<StabilityProgress> Ticks { get; } = [];
-
-    public SemaphoreSlim Signal { get; } = new(0);
 
     public void Report(StabilityProgress value)
     {
@@ -30,12 +28,35 @@ internal sealed class TickRecorder : IProgress<StabilityProgress>
         {
             Ticks.Add(value);
         }
-
-        Signal.Release();
     }
 }
 
-/// <summary>Runs a monitor on a fake clock: after each reported tick, the step decides how far to advance (or to cancel).</summary>
+/// <summary>
+/// Delegates to a <see cref="FakeTimeProvider"/> and signals each timer created: the monitor is then parked in its
+/// wait, so the test can advance the clock without racing the monitor's reading of it.
+/// </summary>
+internal sealed class ParkedSignalTimeProvider(FakeTimeProvider inner) : TimeProvider
+{
+    public SemaphoreSlim Parked { get; } = new(0);
+
+    public override DateTimeOffset GetUtcNow() => inner.GetUtcNow();
+
+    public override long GetTimestamp() => inner.GetTimestamp();
+
+    public override long TimestampFrequency => inner.TimestampFrequency;
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        var timer = inner.CreateTimer(callback, state, dueTime, period);
+        Parked.Release();
+        return timer;
+    }
+}
+
+/// <summary>
+/// Runs a monitor on a fake clock: each time the monitor parks in a wait, the step (given the last reported tick)
+/// decides how far to advance, or to cancel (null).
+/// </summary>
 internal sealed class StabilityTestRun : IDisposable
 {
     public static readonly DateTimeOffset Start = new(2025, 11, 22, 0, 0, 0, TimeSpan.Zero);
@@ -63,12 +84,13 @@ internal sealed class StabilityTestRun : IDisposable
     public async Task<StabilityRunResult> RunAsync(ICollector collector, StabilityMonitorOptions? options = null, Func<StabilityProgress, TimeSpan?>? step = null, ILogger<StabilityMonitor>? logger = null)
     {
         using var cts = new CancellationTokenSource();
-        var monitor = new StabilityMonitor(collector, options ?? Options(), Time, logger);
+        var clock = new ParkedSignalTimeProvider(Time);
+        var monitor = new StabilityMonitor(collector, options ?? Options(), clock, logger);
         var run = monitor.RunAsync(Recorder, cts.Token);
         while (!run.IsCompleted)
         {
-            var next = Recorder.Signal.WaitAsync();
-            var done = await Task.WhenAny(run, next).WaitAsync(TimeSpan.FromSeconds(60));
+            var parked = clock.Parked.WaitAsync();
+            var done = await Task.WhenAny(run, parked).WaitAsync(TimeSpan.FromSeconds(60));
             if (done == run)
             {
                 break;
@@ -77,7 +99,7 @@ internal sealed class StabilityTestRun : IDisposable
             StabilityProgress last;
             lock (Recorder.Ticks)
             {
-                last = Recorder.Ticks[^1];
+                last = Recorder.Ticks[^1]; // the first tick runs at the start, before the first wait
             }
 
             // null: cancel the run; otherwise advance the clock by the step (one interval by default).
