@@ -14,6 +14,8 @@ namespace Observability;
 /// </summary>
 public sealed partial class CrossCheckedCollector : ICollector
 {
+    private static readonly SecretRedactor Redactor = new(new RedactionOptions());
+
     private readonly ICollector[] _sources;
     private readonly CrossCheckOptions _options;
     private readonly ILogger _logger;
@@ -134,7 +136,7 @@ public sealed partial class CrossCheckedCollector : ICollector
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return CollectionResult.Failed(source.Name, new CollectionError(CollectionErrorKind.Unknown, $"the collector threw {ex.GetType().Name}: {ex.Message}"));
+            return CollectionResult.Failed(source.Name, new CollectionError(CollectionErrorKind.Unknown, $"the collector threw {ex.GetType().Name}: {Redactor.RedactText(ex.Message)}"));
         }
     }
 

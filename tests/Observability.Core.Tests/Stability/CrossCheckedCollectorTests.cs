@@ -61,6 +61,18 @@ public sealed class CrossCheckedCollectorTests
     }
 
     [Fact]
+    public async Task CollectCheckedAsync_ExceptionCarriesASecret_SecretIsRedacted()
+    {
+        var leaky = new DelegateCollector("prometheus", (_, _) => throw new InvalidOperationException("401 for api_key=s3cr3t-value-0001"));
+
+        var result = await Chain(leaky).CollectCheckedAsync(Window);
+
+        var message = Assert.Single(result.Result.Errors).Message;
+        Assert.Contains("InvalidOperationException", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cr3t-value", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CollectCheckedAsync_NoSourceHasData_Fails()
     {
         var a = new DelegateCollector("a", (_, _) => CollectionResult.Failed("a", new CollectionError(CollectionErrorKind.Timeout, "slow")));

@@ -8,6 +8,7 @@ namespace Observability;
 public sealed partial class StabilityMonitor
 {
     private static readonly SnapshotClassifier Classifier = new(new ThresholdOptions());
+    private static readonly SecretRedactor Redactor = new(new RedactionOptions());
 
     private async Task<StabilityProgress> TickAsync(StabilityRunState run, int tick, int planned, DateTimeOffset due, int skipped, CancellationToken cancellationToken)
     {
@@ -51,7 +52,7 @@ public sealed partial class StabilityMonitor
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return (CollectionResult.Failed(_collector.Name, new CollectionError(CollectionErrorKind.Unknown, $"the collector threw {ex.GetType().Name}: {ex.Message}")), []);
+            return (CollectionResult.Failed(_collector.Name, new CollectionError(CollectionErrorKind.Unknown, $"the collector threw {ex.GetType().Name}: {Redactor.RedactText(ex.Message)}")), []);
         }
     }
 
