@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -50,6 +51,36 @@ public sealed class StabilityMonitorRegistrationTests
         Assert.Equal(1, hosted.Result.TicksRun);
         Assert.Equal(1, Assert.Single(hosted.Result.Days).Summary.Completeness.Actual);
         Assert.True(File.Exists(Path.Combine(run.Output, "weekly_summary.json")));
+    }
+
+    [Fact]
+    public void AddStabilityMonitor_ConfigurationSection_BindsEveryOption()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Stability:Duration"] = "2.00:00:00",
+            ["Stability:Interval"] = "00:15:00",
+            ["Stability:OutputDirectory"] = "out",
+            ["Stability:BaselinePath"] = "baseline.json",
+            ["Stability:PersistentEmptyCount"] = "5",
+            ["Stability:Aggregation:AvailabilityTarget"] = "0.995",
+            ["Stability:Aggregation:Baseline:latency_p99_ms"] = "300",
+            ["Stability:Weekly:DegradedDaysLimit"] = "3",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddObservability().AddCollector(StabilityTestRun.Source()).AddStabilityMonitor(configuration.GetSection("Stability"));
+        using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<StabilityMonitorOptions>>().Value;
+        Assert.Equal(TimeSpan.FromDays(2), options.Duration);
+        Assert.Equal(TimeSpan.FromMinutes(15), options.Interval);
+        Assert.Equal("out", options.OutputDirectory);
+        Assert.Equal("baseline.json", options.BaselinePath);
+        Assert.Equal(5, options.PersistentEmptyCount);
+        Assert.Equal(0.995, options.Aggregation.AvailabilityTarget);
+        Assert.Equal(300, options.Aggregation.Baseline["latency_p99_ms"]);
+        Assert.Equal(3, options.Weekly.DegradedDaysLimit);
+        Assert.Equal(192, provider.GetRequiredService<StabilityMonitor>().TicksPlanned); // 48 h / 15 min
     }
 
     [Fact]
