@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 
 namespace Observability.Samples.Tests;
@@ -103,6 +104,54 @@ public sealed class StabilityMonitorSampleTests : IDisposable
         Assert.Equal(1, outcome.ExitCode);
         Assert.Contains("--duration 'soon' is not a positive duration", outcome.Stderr, StringComparison.Ordinal);
         Assert.Contains("usage:", outcome.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Interrupted_AfterTheFirstTick_Exits130AndWritesWhatWasCollected()
+    {
+        // A real-clock run of 1 hour; SIGINT (Ctrl+C) once the first tick has run. The shipped data is from 2025,
+        // so the live tick finds nothing: a failed collection, the day partial, and still every summary written.
+        Assert.True(File.Exists(SampleDll), $"The sample is not built: {SampleDll}");
+        var start = new ProcessStartInfo(RepositoryLayout.DotnetHost)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        foreach (var argument in new[] { SampleDll, "--duration", "1h", "--interval", "1m", "--output", _output })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var firstTick = Task.Run(async () =>
+        {
+            while (await process.StandardError.ReadLineAsync() is { } line)
+            {
+                if (line.Contains("tick 1/60", StringComparison.Ordinal))
+                {
+                    return line;
+                }
+            }
+
+            return null;
+        });
+        var line = await firstTick.WaitAsync(Timeout);
+        Assert.NotNull(line);
+
+        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        await process.WaitForExitAsync().WaitAsync(Timeout);
+        var output = await stdout;
+        Assert.True(process.ExitCode == 130, $"exit code {process.ExitCode}\n{output}");
+        Assert.Contains("interrupted=yes", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_output, "day_01_summary.json")), output);
+        Assert.True(File.Exists(Path.Combine(_output, "weekly_summary.json")), output);
     }
 
     private static Task<ProcessOutcome> RunAsync(params string[] arguments)
