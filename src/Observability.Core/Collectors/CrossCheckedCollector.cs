@@ -1,0 +1,209 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Observability.Internal;
+
+namespace Observability;
+
+/// <summary>
+/// A fallback chain of collectors in priority order, cross-checked: the first source with data is used;
+/// the next source with data is asked too and every metric both report is compared (the mean over the
+/// window) within a per-metric tolerance. A disagreement is logged and reported as a
+/// <see cref="CrossCheckDiscrepancy"/>; the higher-priority source is trusted. A source that throws or
+/// fails is skipped. Never throws for a source's failure; only the caller's cancellation escapes.
+/// </summary>
+public sealed partial class CrossCheckedCollector : ICollector
+{
+    private static readonly SecretRedactor Redactor = new(new RedactionOptions());
+
+    private readonly ICollector[] _sources;
+    private readonly CrossCheckOptions _options;
+    private readonly ILogger _logger;
+
+    /// <summary>Initializes a new instance of the <see cref="CrossCheckedCollector"/> class.</summary>
+    /// <param name="name">The composite's name, used on its results.</param>
+    /// <param name="sources">The sources, highest priority first; at least one, names unique.</param>
+    /// <param name="options">The tolerances; the defaults when <see langword="null"/>.</param>
+    /// <param name="logger">Logs failures and discrepancies; none when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentException">No source, a null source, two sources with one name, or a negative or non-finite tolerance.</exception>
+    public CrossCheckedCollector(string name, IEnumerable<ICollector> sources, CrossCheckOptions? options = null, ILogger<CrossCheckedCollector>? logger = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(sources);
+        _sources = [.. sources];
+        if (_sources.Length == 0)
+        {
+            throw new ArgumentException("A collector chain needs at least one source.", nameof(sources));
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < _sources.Length; i++)
+        {
+            var source = _sources[i] ?? throw new ArgumentException($"The source at position {i} is null.", nameof(sources));
+            if (!names.Add(source.Name))
+            {
+                throw new ArgumentException($"Two sources are named '{source.Name}'; give each a unique name.", nameof(sources));
+            }
+        }
+
+        _options = options ?? new CrossCheckOptions();
+        ValidateTolerance(_options.DefaultTolerance, "DefaultTolerance");
+        foreach (var (metric, tolerance) in _options.Metrics)
+        {
+            ValidateTolerance(tolerance, $"Metrics['{metric}']");
+        }
+
+        Name = name;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+    }
+
+    /// <inheritdoc />
+    public string Name { get; }
+
+    /// <summary>Gets the sources' names, highest priority first.</summary>
+    public IReadOnlyList<string> Sources => [.. _sources.Select(static s => s.Name)];
+
+    /// <inheritdoc />
+    public async Task<CollectionResult> CollectAsync(CollectionWindow window, CancellationToken cancellationToken = default)
+        => (await CollectCheckedAsync(window, cancellationToken).ConfigureAwait(false)).Result;
+
+    /// <summary>Collects from the chain and reports which source was used and where the sources disagreed.</summary>
+    /// <param name="window">The window to collect.</param>
+    /// <param name="cancellationToken">The caller's cancellation.</param>
+    /// <returns>The result served, every source's own result and the discrepancies.</returns>
+    public async Task<CrossCheckedCollection> CollectCheckedAsync(CollectionWindow window, CancellationToken cancellationToken = default)
+    {
+        var attempts = new List<CollectionResult>(_sources.Length);
+        CollectionResult? used = null;
+        CollectionResult? other = null;
+        foreach (var source in _sources)
+        {
+            var result = await AskAsync(source, window, cancellationToken).ConfigureAwait(false);
+            attempts.Add(result);
+            if (!result.HasData)
+            {
+                LogSourceProblem(_logger, Name, source.Name, result.Status, string.Join("; ", result.Errors.Take(3)));
+                continue;
+            }
+
+            if (used is null)
+            {
+                used = result;
+                if (!_options.CrossCheck)
+                {
+                    break;
+                }
+            }
+            else
+            {
+                other = result;
+                break;
+            }
+        }
+
+        if (used is null)
+        {
+            var errors = attempts.SelectMany(a => a.Errors.Select(e => e with { Message = $"{a.CollectorName}: {e.Message}" })).ToArray();
+            var failed = attempts.All(static a => a.Status == CollectionStatus.Failed);
+            var result = failed
+                ? CollectionResult.Failed(Name, new CollectionError(errors[0].Kind, string.Join("; ", errors.Select(static e => e.Message))))
+                : CollectionResult.NoData(Name, "no source had data: " + string.Join("; ", errors.Select(static e => e.Message)));
+            return new CrossCheckedCollection(result, null, null, attempts, [], 0);
+        }
+
+        var (discrepancies, compared) = other is null ? ([], 0) : Compare(used, other);
+        foreach (var d in discrepancies)
+        {
+            LogDiscrepancy(_logger, Name, d.Message);
+        }
+
+        return new CrossCheckedCollection(Serve(used, attempts), used.CollectorName, other?.CollectorName, attempts, discrepancies, compared);
+    }
+
+    private static void ValidateTolerance(MetricTolerance? tolerance, string where)
+    {
+        if (tolerance is null || !double.IsFinite(tolerance.Relative) || !double.IsFinite(tolerance.Absolute) || tolerance.Relative < 0 || tolerance.Absolute < 0)
+        {
+            throw new ArgumentException($"CrossCheckOptions.{where} must be set with a finite relative and absolute tolerance of at least 0; got {tolerance?.ToString() ?? "null"}.", "options");
+        }
+    }
+
+    private static async Task<CollectionResult> AskAsync(ICollector source, CollectionWindow window, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await source.CollectAsync(window, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return CollectionResult.Failed(source.Name, new CollectionError(CollectionErrorKind.Unknown, $"the collector threw {ex.GetType().Name}: {Redactor.RedactText(ex.Message)}"));
+        }
+    }
+
+    private CollectionResult Serve(CollectionResult used, List<CollectionResult> attempts)
+    {
+        // Sources above the one used that failed are reported, so a fallback is visible.
+        var earlier = attempts.TakeWhile(a => !ReferenceEquals(a, used))
+            .SelectMany(a => a.Errors.Select(e => e with { Message = $"{a.CollectorName} (fell back to {used.CollectorName}): {e.Message}" }))
+            .Concat(used.Errors)
+            .ToArray();
+        return earlier.Length == 0 ? CollectionResult.Success(Name, used.Snapshots) : CollectionResult.Partial(Name, used.Snapshots, earlier);
+    }
+
+    private (IReadOnlyList<CrossCheckDiscrepancy> Discrepancies, int Compared) Compare(CollectionResult trusted, CollectionResult other)
+    {
+        var mine = Means(trusted.Snapshots);
+        var theirs = Means(other.Snapshots);
+        var discrepancies = new List<CrossCheckDiscrepancy>();
+        var compared = 0;
+        foreach (var (metric, a) in mine.OrderBy(static m => m.Key, StringComparer.Ordinal))
+        {
+            if (!theirs.TryGetValue(metric, out var b))
+            {
+                continue;
+            }
+
+            compared++;
+            var difference = Math.Abs(a - b);
+            var allowed = _options.ToleranceOf(metric).Allowed(a, b);
+            if (difference > allowed)
+            {
+                var message = string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{metric}: {trusted.CollectorName} reports {a:0.######}, {other.CollectorName} reports {b:0.######}; the difference {difference:0.######} exceeds the {allowed:0.######} allowed. {trusted.CollectorName} (higher priority) is trusted.");
+                discrepancies.Add(new CrossCheckDiscrepancy(metric, trusted.CollectorName, a, other.CollectorName, b, difference, allowed, message));
+            }
+        }
+
+        return (discrepancies, compared);
+    }
+
+    private static Dictionary<string, double> Means(IReadOnlyList<MetricSnapshot> snapshots)
+    {
+        var sums = new Dictionary<string, (double Sum, int Count)>(StringComparer.Ordinal);
+        foreach (var snapshot in snapshots)
+        {
+            if (!snapshot.Quality.IsUsable || SnapshotMath.AllZero(snapshot))
+            {
+                continue;
+            }
+
+            foreach (var (metric, value) in snapshot.Metrics)
+            {
+                if (double.IsFinite(value))
+                {
+                    var (sum, count) = sums.GetValueOrDefault(metric);
+                    sums[metric] = (sum + value, count + 1);
+                }
+            }
+        }
+
+        return sums.ToDictionary(static p => p.Key, static p => p.Value.Sum / p.Value.Count, StringComparer.Ordinal);
+    }
+
+    [LoggerMessage(EventId = 40, Level = LogLevel.Warning, Message = "Collector chain {Chain}: source {Source} returned {Status}: {Errors}")]
+    private static partial void LogSourceProblem(ILogger logger, string chain, string source, CollectionStatus status, string errors);
+
+    [LoggerMessage(EventId = 41, Level = LogLevel.Warning, Message = "Collector chain {Chain}: sources disagree on {Discrepancy}")]
+    private static partial void LogDiscrepancy(ILogger logger, string chain, string discrepancy);
+}

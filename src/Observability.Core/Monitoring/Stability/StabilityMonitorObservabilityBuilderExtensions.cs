@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Observability;
+using Observability.Internal;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>
+/// Adds the <see cref="StabilityMonitor"/> and its hosted service. It reads the registered collectors:
+/// one is used as is; several become a <see cref="CrossCheckedCollector"/> named <c>chain</c> in registration order.
+/// </summary>
+public static class StabilityMonitorObservabilityBuilderExtensions
+{
+    /// <summary>Adds the stability monitor and the hosted service that runs it.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="configure">Sets the options; <see cref="StabilityMonitorOptions.OutputDirectory"/> is required.</param>
+    /// <returns>The builder.</returns>
+    public static IObservabilityBuilder AddStabilityMonitor(this IObservabilityBuilder builder, Action<StabilityMonitorOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        return Add(builder, options => options.Configure(configure));
+    }
+
+    /// <summary>Adds the stability monitor and the hosted service that runs it, with options bound from configuration.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="configuration">The section holding <see cref="StabilityMonitorOptions"/>.</param>
+    /// <returns>The builder.</returns>
+    public static IObservabilityBuilder AddStabilityMonitor(this IObservabilityBuilder builder, IConfigurationSection configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return Add(builder, options => options.Bind(configuration));
+    }
+
+    private static IObservabilityBuilder Add(IObservabilityBuilder builder, Action<OptionsBuilder<StabilityMonitorOptions>> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        configure(builder.Services.AddOptions<StabilityMonitorOptions>().ValidateOnStart());
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StabilityMonitorOptions>, StabilityMonitorOptionsValidation>());
+        builder.Services.TryAddSingleton(static services =>
+        {
+            var collectors = services.GetServices<ICollector>().ToArray();
+            if (collectors.Length == 0)
+            {
+                throw new InvalidOperationException("The stability monitor needs a collector: add one to Observability (for example AddFileCollector) before it runs.");
+            }
+
+            var loggers = ProviderRegistration.LoggerFactory(services);
+            var collector = collectors.Length == 1 ? collectors[0] : new CrossCheckedCollector("chain", collectors, null, loggers.CreateLogger<CrossCheckedCollector>());
+            return new StabilityMonitor(
+                collector,
+                services.GetRequiredService<IOptions<StabilityMonitorOptions>>().Value,
+                ProviderRegistration.Time(services),
+                loggers.CreateLogger<StabilityMonitor>());
+        });
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StabilityMonitorService>());
+        return builder;
+    }
+}

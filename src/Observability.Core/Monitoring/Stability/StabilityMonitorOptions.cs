@@ -1,0 +1,38 @@
+namespace Observability;
+
+/// <summary>Options of the <see cref="StabilityMonitor"/>: how long, how often, where to write and what to compare with.</summary>
+public sealed class StabilityMonitorOptions
+{
+    /// <summary>Gets or sets how long the monitor runs. Default: 168 hours (7 days).</summary>
+    public TimeSpan Duration { get; set; } = TimeSpan.FromHours(168);
+
+    /// <summary>Gets or sets the time between two snapshots; between 1 second and 1 day, at most <see cref="Duration"/>. Default: 30 minutes.</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// Gets or sets the folder the raw snapshots (<c>day_01_raw/snapshot_2025-11-22_00-00-00.json</c>), the daily
+    /// summaries (<c>day_01_summary.json</c>) and the weekly summary (<c>weekly_summary.json</c>, <c>.md</c>) go to. Required.
+    /// </summary>
+    public string? OutputDirectory { get; set; }
+
+    /// <summary>
+    /// Gets or sets the path of a baseline file (a JSON object of metric name to value, each above 0) that the drift of
+    /// every metric is measured against. Optional: without it no drift is measured.
+    /// </summary>
+    public string? BaselinePath { get; set; }
+
+    /// <summary>
+    /// Gets or sets how many empty snapshots in a row (every metric zero, or nothing delivered) make a gap persistent;
+    /// fewer are a transient gap. At least 1. Default: 3.
+    /// </summary>
+    public int PersistentEmptyCount { get; set; } = 3;
+
+    /// <summary>
+    /// Gets the daily targets and limits. <see cref="DailyAggregationOptions.ExpectedInterval"/> is replaced by
+    /// <see cref="Interval"/> and the baseline file's values are added to <see cref="DailyAggregationOptions.Baseline"/>.
+    /// </summary>
+    public DailyAggregationOptions Aggregation { get; } = new();
+
+    /// <summary>Gets the rollback rules and trend bands of the weekly summary.</summary>
+    public WeeklySummaryOptions Weekly { get; } = new();
+}
