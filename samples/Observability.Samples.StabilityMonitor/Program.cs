@@ -22,9 +22,13 @@ catch (FormatException e)
     return 1;
 }
 
-if (arguments.PrometheusUrl is not null)
+Uri? prometheusUrl = null;
+if (arguments.PrometheusUrl is not null
+    && (!Uri.TryCreate(arguments.PrometheusUrl, UriKind.Absolute, out prometheusUrl) || prometheusUrl.Scheme is not ("http" or "https") || arguments.TestMode))
 {
-    Console.Error.WriteLine("error: --prometheus-url needs the Prometheus provider (Observability.Providers.Prometheus), which this sample does not use yet. Run without it to read the snapshot file (--data), or with --test-mode to replay it.");
+    Console.Error.WriteLine(arguments.TestMode
+        ? "error: --prometheus-url reads a live server and cannot be replayed; leave out --test-mode."
+        : "error: --prometheus-url must be an absolute http or https address such as http://127.0.0.1:9090/.");
     return 1;
 }
 
@@ -39,7 +43,15 @@ catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
     return 1;
 }
 
-var collector = new FileCollector("file", new FileCollectorOptions { Path = arguments.Data }, TimeProvider.System, NullLoggerFactory.Instance);
+using var http = new HttpClient();
+ICollector collector = prometheusUrl is null
+    ? new FileCollector("file", new FileCollectorOptions { Path = arguments.Data }, TimeProvider.System, NullLoggerFactory.Instance)
+    : new PrometheusCollector(
+        "prometheus",
+        new PrometheusCollectorOptions { Endpoint = prometheusUrl, Service = arguments.Service, Step = arguments.Interval },
+        http,
+        TimeProvider.System,
+        NullLoggerFactory.Instance);
 TimeProvider clock = TimeProvider.System;
 if (arguments.TestMode)
 {
@@ -118,7 +130,9 @@ if (result.Interrupted)
 
 if (result.TicksRun > 0 && result.TicksFailed == result.TicksRun)
 {
-    Console.Error.WriteLine($"error: every collection failed; check the data file '{arguments.Data}'");
+    Console.Error.WriteLine(prometheusUrl is null
+        ? $"error: every collection failed; check the data file '{arguments.Data}'"
+        : $"error: every collection failed; check that Prometheus answers at {prometheusUrl.GetLeftPart(UriPartial.Authority)} and has the service '{arguments.Service}'");
     return 1;
 }
 

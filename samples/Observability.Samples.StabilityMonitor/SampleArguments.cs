@@ -7,14 +7,15 @@ internal sealed record SampleArguments
 {
     public const string Usage = """
         usage: Observability.Samples.StabilityMonitor [--test-mode] [--output <dir>] [--baseline <file>]
-               [--duration <7d|168h|...>] [--interval <30m|...>] [--data <snapshots.csv>] [--prometheus-url <url>]
+               [--duration <7d|168h|...>] [--interval <30m|...>] [--data <snapshots.csv>] [--prometheus-url <url> [--service <job>]]
           --test-mode        replay the data file on a simulated clock from its first timestamp (a 7-day run in seconds)
           --output           where raw snapshots and summaries go (default: ./stability-output)
           --baseline         JSON object of metric -> value that drift is measured against (default: data/baseline.json)
           --duration         how long to monitor (default 168h); units s, m, h, d or a TimeSpan such as 7.00:00:00
           --interval         time between snapshots (default 30m)
           --data             the snapshot file to read (default: the shipped data/checkout-7d.csv)
-          --prometheus-url   read from Prometheus instead of the file (needs the Prometheus provider)
+          --prometheus-url   read from Prometheus (OpenTelemetry HTTP metrics) instead of the file
+          --service          the service (Prometheus job label) to monitor (default: checkout)
         """;
 
     public bool TestMode { get; init; }
@@ -30,6 +31,8 @@ internal sealed record SampleArguments
     public TimeSpan Interval { get; init; } = TimeSpan.FromMinutes(30);
 
     public string? PrometheusUrl { get; init; }
+
+    public string Service { get; init; } = "checkout";
 
     public static SampleArguments Parse(IReadOnlyList<string> args)
     {
@@ -57,6 +60,7 @@ internal sealed record SampleArguments
                 "--duration" => parsed with { Duration = ParseDuration(name, value) },
                 "--interval" => parsed with { Interval = ParseDuration(name, value) },
                 "--prometheus-url" => parsed with { PrometheusUrl = value },
+                "--service" => parsed with { Service = value },
                 _ => throw new FormatException($"unknown option '{name}'."),
             };
         }

@@ -88,12 +88,23 @@ public sealed class StabilityMonitorSampleTests : IDisposable
     }
 
     [Fact]
-    public async Task PrometheusUrl_ExitsOneSayingTheProviderIsNeeded()
+    public async Task PrometheusUrl_WithTestMode_ExitsOneSayingALiveServerCannotBeReplayed()
     {
-        var outcome = await RunAsync("--prometheus-url", "http://127.0.0.1:9090", "--output", _output);
+        var outcome = await RunAsync("--test-mode", "--prometheus-url", "http://127.0.0.1:9090", "--output", _output);
 
         Assert.Equal(1, outcome.ExitCode);
-        Assert.Contains("--prometheus-url needs the Prometheus provider", outcome.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--prometheus-url reads a live server and cannot be replayed", outcome.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PrometheusUrl_Unreachable_EveryTickFailsAndExitsOne()
+    {
+        // Port 1 refuses connections: both ticks of a 2-second run fail, the run still writes its files.
+        var outcome = await RunAsync("--prometheus-url", "http://127.0.0.1:1", "--duration", "2s", "--interval", "1s", "--output", _output);
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("every collection failed; check that Prometheus answers at http://127.0.0.1:1", outcome.Stderr, StringComparison.Ordinal);
+        Assert.Contains("ticks=2/2 failed=2", outcome.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

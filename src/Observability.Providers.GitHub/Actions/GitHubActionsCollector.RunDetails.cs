@@ -47,7 +47,7 @@ public sealed partial class GitHubActionsCollector
                     // Octokit follows the 302 to the signed URL and returns the ZIP's bytes.
                     var zip = await collector._client.Actions.Workflows.Runs.GetLogs(collector._owner, collector._repository, run.Id)
                         .WaitAsync(cancellationToken).ConfigureAwait(false);
-                    return ActionsLogReader.ReadRunArchive(zip, cancellationToken);
+                    return ActionsLogReader.ReadRunArchive(zip, location, cancellationToken);
                 },
                 $"downloading the logs of {location}",
                 location).ConfigureAwait(false);
@@ -67,7 +67,7 @@ public sealed partial class GitHubActionsCollector
                     jobLocation).ConfigureAwait(false);
                 if (text is not null)
                 {
-                    failedJobErrorLines = (failedJobErrorLines ?? 0) + ActionsLogReader.CountErrorLines(text);
+                    failedJobErrorLines = (failedJobErrorLines ?? 0) + ActionsLogReader.CountErrorLines(text, jobLocation);
                 }
             }
 

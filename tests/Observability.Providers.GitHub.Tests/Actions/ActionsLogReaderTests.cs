@@ -9,7 +9,7 @@ public sealed class ActionsLogReaderTests
     [Fact]
     public void ReadRunArchive_GhCliFixture_NineStepFilesNoErrors()
     {
-        var counts = ActionsLogReader.ReadRunArchive(Fixtures.Bytes("run_log.zip"), CancellationToken.None);
+        var counts = ActionsLogReader.ReadRunArchive(Fixtures.Bytes("run_log.zip"), "run 1", CancellationToken.None);
 
         // 22 entries - 7 folders - 5 __MACOSX/ metadata files - 1 .DS_Store = 9 step logs.
         Assert.Equal(9, counts.Files);
@@ -26,7 +26,7 @@ public sealed class ActionsLogReaderTests
             writer.Write(Fixtures.Text("job-log.gha_cancellation_shutdown.txt"));
         }
 
-        var counts = ActionsLogReader.ReadRunArchive(buffer.ToArray(), CancellationToken.None);
+        var counts = ActionsLogReader.ReadRunArchive(buffer.ToArray(), "run 1", CancellationToken.None);
 
         Assert.Equal(1, counts.Files);
         Assert.Equal(2, counts.ErrorLines);
@@ -37,21 +37,14 @@ public sealed class ActionsLogReaderTests
     {
         var zip = Fixtures.Bytes("run_log.zip");
 
-        Assert.ThrowsAny<InvalidDataException>(() => ActionsLogReader.ReadRunArchive(zip[..100], CancellationToken.None));
+        Assert.ThrowsAny<InvalidDataException>(() => ActionsLogReader.ReadRunArchive(zip[..100], "run 1", CancellationToken.None));
     }
-
-    [Theory]
-    [InlineData("cool job/1_fob the barz.txt", true)]
-    [InlineData("__MACOSX/cool job/._1_fob the barz.txt", false)]
-    [InlineData("cool job  with slash/.DS_Store", false)]
-    [InlineData("cool job/", false)]
-    public void IsStepLog_Entries(string name, bool expected) => Assert.Equal(expected, ActionsLogReader.IsStepLog(name));
 
     [Fact]
     public void CountErrorLines_MarkerAfterTimestampOrAlone_CountsEachLineOnce()
     {
         const string log = "2026-07-29T18:08:10.2373950Z ##[error]first\n##[error]second ##[error]same line\n##[warning]not an error\n";
 
-        Assert.Equal(2, ActionsLogReader.CountErrorLines(log));
+        Assert.Equal(2, ActionsLogReader.CountErrorLines(log, "job 1"));
     }
 }
