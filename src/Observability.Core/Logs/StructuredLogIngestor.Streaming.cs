@@ -10,6 +10,9 @@ public sealed partial class StructuredLogIngestor
     /// <summary>The smallest and largest batch size of <c>ReadBatchesAsync</c>.</summary>
     private const int MinBatchSize = 1, MaxBatchSize = 100_000;
 
+    /// <summary>The pipe's buffer size over a stream: 64 KiB, so most lines sit in one segment.</summary>
+    private const int StreamBufferSize = 64 * 1024;
+
     /// <summary>Reads records from a stream of UTF-8 lines as they arrive; the stream is left open.</summary>
     /// <param name="stream">The stream.</param>
     /// <param name="statistics">Updated as lines are read (see <see cref="CreateStatistics"/>); optional.</param>
@@ -18,7 +21,7 @@ public sealed partial class StructuredLogIngestor
     public IAsyncEnumerable<LogRecord> ReadAsync(Stream stream, LogIngestionStatistics? statistics = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return ReadAsync(PipeReader.Create(stream, new StreamPipeReaderOptions(leaveOpen: true)), statistics, cancellationToken);
+        return ReadAsync(PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: StreamBufferSize, leaveOpen: true)), statistics, cancellationToken);
     }
 
     /// <summary>Reads records from a pipe of UTF-8 lines as they arrive; the reader is completed at the end.</summary>
@@ -49,7 +52,7 @@ public sealed partial class StructuredLogIngestor
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, MinBatchSize);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(batchSize, MaxBatchSize);
-        return ReadBatchesAsync(PipeReader.Create(stream, new StreamPipeReaderOptions(leaveOpen: true)), batchSize, statistics, cancellationToken);
+        return ReadBatchesAsync(PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: StreamBufferSize, leaveOpen: true)), batchSize, statistics, cancellationToken);
     }
 
     /// <summary>Reads a pipe of UTF-8 lines in batches; the reader is completed at the end.</summary>

@@ -39,25 +39,29 @@ public sealed partial class StructuredLogIngestor
     }
 
     /// <summary>
-    /// Parses a batch of UTF-8 lines separated by LF or CRLF. The bytes are copied once; the records share the copy.
+    /// Parses a batch of UTF-8 lines separated by LF or CRLF. Each line is copied once, into chunks the records share.
     /// </summary>
     /// <param name="utf8Lines">The lines.</param>
     /// <returns>The records, every rejected line, and the counts of this batch.</returns>
     public LogBatchResult ParseBatch(ReadOnlySpan<byte> utf8Lines)
     {
-        var copy = utf8Lines.ToArray();
         var statistics = NewStatistics();
-        statistics.AddBytes(copy.Length);
+        statistics.AddBytes(utf8Lines.Length);
         var records = new List<LogRecord>();
         var rejected = new List<RejectedLogLine>();
+        var chunk = new LineChunk();
         long lineNumber = 0;
-        var start = 0;
-        while (start < copy.Length)
+        var rest = utf8Lines;
+        while (!rest.IsEmpty)
         {
-            var length = copy.AsSpan(start).IndexOf((byte)'\n');
-            var end = length < 0 ? copy.Length : start + length;
-            Add(LogLineHandler.Handle(copy.AsMemory(start, end - start), ++lineNumber, _options, statistics, _bucket), records, rejected);
-            start = end + 1;
+            var end = rest.IndexOf((byte)'\n');
+            var line = end < 0 ? rest : rest[..end];
+            rest = end < 0 ? [] : rest[(end + 1)..];
+            lineNumber++;
+            var outcome = line.Length > _options.MaxLineLength + 1
+                ? LogLineHandler.Reject(statistics, LogLineHandler.TooLong(lineNumber, line.Length, _options.MaxLineLength))
+                : LogLineHandler.Handle(chunk.Copy(line), lineNumber, _options, statistics, _bucket);
+            Add(outcome, records, rejected);
         }
 
         return new LogBatchResult(records, rejected, statistics);

@@ -104,6 +104,9 @@ public sealed class LogLineParsingTests
     [InlineData("\"2025-11-17T10:00:00+02:00\"", "2025-11-17T08:00:00Z")] // offset honoured
     [InlineData("\"2025-11-17T10:00:00\"", "2025-11-17T10:00:00Z")] // no offset: UTC, never the machine's zone
     [InlineData("\"2025-11-17 10:00:00\"", "2025-11-17T10:00:00Z")] // space instead of T: slow path, UTC
+    [InlineData("\"2025-11-17T10:00:00.5Z\"", "2025-11-17T10:00:00.5Z")] // fast path, one fraction digit
+    [InlineData("\"2025-11-17T10:00:00.1234567Z\"", "2025-11-17T10:00:00.1234567Z")] // fast path, seven digits (ticks)
+    [InlineData("\"2024-02-29T23:59:59Z\"", "2024-02-29T23:59:59Z")] // a leap day
     [InlineData("1763373600", "2025-11-17T10:00:00Z")] // Unix seconds (below 1e11)
     [InlineData("1763373600.5", "2025-11-17T10:00:00.5Z")]
     public void ParseBatch_TimestampForms_ReadAsUtcInstants(string json, string expected)

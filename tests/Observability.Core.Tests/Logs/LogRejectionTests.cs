@@ -46,6 +46,8 @@ public sealed class LogRejectionTests
     [InlineData("\"level\":{\"x\":1}", "'level' must be a string or a number, not an object")]
     [InlineData("\"timestamp\":\"yesterday\"", "'timestamp' must be an ISO 8601")]
     [InlineData("\"timestamp\":-1", "'timestamp' must be an ISO 8601")]
+    [InlineData("\"timestamp\":\"2025-02-29T10:00:00Z\"", "'timestamp' must be an ISO 8601")] // no 29 February in 2025
+    [InlineData("\"timestamp\":\"2025-11-17T24:00:00Z\"", "'timestamp' must be an ISO 8601")]
     public void ParseBatch_BadFieldValue_RejectedAsInvalidField(string field, string expected)
     {
         // A later "timestamp" wins over the first, so a bad one can be tested on its own.
@@ -107,6 +109,18 @@ public sealed class LogRejectionTests
         Assert.Equal(Encoding.UTF8.GetByteCount(text), result.Statistics.Bytes);
         Assert.Equal(3, result.Statistics.ParsedAt(LogSeverity.Information));
         Assert.Equal(Ok, Encoding.UTF8.GetString(result.Records[0].Utf8Json.Span)); // the CR is not part of the line
+    }
+
+    [Fact]
+    public void ParseBatch_ByteOrderMarkOnFirstLine_Ignored()
+    {
+        var bytes = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes(Ok + "\n" + Ok)).ToArray();
+
+        var result = new StructuredLogIngestor().ParseBatch(bytes);
+
+        Assert.Equal(2, result.Records.Count);
+        Assert.Equal(Ok.Length + 1 + Ok.Length + 3, result.Statistics.Bytes); // the 3 BOM bytes are read and counted
+        Assert.Equal("line 2: MalformedJson: x", new RejectedLogLine(2, LogRejectReason.MalformedJson, "x").ToString());
     }
 
     [Fact]

@@ -82,6 +82,11 @@ internal static partial class LogLineParser
         var value = reader.ValueSpan;
         if (!reader.ValueIsEscaped && value.Length >= 10)
         {
+            if (FastIsoTimestamp.TryParse(value, out time))
+            {
+                return true;
+            }
+
             if (HasOffset(value))
             {
                 if (reader.TryGetDateTimeOffset(out time))

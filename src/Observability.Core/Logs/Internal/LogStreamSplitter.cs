@@ -9,13 +9,10 @@ namespace Observability.Internal;
 /// </summary>
 internal sealed class LogStreamSplitter(StructuredLogOptions options, LogIngestionStatistics statistics)
 {
-    private const int ChunkSize = 64 * 1024;
-
     private long _lineNumber;
     private bool _skipping;
     private long _skippedBytes;
-    private byte[] _chunk = [];
-    private int _chunkUsed;
+    private readonly LineChunk _chunk = new();
 
     /// <summary>Handles every complete line of <paramref name="buffer"/> and returns where it stopped.</summary>
     public SequencePosition Process(ReadOnlySequence<byte> buffer, bool isCompleted, List<LogLineOutcome> output)
@@ -79,21 +76,6 @@ internal sealed class LogStreamSplitter(StructuredLogOptions options, LogIngesti
             return LogLineHandler.Reject(statistics, LogLineHandler.TooLong(_lineNumber, line.Length, options.MaxLineLength));
         }
 
-        return LogLineHandler.Handle(Copy(line), _lineNumber, options, statistics, bucket: null);
-    }
-
-    private ReadOnlyMemory<byte> Copy(ReadOnlySequence<byte> line)
-    {
-        var length = (int)line.Length;
-        if (_chunk.Length - _chunkUsed < length)
-        {
-            _chunk = new byte[Math.Max(ChunkSize, length)];
-            _chunkUsed = 0;
-        }
-
-        var target = _chunk.AsMemory(_chunkUsed, length);
-        line.CopyTo(target.Span);
-        _chunkUsed += length;
-        return target;
+        return LogLineHandler.Handle(_chunk.Copy(line), _lineNumber, options, statistics, bucket: null);
     }
 }
