@@ -13,10 +13,7 @@ public sealed class LogBatchResult
     /// <summary>Gets the parsed records, in input order.</summary>
     public IReadOnlyList<LogRecord> Records { get; }
 
-    /// <summary>
-    /// Gets the rejected lines, in input order: every one for <see cref="StructuredLogIngestor.ParseBatch(ReadOnlySpan{byte})"/>;
-    /// for a streamed batch, those of the batch among the first <see cref="StructuredLogOptions.MaxRecordedRejections"/>.
-    /// </summary>
+    /// <summary>Gets every rejected line of the batch, in input order.</summary>
     public IReadOnlyList<RejectedLogLine> Rejected { get; }
 
     /// <summary>Gets the counts of the batch (for a streamed batch: of the whole stream so far).</summary>

@@ -86,18 +86,10 @@ public sealed partial class LogRecord
     /// <summary>Gets the fields that are not known ones, in line order, as raw JSON (built on each read).</summary>
     public IReadOnlyList<LogExtraField> Extra => BuildExtra();
 
-    /// <summary>Tells whether a text field equals <paramref name="value"/> (ordinal) without building its string.</summary>
-    /// <param name="field">The field.</param>
-    /// <param name="value">The value to compare with.</param>
-    /// <returns><see langword="true"/> when the field is present and equal.</returns>
-    internal bool FieldEquals(LogField field, string value) => string.Equals(Get(field), value, StringComparison.Ordinal);
-
     /// <inheritdoc />
     public override string ToString() => $"line {LineNumber}: {Timestamp:O} {Level} {Service} {Message}";
 
     internal void SetRange(LogField field, int start, int length, LogValueKind kind) => _ranges.Set(field, start, length, kind);
-
-    internal bool Has(LogField field) => _ranges.Kind(field) != LogValueKind.Absent;
 
     internal void AddExtra(int nameStart, int nameLength, int valueStart, int valueLength)
     {
