@@ -16,7 +16,7 @@ public sealed class RealPrometheusSampleTests(RecentPrometheusFixture prometheus
 
         var outcome = run.Outcome;
         Assert.True(outcome.ExitCode == 0, outcome.ToString());
-        Assert.Contains($"note: collecting service 'checkout' from Prometheus (OBS_PROMETHEUS_URL)", outcome.Stderr, StringComparison.Ordinal);
+        AssertCollectedTheWeekFromPrometheus(outcome, "checkout");
         Assert.Contains("Rollout health of checkout", outcome.Stdout, StringComparison.Ordinal);
         Assert.True(outcome.StdoutLines[^1].StartsWith("verdict=proceed ", StringComparison.Ordinal), $"{outcome}");
 
@@ -33,9 +33,10 @@ public sealed class RealPrometheusSampleTests(RecentPrometheusFixture prometheus
 
         var outcome = run.Outcome;
         Assert.True(outcome.ExitCode == 0, outcome.ToString());
-        Assert.Contains($"note: collecting service 'payments' from Prometheus (OBS_PROMETHEUS_URL)", outcome.Stderr, StringComparison.Ordinal);
+        AssertCollectedTheWeekFromPrometheus(outcome, "payments");
         Assert.Contains("Rollout health of payments", outcome.Stdout, StringComparison.Ordinal);
         Assert.True(outcome.StdoutLines[^1].StartsWith("verdict=rollback ", StringComparison.Ordinal), $"{outcome}");
+        Assert.Contains("[Critical] error_rate_critical: Error rate 14.9", outcome.Stdout, StringComparison.Ordinal);
 
         // The judged 2 hours lie inside the 3-hour incident: 1,055 errors in 7,055 requests = 14.95 %, far above the
         // 5 % critical threshold; over the week 3 of 168 hours carry it: about 0.05 % + 3 / 168 x 14.9 % = 0.32 %.
@@ -55,6 +56,16 @@ public sealed class RealPrometheusSampleTests(RecentPrometheusFixture prometheus
         // The whole run in the test's output: what the sample judged when a verdict surprises.
         output.WriteLine($"history ends {prometheus.End:O}; {run.Outcome}");
         return run;
+    }
+
+    private static void AssertCollectedTheWeekFromPrometheus(ProcessOutcome outcome, string service)
+    {
+        Assert.Contains($"note: collecting service '{service}' from Prometheus (OBS_PROMETHEUS_URL)", outcome.Stderr, StringComparison.Ordinal);
+
+        // 7 days / 30 min = 336 snapshots, the newest fresh (no stale error): the window ends at the wall clock's now,
+        // below the millisecond, and still keeps its first step.
+        Assert.Contains("collector prometheus: Success, 336 snapshots", outcome.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("embedded", outcome.Stderr, StringComparison.Ordinal);
     }
 
     private static (double Mean, double RecentMean) ErrorRate(SampleRun run)

@@ -52,7 +52,7 @@ internal sealed class PrometheusServer : IAsyncDisposable
         if (prometheus is null || promtool is null)
         {
             throw new InvalidOperationException(
-                $"The Prometheus integration tests need the '{(prometheus is null ? "prometheus" : "promtool")}' binary on PATH, and it is missing. "
+                $"The real-Prometheus tests need the '{(prometheus is null ? "prometheus" : "promtool")}' binary on PATH, and it is missing. "
                 + "Install the real servers with `bash eng/servers.sh install` (apt: prometheus 2.42), then run the tests again.");
         }
 
