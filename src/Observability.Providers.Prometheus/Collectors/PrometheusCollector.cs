@@ -125,7 +125,7 @@ public sealed partial class PrometheusCollector : ICollector
 
             foreach (var sample in samples[0].Samples)
             {
-                var stamp = _mode == PrometheusQueryMode.Range ? sample.Timestamp - plan.Step : window.Start;
+                var stamp = _mode == PrometheusQueryMode.Range ? sample.Timestamp - plan.Step + plan.SubMillisecond : window.Start;
                 if (!window.Contains(stamp))
                 {
                     continue;
@@ -184,7 +184,8 @@ public sealed partial class PrometheusCollector : ICollector
 
         var step = PrometheusQueryTemplates.ChooseStep(window.Duration, _step);
         var rate = _rateWindow is { } r && r > step ? r : step;
-        return new QueryPlan(step, rate, window.Start + step, window.End);
+        var start = window.Start + step;
+        return new QueryPlan(step, rate, start, window.End, start - DateTimeOffset.FromUnixTimeMilliseconds(start.ToUnixTimeMilliseconds()));
     }
 
     private static List<(string Name, string Metric, string Expression)> BuildQueries(PrometheusCollectorOptions options)
@@ -209,6 +210,10 @@ public sealed partial class PrometheusCollector : ICollector
     private static string Describe(IReadOnlyDictionary<string, string> labels)
         => "{" + string.Join(",", labels.Select(static l => $"{l.Key}=\"{l.Value}\"")) + "}";
 
-    /// <summary>What one collection asks: the step, the rate window and the evaluation times (instant: start = end).</summary>
-    private readonly record struct QueryPlan(TimeSpan Step, TimeSpan RateWindow, DateTimeOffset Start, DateTimeOffset End);
+    /// <summary>
+    /// What one collection asks: the step, the rate window and the evaluation times (instant: start = end). Times are sent in
+    /// whole milliseconds, so Prometheus answers on a grid <see cref="SubMillisecond"/> early (a wall-clock window has ticks
+    /// below the millisecond); adding it back puts the snapshots on the window's grid, its first step included.
+    /// </summary>
+    private readonly record struct QueryPlan(TimeSpan Step, TimeSpan RateWindow, DateTimeOffset Start, DateTimeOffset End, TimeSpan SubMillisecond = default);
 }

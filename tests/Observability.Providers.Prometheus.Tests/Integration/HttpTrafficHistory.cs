@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using Observability.Tests.Prometheus;
 
 namespace Observability.Providers.Prometheus.Tests.Integration;
 
@@ -45,48 +44,14 @@ internal static class HttpTrafficHistory
     /// <summary>Writes the OpenMetrics text that <c>promtool tsdb create-blocks-from openmetrics</c> reads.</summary>
     public static void Write(string path)
     {
-        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false)) { NewLine = "\n" };
-        var intervals = (int)((End - Start) / Interval);
-        foreach (var family in Histograms.Select(static h => h.Family).Distinct())
+        var history = new HistogramHistory(Start, End, Interval, Bounds);
+        foreach (var (family, statusLabel, service) in Histograms)
         {
-            writer.WriteLine($"# TYPE {family} histogram");
-            foreach (var (_, statusLabel, service) in Histograms.Where(h => h.Family == family))
-            {
-                foreach (var code in new[] { "200", "500" })
-                {
-                    var cumulative = new long[Ok.Length];
-                    double sum = 0;
-                    for (var k = 0; k <= intervals; k++)
-                    {
-                        var time = Start + (k * Interval);
-                        if (k > 0)
-                        {
-                            var added = code == "200" ? Ok : InIncident(time) ? IncidentErrors : Errors;
-                            for (var b = 0; b < added.Length; b++)
-                            {
-                                cumulative[b] += added[b];
-                                sum += added[b] * (b < Bounds.Length ? Bounds[b] : 2 * Bounds[^1]);
-                            }
-                        }
-
-                        var seconds = time.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-                        var labels = $"{service},{statusLabel}=\"{code}\"";
-                        long running = 0;
-                        for (var b = 0; b < cumulative.Length; b++)
-                        {
-                            running += cumulative[b];
-                            var le = b < Bounds.Length ? Bounds[b].ToString("0.0##", CultureInfo.InvariantCulture) : "+Inf";
-                            writer.WriteLine($"{family}_bucket{{{labels},le=\"{le}\"}} {running} {seconds}");
-                        }
-
-                        writer.WriteLine($"{family}_count{{{labels}}} {running} {seconds}");
-                        writer.WriteLine($"{family}_sum{{{labels}}} {sum.ToString("0.###", CultureInfo.InvariantCulture)} {seconds}");
-                    }
-                }
-            }
+            history.Add(family, $"{service},{statusLabel}=\"200\"", static _ => Ok);
+            history.Add(family, $"{service},{statusLabel}=\"500\"", static time => InIncident(time) ? IncidentErrors : Errors);
         }
 
-        writer.WriteLine("# EOF");
+        history.Write(path);
     }
 
     /// <summary>

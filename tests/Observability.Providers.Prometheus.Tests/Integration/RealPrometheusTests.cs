@@ -37,6 +37,20 @@ public sealed class RealPrometheusTests(PrometheusServerFixture server)
     }
 
     [Fact]
+    public async Task A_window_ending_at_a_wall_clock_time_keeps_its_first_step()
+    {
+        // A window that ends "now" has sub-millisecond ticks, which the query's times (whole milliseconds) cannot carry:
+        // 2025-01-07 00:00:00.0001234 to 06:00:00.0001234 at 1 h is still six snapshots, stamped on the window's own grid.
+        var start = Start.AddDays(1).AddTicks(1234);
+        var window = new CollectionWindow(start, start.AddHours(6));
+        var result = await Collect(o => o.Step = TimeSpan.FromHours(1), window);
+
+        Assert.Equal(CollectionStatus.Success, result.Status);
+        Assert.Equal(Enumerable.Range(0, 6).Select(h => start.AddHours(h)), result.Snapshots.Select(s => s.Timestamp));
+        Assert.All(result.Snapshots, s => AssertClose(0.02, s.GetValue(WellKnownMetrics.ErrorRate)));
+    }
+
+    [Fact]
     public async Task The_incident_hour_stands_out_with_its_own_error_rate_and_tail()
     {
         // 2025-01-09 11:00-14:00 at 1 h: the snapshot stamped 12:00 covers the incident's 12 intervals.
