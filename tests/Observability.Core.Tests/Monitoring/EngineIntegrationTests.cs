@@ -153,4 +153,17 @@ public sealed class EngineIntegrationTests
         Assert.Equal(-10 * finding.Observed!.Value, component.Points, 6);
         Assert.Equal(Decision.Hold, report.Verdict.Decision);
     }
+
+    [Fact]
+    public async Task RunOnceAsync_QuietHoursOfAHealthyService_AreNoRegression()
+    {
+        await using var harness = ObservabilityTestHarness.Create();
+        // Night traffic: the last 2 h carry 15 jobs a snapshot against 60 before (-75 %), all else steady.
+        harness.Collector.Add(Day((i, t) => TestSnapshots.Service(t, jobs: i >= 44 ? 15 : 60)));
+
+        var result = await harness.Monitor.RunOnceAsync();
+
+        Assert.Equal(Decision.Proceed, result.Verdict.Decision);
+        Assert.DoesNotContain(result.Report.Findings, f => f.Rule.StartsWith("regression_", StringComparison.Ordinal));
+    }
 }
