@@ -12,7 +12,7 @@ namespace Observability;
 public sealed partial class StructuredLogIngestor
 {
     private readonly StructuredLogOptions _options;
-    private readonly TokenBucket? _bucket;
+    private readonly LinePermits? _bucket;
 
     /// <summary>Initializes a new instance of the <see cref="StructuredLogIngestor"/> class.</summary>
     /// <param name="options">The options; defaults when <see langword="null"/>. Copied.</param>
@@ -34,8 +34,9 @@ public sealed partial class StructuredLogIngestor
             RateLimitPerSecond = options.RateLimitPerSecond,
             RateLimitBurst = options.RateLimitBurst,
             MaxRecordedRejections = options.MaxRecordedRejections,
+            RateLimiter = options.RateLimiter,
         };
-        _bucket = options.RateLimitPerSecond is { } rate ? new TokenBucket(rate, options.RateLimitBurst, timeProvider ?? TimeProvider.System) : null;
+        _bucket = LinePermits.From(_options, timeProvider ?? TimeProvider.System);
     }
 
     /// <summary>

@@ -38,6 +38,16 @@ public sealed class StructuredLogOptions
     public int RateLimitBurst { get; set; }
 
     /// <summary>
+    /// Gets or sets a rate limiter of your own (System.Threading.RateLimiting), for example one shared by
+    /// several ingestors or services: one permit per line. Use it instead of <see cref="RateLimitPerSecond"/>,
+    /// not with it. The streaming readers wait for a permit (a lease refused because the limiter's queue is
+    /// full is asked for again after its retry-after); <see cref="StructuredLogIngestor.ParseBatch(ReadOnlySpan{byte})"/>
+    /// takes what the limiter grants at once and rejects the other lines as <see cref="LogRejectReason.RateLimited"/>.
+    /// Default: <see langword="null"/>.
+    /// </summary>
+    public System.Threading.RateLimiting.RateLimiter? RateLimiter { get; set; }
+
+    /// <summary>
     /// Gets or sets how many rejected lines the statistics keep one by one (the first ones); all are counted.
     /// Default: 100.
     /// </summary>

@@ -1,5 +1,6 @@
 using System.IO.Pipelines;
 using System.Text;
+using System.Threading.RateLimiting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Observability.Core.Tests.Logs;
@@ -171,5 +172,58 @@ public sealed class LogStreamingTests
             {
             }
         });
+    }
+
+    // Replenished only by TryReplenish (which still honours the period, hence 1 ms).
+    private static TokenBucketRateLimiter ManualBucket(int tokens, int queue) => new(new TokenBucketRateLimiterOptions
+    {
+        TokenLimit = tokens,
+        TokensPerPeriod = tokens,
+        ReplenishmentPeriod = TimeSpan.FromMilliseconds(1),
+        AutoReplenishment = false,
+        QueueLimit = queue,
+    });
+
+    [Fact]
+    public void ParseBatch_UserRateLimiter_TakesWhatItGrantsAndRejectsTheRest()
+    {
+        using var limiter = ManualBucket(tokens: 2, queue: 0);
+        var ingestor = new StructuredLogIngestor(new StructuredLogOptions { RateLimiter = limiter });
+
+        var result = ingestor.ParseBatch(Encoding.UTF8.GetBytes(string.Join("\n", Enumerable.Repeat(Ok, 5))));
+
+        Assert.Equal([1L, 2L], result.Records.Select(r => r.LineNumber));
+        Assert.Equal([3L, 4L, 5L], result.Rejected.Select(r => r.LineNumber));
+        Assert.All(result.Rejected, r => Assert.Equal(LogRejectReason.RateLimited, r.Reason));
+        Assert.Equal(2, limiter.GetStatistics()!.TotalSuccessfulLeases);
+    }
+
+    [Fact]
+    public async Task ReadAsync_UserRateLimiter_WaitsForItsPermitsAndDropsNothing()
+    {
+        using var limiter = ManualBucket(tokens: 1, queue: 1);
+        var ingestor = new StructuredLogIngestor(new StructuredLogOptions { RateLimiter = limiter });
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(Ok + "\n" + Ok + "\n"));
+        var ct = CancellationToken.None;
+
+        await using var enumerator = ingestor.ReadAsync(stream, cancellationToken: ct).GetAsyncEnumerator(ct);
+        Assert.True(await enumerator.MoveNextAsync()); // the one token lets the first line through
+        var second = enumerator.MoveNextAsync().AsTask();
+        await Task.Delay(50, ct);
+        Assert.False(second.IsCompleted); // queued in the limiter until it is replenished
+
+        Assert.True(limiter.TryReplenish());
+        Assert.True(await second);
+        Assert.Equal(2, enumerator.Current.LineNumber);
+    }
+
+    [Fact]
+    public void Options_RateLimiterAndRateLimitPerSecond_AreExclusive()
+    {
+        using var limiter = ManualBucket(tokens: 1, queue: 0);
+
+        var e = Assert.Throws<ArgumentException>(() => new StructuredLogIngestor(new StructuredLogOptions { RateLimiter = limiter, RateLimitPerSecond = 5 }));
+
+        Assert.Contains("RateLimiter and RateLimitPerSecond are both set", e.Message, StringComparison.Ordinal);
     }
 }

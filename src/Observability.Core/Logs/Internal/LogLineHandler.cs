@@ -7,7 +7,7 @@ namespace Observability.Internal;
 internal static class LogLineHandler
 {
     /// <summary>Handles a line the caller owns (it stays alive as long as its record).</summary>
-    public static LogLineOutcome Handle(ReadOnlyMemory<byte> line, long lineNumber, StructuredLogOptions options, LogIngestionStatistics statistics, TokenBucket? bucket)
+    public static LogLineOutcome Handle(ReadOnlyMemory<byte> line, long lineNumber, StructuredLogOptions options, LogIngestionStatistics statistics, LinePermits? bucket)
     {
         line = Trim(line, lineNumber);
         if (IsBlank(line.Span))

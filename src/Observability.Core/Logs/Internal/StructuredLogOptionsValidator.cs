@@ -18,6 +18,11 @@ internal static class StructuredLogOptionsValidator
             problems.Add(Invariant($"{prefix}:RateLimitPerSecond must be a positive number of lines per second, or unset for no limit (was {rate})."));
         }
 
+        if (options.RateLimiter is not null && options.RateLimitPerSecond is not null)
+        {
+            problems.Add($"{prefix}:RateLimiter and RateLimitPerSecond are both set; use one of them.");
+        }
+
         if (options.RateLimitBurst < 0)
         {
             problems.Add(Invariant($"{prefix}:RateLimitBurst must be 0 (one second's worth) or more (was {options.RateLimitBurst})."));

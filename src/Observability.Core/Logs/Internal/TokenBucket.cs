@@ -1,7 +1,7 @@
 namespace Observability.Internal;
 
 /// <summary>A token bucket on an injected clock: <c>rate</c> tokens a second, at most <c>burst</c> saved up.</summary>
-internal sealed class TokenBucket
+internal sealed class TokenBucket : LinePermits
 {
     private readonly double _ratePerSecond;
     private readonly double _burst;
@@ -20,10 +20,10 @@ internal sealed class TokenBucket
     }
 
     /// <summary>Takes a token when one is there.</summary>
-    public bool TryTake() => TryTake(out _);
+    public override bool TryTake() => TryTake(out _);
 
     /// <summary>Waits (on the injected clock) until a token is there and takes it.</summary>
-    public async ValueTask TakeAsync(CancellationToken cancellationToken)
+    public override async ValueTask TakeAsync(CancellationToken cancellationToken)
     {
         while (!TryTake(out var wait))
         {
