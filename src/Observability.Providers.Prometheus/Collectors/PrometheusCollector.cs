@@ -123,11 +123,20 @@ public sealed partial class PrometheusCollector : ICollector
                 continue;
             }
 
+            var negative = 0;
             foreach (var sample in samples[0].Samples)
             {
                 var stamp = _mode == PrometheusQueryMode.Range ? sample.Timestamp - plan.Step + plan.SubMillisecond : window.Start;
                 if (!window.Contains(stamp))
                 {
+                    continue;
+                }
+
+                // Counts, ratios and latencies are never negative: a negative value is a counter reset read
+                // through delta() or increase() of a gauge, not a measurement. Keep the rest of the series.
+                if (double.IsFinite(sample.Value) && sample.Value < 0)
+                {
+                    negative++;
                     continue;
                 }
 
@@ -138,6 +147,12 @@ public sealed partial class PrometheusCollector : ICollector
 
                 metrics[metric] = sample.Value;
                 newest = newest is { } n && n >= sample.Timestamp ? n : sample.Timestamp;
+            }
+
+            if (negative > 0)
+            {
+                errors.Add(new CollectionError(CollectionErrorKind.InvalidData,
+                    string.Create(CultureInfo.InvariantCulture, $"query '{queryName}' returned {negative} negative value(s) for '{metric}', which cannot be negative (a counter reset read with delta()? use rate() or increase() on counters); those samples were left out"), queryName));
             }
         }
 

@@ -78,6 +78,22 @@ public sealed class PrometheusCollectorFailureTests
     }
 
     [Fact]
+    public async Task Negative_values_are_left_out_and_reported_while_the_rest_is_kept()
+    {
+        // delta() over a counter that reset gives -3 at the middle step; a count is never negative.
+        await using var server = new LoopbackHttpServer(Matrix((Unix(Start.AddMinutes(2)), "5"), (Unix(Start.AddMinutes(3)), "-3"), (Unix(Start.AddMinutes(4)), "7")));
+        var collector = Create(server.Address, Only("delta(x[1m])"));
+
+        var result = await collector.CollectAsync(FiveMinutes);
+
+        Assert.Equal(CollectionStatus.Partial, result.Status);
+        Assert.Equal([5.0, 7.0], result.Snapshots.Select(s => s.GetValue("value")!.Value));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(CollectionErrorKind.InvalidData, error.Kind);
+        Assert.Contains("returned 1 negative value(s) for 'value'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Warnings_are_logged_and_the_data_kept()
     {
         var body = """{"status":"success","warnings":["PromQL info: metric might not be a counter"],"data":{"resultType":"matrix","result":[{"metric":{},"values":[[""" + Unix(Start.AddMinutes(5)) + ""","3"]]}]}}""";
