@@ -1,0 +1,97 @@
+using System.Collections;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
+using Observability.Internal;
+using Observability.Testing;
+
+namespace Observability.Core.Tests.Alerts.Pipeline;
+
+/// <summary>Deduplication: repeats held back within the window, reservations released when nothing was delivered.</summary>
+public sealed class AlertPipelineDedupeTests : AlertPipelineTestBase
+{
+    [Fact]
+    public async Task ProcessAsync_RepeatWithinDedupeWindow_IsSuppressedThenDeliveredAfterIt()
+    {
+        var sink = new RecordingAlertSink();
+        var pipeline = Build(sink);
+
+        var first = await pipeline.ProcessAsync([CreateAlert()], CancellationToken.None);
+        _time.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1));
+        var repeat = await pipeline.ProcessAsync([CreateAlert() with { Message = "7.9 % of 62 jobs failed", TraceId = "00f067aa0ba902b700f067aa0ba902b7" }], CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        var later = await pipeline.ProcessAsync([CreateAlert()], CancellationToken.None);
+
+        Assert.Equal(0, first.Suppressed);
+        Assert.Single(first.Raised);
+        Assert.Equal(1, repeat.Suppressed);
+        Assert.Empty(repeat.Raised);
+        Assert.Empty(repeat.Deliveries);
+        Assert.Equal(0, later.Suppressed);
+        Assert.Single(later.Deliveries);
+        Assert.Equal(2, sink.Deliveries.Count);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_SameConditionTwiceInOneBatch_DeliversOnce()
+    {
+        var sink = new RecordingAlertSink();
+        var pipeline = Build(sink);
+
+        var result = await pipeline.ProcessAsync([CreateAlert(), CreateAlert() with { Message = "other numbers" }], CancellationToken.None);
+
+        Assert.Equal(1, result.Suppressed);
+        Assert.Single(sink.Alerts);
+    }
+    [Fact]
+    public async Task ProcessAsync_NoSinkDelivered_RetriesOnTheNextPassWithinTheWindow()
+    {
+        var sink = new RecordingAlertSink("webhook").FailNext("HTTP 503 from the webhook", 503);
+        var pipeline = Build(sink);
+
+        var first = await pipeline.ProcessAsync([CreateAlert()], CancellationToken.None);
+        _time.Advance(TimeSpan.FromMinutes(1));
+        var second = await pipeline.ProcessAsync([CreateAlert()], CancellationToken.None);
+
+        Assert.Equal(DeliveryStatus.Failed, Assert.Single(first.Deliveries).Status);
+        Assert.Equal(0, second.Suppressed); // the undelivered fingerprint was released
+        Assert.True(Assert.Single(second.Deliveries).Succeeded);
+        Assert.Single(sink.Alerts);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_OneSinkDelivered_KeepsTheReservation()
+    {
+        var failing = new RecordingAlertSink("webhook").FailNext("HTTP 503 from the webhook", 503);
+        var working = new RecordingAlertSink("log");
+        var pipeline = Build([failing, working]);
+
+        await pipeline.ProcessAsync([CreateAlert()], CancellationToken.None);
+        _time.Advance(TimeSpan.FromMinutes(1));
+        var second = await pipeline.ProcessAsync([CreateAlert()], CancellationToken.None);
+
+        Assert.Equal(1, second.Suppressed);
+        Assert.Empty(second.Deliveries);
+        Assert.Single(working.Alerts);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_DedupeStoreThrows_FailsOpenAndLogsWithoutSecret()
+    {
+        var sink = new RecordingAlertSink();
+        var services = new ServiceCollection();
+        services.AddSingleton<IDedupeStore>(new ThrowingDedupeStore());
+        var provider = BuildProvider([sink], logging: true, services: services);
+        var pipeline = provider.GetRequiredService<AlertPipeline>();
+
+        var first = await pipeline.ProcessAsync([CreateAlert()], CancellationToken.None);
+        var second = await pipeline.ProcessAsync([CreateAlert()], CancellationToken.None);
+
+        Assert.Equal(0, first.Suppressed + second.Suppressed);
+        Assert.Equal(2, sink.Deliveries.Count);
+        var logs = provider.GetFakeLogCollector().GetSnapshot();
+        Assert.Contains(logs, r => r.Level == LogLevel.Warning && r.Message.Contains(nameof(InvalidOperationException), StringComparison.Ordinal));
+        Assert.All(logs, r => Assert.DoesNotContain("supersecret", r.Message));
+    }
+}

@@ -1,0 +1,107 @@
+using System.Collections;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
+using Observability.Internal;
+using Observability.Testing;
+
+namespace Observability.Core.Tests.Alerts.Pipeline;
+
+/// <summary>Outside failures and cancellation: sinks that throw, time out or fail never reach the host.</summary>
+public sealed class AlertPipelineSinkFailureTests : AlertPipelineTestBase
+{
+    [Fact]
+    public async Task ProcessAsync_SinkThrows_BecomesRedactedFailureAndOtherSinkStillDelivers()
+    {
+        var broken = new RecordingAlertSink("broken").ThrowNext(new HttpRequestException($"POST https://hooks.example.com failed: token={SinkSecret}"));
+        var healthy = new RecordingAlertSink("healthy");
+        var provider = BuildProvider([broken, healthy], logging: true);
+        var pipeline = provider.GetRequiredService<AlertPipeline>();
+
+        var result = await pipeline.ProcessAsync([CreateAlert()], CancellationToken.None);
+
+        Assert.Equal(2, result.Deliveries.Count);
+        var failed = result.Deliveries[0];
+        Assert.Equal("broken", failed.SinkName);
+        Assert.Equal(DeliveryStatus.Failed, failed.Status);
+        Assert.Equal(1, failed.AlertCount);
+        Assert.NotNull(failed.Error);
+        Assert.Contains(nameof(HttpRequestException), failed.Error);
+        Assert.DoesNotContain("supersecret", failed.Error);
+        Assert.True(result.Deliveries[1].Succeeded);
+        Assert.Equal("healthy", result.Deliveries[1].SinkName);
+        Assert.Single(healthy.Alerts);
+        Assert.Empty(broken.Alerts);
+
+        var logs = provider.GetFakeLogCollector().GetSnapshot();
+        var failure = Assert.Single(logs, r => r.Level == LogLevel.Warning && r.Message.Contains("broken", StringComparison.Ordinal));
+        Assert.Contains(nameof(HttpRequestException), failure.Message);
+        Assert.All(logs, r => Assert.DoesNotContain("supersecret", r.Message));
+    }
+
+    [Fact]
+    public async Task ProcessAsync_SinkThrowsWithLongMessage_BecomesFailure()
+    {
+        // For example an exception that carries a whole response body.
+        var broken = new RecordingAlertSink("broken").ThrowNext(new HttpRequestException(new string('x', 30_000)));
+        var healthy = new RecordingAlertSink("healthy");
+        var pipeline = Build([broken, healthy]);
+
+        var result = await pipeline.ProcessAsync([CreateAlert()], CancellationToken.None);
+
+        Assert.Equal([DeliveryStatus.Failed, DeliveryStatus.Delivered], result.Deliveries.Select(static d => d.Status));
+        Assert.Single(healthy.Alerts);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_SinkTimesOutWithoutCallerCancellation_BecomesFailure()
+    {
+        var sink = new RecordingAlertSink("slow").ThrowNext(new TaskCanceledException("The request timed out."));
+        var pipeline = Build(sink);
+
+        var result = await pipeline.ProcessAsync([CreateAlert()], CancellationToken.None);
+
+        var delivery = Assert.Single(result.Deliveries);
+        Assert.Equal(DeliveryStatus.Failed, delivery.Status);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_SinkReturnsFailure_IsPassedThroughAndLogged()
+    {
+        var sink = new RecordingAlertSink("webhook").FailNext("HTTP 500 from the webhook", 500);
+        var provider = BuildProvider([sink], logging: true);
+        var pipeline = provider.GetRequiredService<AlertPipeline>();
+
+        var result = await pipeline.ProcessAsync([CreateAlert()], CancellationToken.None);
+
+        var delivery = Assert.Single(result.Deliveries);
+        Assert.Equal(DeliveryStatus.Failed, delivery.Status);
+        Assert.Equal(500, delivery.StatusCode);
+        var logs = provider.GetFakeLogCollector().GetSnapshot();
+        Assert.Contains(logs, r => r.Level == LogLevel.Warning && r.Message.Contains("webhook", StringComparison.Ordinal) && r.Message.Contains("500", StringComparison.Ordinal));
+    }
+    [Fact]
+    public async Task ProcessAsync_CallerCancelledBeforehand_Throws()
+    {
+        var sink = new RecordingAlertSink();
+        var pipeline = Build(sink);
+        using var cts = new CancellationTokenSource();
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pipeline.ProcessAsync([CreateAlert()], cts.Token));
+        Assert.Empty(sink.Deliveries);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_CallerCancelsDuringDelivery_Throws()
+    {
+        using var cts = new CancellationTokenSource();
+        var cancelling = new CancellingSink(cts);
+        var after = new RecordingAlertSink("after");
+        var pipeline = Build([cancelling, after]);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pipeline.ProcessAsync([CreateAlert()], cts.Token));
+        Assert.Empty(after.Deliveries);
+    }
+}
