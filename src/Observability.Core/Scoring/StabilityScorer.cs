@@ -26,9 +26,13 @@ internal static class StabilityScorer
         var recentP95 = WindowAggregate.Mean(recent, static s => s.GetValue(WellKnownMetrics.LatencyP95));
         var drift = baselineP95 is { } b && b > 0 && recentP95 is { } r ? Math.Abs(r - b) / b * 100 : 0;
 
-        var value = (40 * availabilityCompliance) + (40 * latencyCompliance) + (20 * (100 - Math.Min(drift, MaxDriftPercent)) / 100);
+        var value = Compose(availabilityCompliance, latencyCompliance, drift);
         return new StabilityScore(Math.Round(value, 2), Grade(value), Math.Round(availabilityCompliance, 4), Math.Round(latencyCompliance, 4), Math.Round(drift, 2));
     }
+
+    /// <summary>40 x availability compliance + 40 x latency compliance + 20 x (100 - min(drift %, 20)) / 100.</summary>
+    public static double Compose(double availabilityCompliance, double latencyCompliance, double driftPercent)
+        => (40 * availabilityCompliance) + (40 * latencyCompliance) + (20 * (100 - Math.Min(driftPercent, MaxDriftPercent)) / 100);
 
     public static string Grade(double value) => value switch
     {

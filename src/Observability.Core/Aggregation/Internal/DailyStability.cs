@@ -18,11 +18,8 @@ internal static class DailyStability
         var availability = availabilityCompliance ?? 1;
         var latency = latencyCompliance ?? 1;
         var drift = driftPercent ?? 0;
-        var value = Compose(availability, latency, drift);
+        var value = StabilityScorer.Compose(availability, latency, drift);
         var rounded = Math.Round(value, 2);
         return new StabilityScore(rounded, StabilityScorer.Grade(rounded), Math.Round(availability, 4), Math.Round(latency, 4), Math.Round(drift, 2));
     }
-
-    public static double Compose(double availabilityCompliance, double latencyCompliance, double driftPercent)
-        => (40 * availabilityCompliance) + (40 * latencyCompliance) + (20 * (100 - Math.Min(driftPercent, StabilityScorer.MaxDriftPercent)) / 100);
 }

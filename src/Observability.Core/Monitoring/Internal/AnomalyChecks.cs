@@ -17,20 +17,21 @@ internal static class AnomalyChecks
     /// <summary>A shorter warm-up than the detector's default, so a day of 30-minute snapshots is judged.</summary>
     public const int WarmUp = 24;
 
-    public static (bool ErrorSpike, int Count) AddFindings(List<Finding> findings, IReadOnlyList<MetricSnapshot> usable, DateTimeOffset evaluationStart)
+    /// <returns>Whether the error rate spiked above its baseline in the evaluation window.</returns>
+    public static bool AddFindings(List<Finding> findings, IReadOnlyList<MetricSnapshot> usable, DateTimeOffset evaluationStart)
     {
-        var spike = Scan(findings, usable, evaluationStart, SnapshotMath.ErrorRate, ErrorRateRule, "error rate", static v => SnapshotMath.Percent(v), out var errorCount);
-        Scan(findings, usable, evaluationStart, static s => s.GetValue(WellKnownMetrics.LatencyP95), LatencyRule, "p95 latency", static v => SnapshotMath.Number(v) + " ms", out var latencyCount);
-        return (spike, errorCount + latencyCount);
+        var spike = Scan(findings, usable, evaluationStart, SnapshotMath.ErrorRate, ErrorRateRule, "error rate", static v => SnapshotMath.Percent(v));
+        Scan(findings, usable, evaluationStart, static s => s.GetValue(WellKnownMetrics.LatencyP95), LatencyRule, "p95 latency", static v => SnapshotMath.Number(v) + " ms");
+        return spike;
     }
 
-    private static bool Scan(List<Finding> findings, IReadOnlyList<MetricSnapshot> usable, DateTimeOffset evaluationStart, Func<MetricSnapshot, double?> value, string rule, string what, Func<double, string> format, out int count)
+    private static bool Scan(List<Finding> findings, IReadOnlyList<MetricSnapshot> usable, DateTimeOffset evaluationStart, Func<MetricSnapshot, double?> value, string rule, string what, Func<double, string> format)
     {
         var detector = new DefaultAnomalyDetector(new DefaultAnomalyDetectorOptions { WarmUp = WarmUp });
         double baselineSum = 0;
         var baselineCount = 0;
         (double Score, MetricSnapshot Snapshot, double Value)? strongest = null;
-        count = 0;
+        var count = 0;
         foreach (var snapshot in usable)
         {
             if (value(snapshot) is not { } v)

@@ -26,10 +26,10 @@ internal static class PassEvaluator
         var aggregate = WindowAggregate.From(recent, thresholds);
 
         var anomalies = new List<Finding>();
-        var (errorSpike, _) = AnomalyChecks.AddFindings(anomalies, usable, evaluationWindow.Start);
+        var errorSpike = AnomalyChecks.AddFindings(anomalies, usable, evaluationWindow.Start);
         var drifts = RegionalDrift.Compute(baseline, recent);
         var regression = recent.Length > 0 && baseline.Length > 0
-            ? RegressionClassifier.Classify(RegressionInputs.From(baseline, recent, thresholds, errorSpike))
+            ? RegressionClassifier.Classify(RegressionInputs.From(baseline, recent, aggregate, thresholds, errorSpike))
             : null;
         var health = HealthScorer.Score(aggregate, thresholds, regression, drifts);
         var advice = AdvisorReplay.Run(snapshots, evaluationWindow.Start, thresholds);

@@ -11,7 +11,7 @@ namespace Observability.Internal;
 /// </remarks>
 internal static class RegressionInputs
 {
-    public static RegressionFeatures From(IReadOnlyList<MetricSnapshot> baseline, IReadOnlyList<MetricSnapshot> recent, ThresholdOptions thresholds, bool errorSpike)
+    public static RegressionFeatures From(IReadOnlyList<MetricSnapshot> baseline, IReadOnlyList<MetricSnapshot> recent, WindowAggregate after, ThresholdOptions thresholds, bool errorSpike)
     {
         if (baseline.Count == 0 || recent.Count == 0)
         {
@@ -19,7 +19,6 @@ internal static class RegressionInputs
         }
 
         var before = WindowAggregate.From(baseline, thresholds);
-        var after = WindowAggregate.From(recent, thresholds);
         return new RegressionFeatures
         {
             LatencyDeltaPercent = DeltaPercent(before.LatencyP95, after.LatencyP95),
