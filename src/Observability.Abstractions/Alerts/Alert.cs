@@ -45,6 +45,12 @@ public sealed record Alert
     /// <summary>Gets when the condition was observed.</summary>
     public DateTimeOffset Timestamp { get; init; }
 
+    /// <summary>Gets whether the condition holds (the default) or has cleared.</summary>
+    public AlertStatus Status { get; init; } = AlertStatus.Firing;
+
+    /// <summary>Gets when the condition cleared; set on <see cref="AlertStatus.Resolved"/> alerts.</summary>
+    public DateTimeOffset? EndsAt { get; init; }
+
     private static IReadOnlyDictionary<string, string> EmptyLabels { get; } = new Dictionary<string, string>(0, StringComparer.Ordinal);
 
     private static IReadOnlyDictionary<string, object?> EmptyContext { get; } = new Dictionary<string, object?>(0, StringComparer.Ordinal);
@@ -52,5 +58,10 @@ public sealed record Alert
     /// <summary>Returns the severity, title, rule and fingerprint; never labels, context or message.</summary>
     /// <returns>A short description.</returns>
     public override string ToString()
-        => Fingerprint is null ? $"[{Severity}] {Title} ({Rule})" : $"[{Severity}] {Title} ({Rule}, {Fingerprint[..Math.Min(8, Fingerprint.Length)]})";
+    {
+        var state = Status == AlertStatus.Resolved ? "resolved " : string.Empty;
+        return Fingerprint is null
+            ? $"[{state}{Severity}] {Title} ({Rule})"
+            : $"[{state}{Severity}] {Title} ({Rule}, {Fingerprint[..Math.Min(8, Fingerprint.Length)]})";
+    }
 }

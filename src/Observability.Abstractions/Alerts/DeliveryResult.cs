@@ -35,6 +35,9 @@ public sealed class DeliveryResult
     /// <summary>Gets a value indicating whether the destination accepted the alerts.</summary>
     public bool Succeeded => Status == DeliveryStatus.Delivered;
 
+    /// <summary>Gets a value indicating whether trying again later may succeed (<see cref="DeliveryStatus.Failed"/> or <see cref="DeliveryStatus.Throttled"/>).</summary>
+    public bool IsRetryable => Status is DeliveryStatus.Failed or DeliveryStatus.Throttled;
+
     /// <summary>Creates the result of an accepted delivery.</summary>
     /// <param name="sinkName">The sink.</param>
     /// <param name="alertCount">How many alerts were delivered.</param>
@@ -63,6 +66,30 @@ public sealed class DeliveryResult
     /// <returns>The result.</returns>
     public static DeliveryResult Throttled(string sinkName, int alertCount, TimeSpan? retryAfter, int? statusCode = null)
         => new(sinkName, DeliveryStatus.Throttled, alertCount, "the destination is rate limiting", statusCode, retryAfter);
+
+    /// <summary>Creates the result of a delivery the destination refused for its content; it is not retried.</summary>
+    /// <param name="sinkName">The sink.</param>
+    /// <param name="alertCount">How many alerts were refused.</param>
+    /// <param name="error">A short description with no secret in it.</param>
+    /// <param name="statusCode">The protocol status code, if any.</param>
+    /// <returns>The result.</returns>
+    public static DeliveryResult Rejected(string sinkName, int alertCount, string error, int? statusCode = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(error);
+        return new(sinkName, DeliveryStatus.Rejected, alertCount, error, statusCode, null);
+    }
+
+    /// <summary>Creates the result of a delivery to a destination that no longer exists; the pipeline disables the sink.</summary>
+    /// <param name="sinkName">The sink.</param>
+    /// <param name="alertCount">How many alerts were not delivered.</param>
+    /// <param name="error">A short description with no secret in it.</param>
+    /// <param name="statusCode">The protocol status code, if any.</param>
+    /// <returns>The result.</returns>
+    public static DeliveryResult Gone(string sinkName, int alertCount, string error, int? statusCode = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(error);
+        return new(sinkName, DeliveryStatus.Gone, alertCount, error, statusCode, null);
+    }
 
     /// <summary>Creates the result of a delivery skipped on purpose.</summary>
     /// <param name="sinkName">The sink.</param>

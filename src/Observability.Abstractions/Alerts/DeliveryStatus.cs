@@ -14,4 +14,16 @@ public enum DeliveryStatus
 
     /// <summary>Nothing was sent on purpose (sink disabled, severity not routed here).</summary>
     Skipped = 3,
+
+    /// <summary>
+    /// The destination refused the content (for example HTTP 400); sending the same alerts
+    /// again would not help, so they are not retried.
+    /// </summary>
+    Rejected = 4,
+
+    /// <summary>
+    /// The destination no longer exists (for example a deleted Discord webhook, HTTP 404); the
+    /// pipeline disables the sink and says so in the log.
+    /// </summary>
+    Gone = 5,
 }

@@ -63,6 +63,7 @@ public static class ObservabilityServiceCollectionExtensions
             sp.GetServices<IAlertSink>(),
             sp.GetRequiredService<IOptions<ObservabilityOptions>>(),
             ProviderRegistration.LoggerFactory(sp).CreateLogger<AlertPipeline>()));
+        services.TryAddSingleton<IAlertPublisher>(static sp => sp.GetRequiredService<AlertPipeline>());
         services.TryAddSingleton(static sp => new ReportWriter(
             sp.GetServices<IReporter>(),
             ProviderRegistration.LoggerFactory(sp).CreateLogger<ReportWriter>()));

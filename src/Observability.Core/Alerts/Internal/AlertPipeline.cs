@@ -7,7 +7,7 @@ namespace Observability.Internal;
 /// Redact, fingerprint, deduplicate, route by severity, deliver. No sink sees an alert before it
 /// is redacted, and no failure of a sink or of the dedupe store reaches the caller.
 /// </summary>
-internal sealed partial class AlertPipeline
+internal sealed partial class AlertPipeline : IAlertPublisher
 {
     private readonly SecretRedactor _redactor;
     private readonly AlertFingerprinter _fingerprinter;
@@ -26,8 +26,12 @@ internal sealed partial class AlertPipeline
         _logger = logger;
     }
 
-    public async Task<AlertPipelineResult> ProcessAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken)
+    public Task<bool> FlushAsync(CancellationToken cancellationToken = default)
+        => Task.FromResult(true);
+
+    public async Task<AlertPublishResult> PublishAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(alerts);
         var prepared = new Alert[alerts.Count];
         for (var i = 0; i < prepared.Length; i++)
         {
@@ -37,7 +41,7 @@ internal sealed partial class AlertPipeline
 
         if (!_options.Enabled)
         {
-            return new AlertPipelineResult(prepared, 0, []);
+            return new AlertPublishResult { Accepted = prepared, Raised = prepared };
         }
 
         var raised = new List<Alert>(prepared.Length);
@@ -72,7 +76,7 @@ internal sealed partial class AlertPipeline
             }
         }
 
-        return new AlertPipelineResult(raised, prepared.Length - raised.Count, deliveries);
+        return new AlertPublishResult { Accepted = prepared, Raised = raised, Suppressed = prepared.Length - raised.Count, Deliveries = deliveries };
     }
 
     private async Task<bool> IsNewAsync(Alert alert, CancellationToken cancellationToken)

@@ -12,16 +12,16 @@ namespace Observability.Core.Tests.Alerts.Pipeline;
 public sealed class AlertPipelineDedupeTests : AlertPipelineTestBase
 {
     [Fact]
-    public async Task ProcessAsync_RepeatWithinDedupeWindow_IsSuppressedThenDeliveredAfterIt()
+    public async Task PublishAsync_RepeatWithinDedupeWindow_IsSuppressedThenDeliveredAfterIt()
     {
         var sink = new RecordingAlertSink();
         var pipeline = Build(sink);
 
-        var first = await pipeline.ProcessAsync([CreateAlert()], CancellationToken.None);
+        var first = await pipeline.PublishAsync([CreateAlert()], CancellationToken.None);
         _time.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1));
-        var repeat = await pipeline.ProcessAsync([CreateAlert() with { Message = "7.9 % of 62 jobs failed", TraceId = "00f067aa0ba902b700f067aa0ba902b7" }], CancellationToken.None);
+        var repeat = await pipeline.PublishAsync([CreateAlert() with { Message = "7.9 % of 62 jobs failed", TraceId = "00f067aa0ba902b700f067aa0ba902b7" }], CancellationToken.None);
         _time.Advance(TimeSpan.FromSeconds(1));
-        var later = await pipeline.ProcessAsync([CreateAlert()], CancellationToken.None);
+        var later = await pipeline.PublishAsync([CreateAlert()], CancellationToken.None);
 
         Assert.Equal(0, first.Suppressed);
         Assert.Single(first.Raised);
@@ -34,25 +34,25 @@ public sealed class AlertPipelineDedupeTests : AlertPipelineTestBase
     }
 
     [Fact]
-    public async Task ProcessAsync_SameConditionTwiceInOneBatch_DeliversOnce()
+    public async Task PublishAsync_SameConditionTwiceInOneBatch_DeliversOnce()
     {
         var sink = new RecordingAlertSink();
         var pipeline = Build(sink);
 
-        var result = await pipeline.ProcessAsync([CreateAlert(), CreateAlert() with { Message = "other numbers" }], CancellationToken.None);
+        var result = await pipeline.PublishAsync([CreateAlert(), CreateAlert() with { Message = "other numbers" }], CancellationToken.None);
 
         Assert.Equal(1, result.Suppressed);
         Assert.Single(sink.Alerts);
     }
     [Fact]
-    public async Task ProcessAsync_NoSinkDelivered_RetriesOnTheNextPassWithinTheWindow()
+    public async Task PublishAsync_NoSinkDelivered_RetriesOnTheNextPassWithinTheWindow()
     {
         var sink = new RecordingAlertSink("webhook").FailNext("HTTP 503 from the webhook", 503);
         var pipeline = Build(sink);
 
-        var first = await pipeline.ProcessAsync([CreateAlert()], CancellationToken.None);
+        var first = await pipeline.PublishAsync([CreateAlert()], CancellationToken.None);
         _time.Advance(TimeSpan.FromMinutes(1));
-        var second = await pipeline.ProcessAsync([CreateAlert()], CancellationToken.None);
+        var second = await pipeline.PublishAsync([CreateAlert()], CancellationToken.None);
 
         Assert.Equal(DeliveryStatus.Failed, Assert.Single(first.Deliveries).Status);
         Assert.Equal(0, second.Suppressed); // the undelivered fingerprint was released
@@ -61,15 +61,15 @@ public sealed class AlertPipelineDedupeTests : AlertPipelineTestBase
     }
 
     [Fact]
-    public async Task ProcessAsync_OneSinkDelivered_KeepsTheReservation()
+    public async Task PublishAsync_OneSinkDelivered_KeepsTheReservation()
     {
         var failing = new RecordingAlertSink("webhook").FailNext("HTTP 503 from the webhook", 503);
         var working = new RecordingAlertSink("log");
         var pipeline = Build([failing, working]);
 
-        await pipeline.ProcessAsync([CreateAlert()], CancellationToken.None);
+        await pipeline.PublishAsync([CreateAlert()], CancellationToken.None);
         _time.Advance(TimeSpan.FromMinutes(1));
-        var second = await pipeline.ProcessAsync([CreateAlert()], CancellationToken.None);
+        var second = await pipeline.PublishAsync([CreateAlert()], CancellationToken.None);
 
         Assert.Equal(1, second.Suppressed);
         Assert.Empty(second.Deliveries);
@@ -77,7 +77,7 @@ public sealed class AlertPipelineDedupeTests : AlertPipelineTestBase
     }
 
     [Fact]
-    public async Task ProcessAsync_DedupeStoreThrows_FailsOpenAndLogsWithoutSecret()
+    public async Task PublishAsync_DedupeStoreThrows_FailsOpenAndLogsWithoutSecret()
     {
         var sink = new RecordingAlertSink();
         var services = new ServiceCollection();
@@ -85,8 +85,8 @@ public sealed class AlertPipelineDedupeTests : AlertPipelineTestBase
         var provider = BuildProvider([sink], logging: true, services: services);
         var pipeline = provider.GetRequiredService<AlertPipeline>();
 
-        var first = await pipeline.ProcessAsync([CreateAlert()], CancellationToken.None);
-        var second = await pipeline.ProcessAsync([CreateAlert()], CancellationToken.None);
+        var first = await pipeline.PublishAsync([CreateAlert()], CancellationToken.None);
+        var second = await pipeline.PublishAsync([CreateAlert()], CancellationToken.None);
 
         Assert.Equal(0, first.Suppressed + second.Suppressed);
         Assert.Equal(2, sink.Deliveries.Count);

@@ -12,7 +12,7 @@ namespace Observability.Core.Tests.Alerts.Pipeline;
 public sealed class AlertPipelineRedactionTests : AlertPipelineTestBase
 {
     [Fact]
-    public async Task ProcessAsync_AlertWithSecrets_SinkNeverSeesThem()
+    public async Task PublishAsync_AlertWithSecrets_SinkNeverSeesThem()
     {
         var sink = new RecordingAlertSink();
         var pipeline = Build(sink);
@@ -28,7 +28,7 @@ public sealed class AlertPipelineRedactionTests : AlertPipelineTestBase
             },
         };
 
-        var result = await pipeline.ProcessAsync([alert], CancellationToken.None);
+        var result = await pipeline.PublishAsync([alert], CancellationToken.None);
 
         var delivered = Assert.Single(sink.Alerts);
         var everything = AllText(delivered);
@@ -43,14 +43,14 @@ public sealed class AlertPipelineRedactionTests : AlertPipelineTestBase
     }
 
     [Fact]
-    public async Task ProcessAsync_DeliveredAlert_CarriesConditionFingerprint()
+    public async Task PublishAsync_DeliveredAlert_CarriesConditionFingerprint()
     {
         var sink = new RecordingAlertSink();
         var provider = BuildProvider(sink);
         var pipeline = provider.GetRequiredService<AlertPipeline>();
         var alert = CreateAlert();
 
-        await pipeline.ProcessAsync([alert], CancellationToken.None);
+        await pipeline.PublishAsync([alert], CancellationToken.None);
 
         var delivered = Assert.Single(sink.Alerts);
         Assert.Matches("^[0-9a-f]{64}$", delivered.Fingerprint);
@@ -59,12 +59,12 @@ public sealed class AlertPipelineRedactionTests : AlertPipelineTestBase
     }
 
     [Fact]
-    public async Task ProcessAsync_AlertWithFingerprint_KeepsIt()
+    public async Task PublishAsync_AlertWithFingerprint_KeepsIt()
     {
         var sink = new RecordingAlertSink();
         var pipeline = Build(sink);
 
-        await pipeline.ProcessAsync([CreateAlert() with { Fingerprint = "custom-fingerprint" }], CancellationToken.None);
+        await pipeline.PublishAsync([CreateAlert() with { Fingerprint = "custom-fingerprint" }], CancellationToken.None);
 
         Assert.Equal("custom-fingerprint", Assert.Single(sink.Alerts).Fingerprint);
     }

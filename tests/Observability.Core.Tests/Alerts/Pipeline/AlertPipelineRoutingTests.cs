@@ -12,13 +12,13 @@ namespace Observability.Core.Tests.Alerts.Pipeline;
 public sealed class AlertPipelineRoutingTests : AlertPipelineTestBase
 {
     [Fact]
-    public async Task ProcessAsync_AlertsDisabled_RaisesRedactedAlertsButDeliversAndReservesNothing()
+    public async Task PublishAsync_AlertsDisabled_RaisesRedactedAlertsButDeliversAndReservesNothing()
     {
         var sink = new RecordingAlertSink();
         var provider = BuildProvider(sink, o => o.Alerts.Enabled = false);
         var pipeline = provider.GetRequiredService<AlertPipeline>();
 
-        var result = await pipeline.ProcessAsync([CreateAlert() with { Message = "token=tok-disabled-1234" }], CancellationToken.None);
+        var result = await pipeline.PublishAsync([CreateAlert() with { Message = "token=tok-disabled-1234" }], CancellationToken.None);
 
         var raised = Assert.Single(result.Raised);
         Assert.DoesNotContain("tok-disabled", raised.Message);
@@ -31,14 +31,14 @@ public sealed class AlertPipelineRoutingTests : AlertPipelineTestBase
     }
 
     [Fact]
-    public async Task ProcessAsync_BelowMinimumSeverity_IsRaisedButNotDelivered()
+    public async Task PublishAsync_BelowMinimumSeverity_IsRaisedButNotDelivered()
     {
         var sink = new RecordingAlertSink();
         var pipeline = Build(sink);
         var info = CreateAlert() with { Rule = "info_rule", Severity = AlertSeverity.Info };
         var warning = CreateAlert() with { Rule = "warning_rule", Severity = AlertSeverity.Warning };
 
-        var result = await pipeline.ProcessAsync([info, warning], CancellationToken.None);
+        var result = await pipeline.PublishAsync([info, warning], CancellationToken.None);
 
         Assert.Equal(2, result.Raised.Count);
         var delivered = Assert.Single(sink.Alerts);
@@ -48,24 +48,24 @@ public sealed class AlertPipelineRoutingTests : AlertPipelineTestBase
     }
 
     [Fact]
-    public async Task ProcessAsync_NothingAtMinimumSeverity_CallsNoSink()
+    public async Task PublishAsync_NothingAtMinimumSeverity_CallsNoSink()
     {
         var sink = new RecordingAlertSink();
         var pipeline = Build(sink, o => o.Alerts.MinimumSeverity = AlertSeverity.Error);
 
-        var result = await pipeline.ProcessAsync([CreateAlert() with { Severity = AlertSeverity.Warning }], CancellationToken.None);
+        var result = await pipeline.PublishAsync([CreateAlert() with { Severity = AlertSeverity.Warning }], CancellationToken.None);
 
         Assert.Single(result.Raised);
         Assert.Empty(result.Deliveries);
         Assert.Empty(sink.Deliveries);
     }
     [Fact]
-    public async Task ProcessAsync_NoAlerts_CallsNoSink()
+    public async Task PublishAsync_NoAlerts_CallsNoSink()
     {
         var sink = new RecordingAlertSink();
         var pipeline = Build(sink);
 
-        var result = await pipeline.ProcessAsync([], CancellationToken.None);
+        var result = await pipeline.PublishAsync([], CancellationToken.None);
 
         Assert.Empty(result.Raised);
         Assert.Empty(result.Deliveries);

@@ -12,14 +12,14 @@ namespace Observability.Core.Tests.Alerts.Pipeline;
 public sealed class AlertPipelineSinkFailureTests : AlertPipelineTestBase
 {
     [Fact]
-    public async Task ProcessAsync_SinkThrows_BecomesRedactedFailureAndOtherSinkStillDelivers()
+    public async Task PublishAsync_SinkThrows_BecomesRedactedFailureAndOtherSinkStillDelivers()
     {
         var broken = new RecordingAlertSink("broken").ThrowNext(new HttpRequestException($"POST https://hooks.example.com failed: token={SinkSecret}"));
         var healthy = new RecordingAlertSink("healthy");
         var provider = BuildProvider([broken, healthy], logging: true);
         var pipeline = provider.GetRequiredService<AlertPipeline>();
 
-        var result = await pipeline.ProcessAsync([CreateAlert()], CancellationToken.None);
+        var result = await pipeline.PublishAsync([CreateAlert()], CancellationToken.None);
 
         Assert.Equal(2, result.Deliveries.Count);
         var failed = result.Deliveries[0];
@@ -41,39 +41,39 @@ public sealed class AlertPipelineSinkFailureTests : AlertPipelineTestBase
     }
 
     [Fact]
-    public async Task ProcessAsync_SinkThrowsWithLongMessage_BecomesFailure()
+    public async Task PublishAsync_SinkThrowsWithLongMessage_BecomesFailure()
     {
         // For example an exception that carries a whole response body.
         var broken = new RecordingAlertSink("broken").ThrowNext(new HttpRequestException(new string('x', 30_000)));
         var healthy = new RecordingAlertSink("healthy");
         var pipeline = Build([broken, healthy]);
 
-        var result = await pipeline.ProcessAsync([CreateAlert()], CancellationToken.None);
+        var result = await pipeline.PublishAsync([CreateAlert()], CancellationToken.None);
 
         Assert.Equal([DeliveryStatus.Failed, DeliveryStatus.Delivered], result.Deliveries.Select(static d => d.Status));
         Assert.Single(healthy.Alerts);
     }
 
     [Fact]
-    public async Task ProcessAsync_SinkTimesOutWithoutCallerCancellation_BecomesFailure()
+    public async Task PublishAsync_SinkTimesOutWithoutCallerCancellation_BecomesFailure()
     {
         var sink = new RecordingAlertSink("slow").ThrowNext(new TaskCanceledException("The request timed out."));
         var pipeline = Build(sink);
 
-        var result = await pipeline.ProcessAsync([CreateAlert()], CancellationToken.None);
+        var result = await pipeline.PublishAsync([CreateAlert()], CancellationToken.None);
 
         var delivery = Assert.Single(result.Deliveries);
         Assert.Equal(DeliveryStatus.Failed, delivery.Status);
     }
 
     [Fact]
-    public async Task ProcessAsync_SinkReturnsFailure_IsPassedThroughAndLogged()
+    public async Task PublishAsync_SinkReturnsFailure_IsPassedThroughAndLogged()
     {
         var sink = new RecordingAlertSink("webhook").FailNext("HTTP 500 from the webhook", 500);
         var provider = BuildProvider([sink], logging: true);
         var pipeline = provider.GetRequiredService<AlertPipeline>();
 
-        var result = await pipeline.ProcessAsync([CreateAlert()], CancellationToken.None);
+        var result = await pipeline.PublishAsync([CreateAlert()], CancellationToken.None);
 
         var delivery = Assert.Single(result.Deliveries);
         Assert.Equal(DeliveryStatus.Failed, delivery.Status);
@@ -82,26 +82,26 @@ public sealed class AlertPipelineSinkFailureTests : AlertPipelineTestBase
         Assert.Contains(logs, r => r.Level == LogLevel.Warning && r.Message.Contains("webhook", StringComparison.Ordinal) && r.Message.Contains("500", StringComparison.Ordinal));
     }
     [Fact]
-    public async Task ProcessAsync_CallerCancelledBeforehand_Throws()
+    public async Task PublishAsync_CallerCancelledBeforehand_Throws()
     {
         var sink = new RecordingAlertSink();
         var pipeline = Build(sink);
         using var cts = new CancellationTokenSource();
         await cts.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pipeline.ProcessAsync([CreateAlert()], cts.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pipeline.PublishAsync([CreateAlert()], cts.Token));
         Assert.Empty(sink.Deliveries);
     }
 
     [Fact]
-    public async Task ProcessAsync_CallerCancelsDuringDelivery_Throws()
+    public async Task PublishAsync_CallerCancelsDuringDelivery_Throws()
     {
         using var cts = new CancellationTokenSource();
         var cancelling = new CancellingSink(cts);
         var after = new RecordingAlertSink("after");
         var pipeline = Build([cancelling, after]);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pipeline.ProcessAsync([CreateAlert()], cts.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pipeline.PublishAsync([CreateAlert()], cts.Token));
         Assert.Empty(after.Deliveries);
     }
 }
