@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -62,6 +63,8 @@ public static class ObservabilityServiceCollectionExtensions
             sp.GetRequiredService<IDedupeStore>(),
             sp.GetServices<IAlertSink>(),
             sp.GetRequiredService<IOptions<ObservabilityOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<IMeterFactory>(),
             ProviderRegistration.LoggerFactory(sp).CreateLogger<AlertPipeline>()));
         services.TryAddSingleton<IAlertPublisher>(static sp => sp.GetRequiredService<AlertPipeline>());
         services.TryAddSingleton(static sp => new ReportWriter(

@@ -60,7 +60,7 @@ internal sealed partial class HealthMonitor : IHealthMonitor
 
         var now = _time.GetUtcNow();
         var alerts = AlertFactory.FromFindings(evaluation.Findings, _options, traceId, now, evaluationWindow);
-        var alerting = await _alerts.PublishAsync(alerts, cancellationToken).ConfigureAwait(false);
+        var alerting = await _alerts.PublishPassAsync(_options.ServiceName, alerts, cancellationToken).ConfigureAwait(false);
 
         var report = new HealthReport
         {

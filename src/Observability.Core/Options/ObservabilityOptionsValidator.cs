@@ -105,6 +105,8 @@ internal sealed class ObservabilityOptionsValidator : IValidateOptions<Observabi
             problems.Add("Observability:Alerts:FingerprintLabels must not contain empty label names.");
         }
 
+        AlertingOptionsValidation.Check(options.Alerts, problems);
+
         if (options.Redaction.VisibleSuffixLength < 0)
         {
             problems.Add($"Observability:Redaction:VisibleSuffixLength must not be negative (was {options.Redaction.VisibleSuffixLength}).");

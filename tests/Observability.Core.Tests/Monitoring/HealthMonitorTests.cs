@@ -145,9 +145,10 @@ public sealed class HealthMonitorTests
     }
 
     [Fact]
-    public async Task RunOnceAsync_SameConditionTwiceWithinDedupeWindow_AlertsOnce()
+    public async Task RunOnceAsync_SameConditionTwiceWithinRepeatInterval_AlertsOnce()
     {
-        await using var harness = ObservabilityTestHarness.Create();
+        // A 5-minute repeat interval (the default is 4 hours) so that the third pass falls after it.
+        await using var harness = ObservabilityTestHarness.Create(o => o.Alerts.RepeatInterval = TimeSpan.FromMinutes(5));
         harness.Collector.Add(Day((i, t) => TestSnapshots.Service(t, errorRate: i >= 44 ? 0.08 : 0.0004)));
 
         var first = await harness.Monitor.RunOnceAsync();
@@ -160,7 +161,7 @@ public sealed class HealthMonitorTests
         Assert.Single(harness.Sink.Deliveries);
         Assert.NotEqual(first.Report.TraceId, second.Report.TraceId);
 
-        harness.Time.Advance(TimeSpan.FromMinutes(4)); // 6 minutes after the first: the window has passed
+        harness.Time.Advance(TimeSpan.FromMinutes(4)); // 6 minutes after the first: the repeat interval has passed
         var third = await harness.Monitor.RunOnceAsync();
         Assert.Equal(Decision.Rollback, third.Verdict.Decision);
         Assert.Equal(2, harness.Sink.Deliveries.Count);

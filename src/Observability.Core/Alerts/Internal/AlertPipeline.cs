@@ -1,42 +1,145 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Observability.Internal;
 
 /// <summary>
-/// Redact, fingerprint, deduplicate, route by severity, deliver. No sink sees an alert before it
-/// is redacted, and no failure of a sink or of the dedupe store reaches the caller.
+/// Redact, fingerprint, silence, inhibit, deduplicate, route, group, deliver. No sink sees an alert
+/// before it is redacted; each sink has its own outbox (rate limit, retries with backoff, capacity,
+/// optional file); no failure of a sink or of the dedupe store reaches the caller.
 /// </summary>
-internal sealed partial class AlertPipeline : IAlertPublisher
+internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable, IDisposable
 {
+    private const string ResolvedKeyPrefix = "resolved:";
     private readonly SecretRedactor _redactor;
     private readonly AlertFingerprinter _fingerprinter;
     private readonly IDedupeStore _dedupe;
-    private readonly IAlertSink[] _sinks;
+    private readonly SinkOutbox[] _outboxes;
     private readonly AlertingOptions _options;
+    private readonly AlertRules _rules;
+    private readonly AlertLedger _ledger = new();
+    private readonly TimeProvider _time;
+    private readonly AlertMetrics _metrics;
     private readonly ILogger _logger;
+    private readonly string[] _groupBy;
+    private readonly SemaphoreSlim _wake = new(0);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _gate = new();
+    private Task? _background;
 
-    public AlertPipeline(SecretRedactor redactor, AlertFingerprinter fingerprinter, IDedupeStore dedupe, IEnumerable<IAlertSink> sinks, IOptions<ObservabilityOptions> options, ILogger<AlertPipeline> logger)
+    public AlertPipeline(
+        SecretRedactor redactor,
+        AlertFingerprinter fingerprinter,
+        IDedupeStore dedupe,
+        IEnumerable<IAlertSink> sinks,
+        IOptions<ObservabilityOptions> options,
+        TimeProvider time,
+        IMeterFactory? meterFactory,
+        ILogger<AlertPipeline> logger)
     {
         _redactor = redactor;
         _fingerprinter = fingerprinter;
         _dedupe = dedupe;
-        _sinks = sinks.ToArray();
         _options = options.Value.Alerts;
+        _rules = new AlertRules(_options);
+        _time = time;
         _logger = logger;
+        _groupBy = _options.GroupBy.Distinct(StringComparer.Ordinal).ToArray();
+        _metrics = new AlertMetrics(meterFactory, OutboxLengths);
+        _outboxes = sinks.Select(s => new SinkOutbox(s, _rules.RouteFor(s.Name), _options, time, _metrics, redactor, logger)).ToArray();
+        if (_outboxes.Any(static o => o.Count > 0))
+        {
+            EnsureBackground(); // alerts kept on disk from the last run go out now
+        }
     }
 
-    public Task<bool> FlushAsync(CancellationToken cancellationToken = default)
-        => Task.FromResult(true);
-
-    public async Task<AlertPublishResult> PublishAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default)
+    public Task<AlertPublishResult> PublishAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(alerts);
-        var prepared = new Alert[alerts.Count];
-        for (var i = 0; i < prepared.Length; i++)
+        return PublishAsync(alerts, scope: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Publishes a monitoring pass's alerts for <paramref name="scope"/>: the alerts of the scope's
+    /// previous passes that no longer show are published as resolved.
+    /// </summary>
+    public Task<AlertPublishResult> PublishPassAsync(string scope, IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default)
+        => PublishAsync(alerts, scope, cancellationToken);
+
+    public async Task<bool> FlushAsync(CancellationToken cancellationToken = default)
+    {
+        try
         {
-            var redacted = _redactor.Redact(alerts[i]);
-            prepared[i] = redacted with { Fingerprint = redacted.Fingerprint ?? _fingerprinter.Compute(redacted) };
+            while (true)
+            {
+                foreach (var outbox in _outboxes)
+                {
+                    await DeliverAsync(outbox, ignoreGroupWait: true, cancellationToken).ConfigureAwait(false);
+                }
+
+                var next = _outboxes.Select(static o => o.NextAttemptAt(ignoreGroupWait: true)).Where(static t => t.HasValue).Min();
+                if (next is null)
+                {
+                    return true;
+                }
+
+                var wait = next.Value - _time.GetUtcNow();
+                await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(1), _time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_background is { } background)
+        {
+            await background.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        _metrics.Dispose();
+    }
+
+    public void Dispose()
+    {
+        if (_stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
+        _stopping.Cancel();
+        try
+        {
+            // The loop only waits on tokens that are now cancelled, so it ends promptly; a sink stuck in I/O is not waited for long.
+            _background?.Wait(TimeSpan.FromSeconds(5));
+        }
+        catch (AggregateException)
+        {
+            // The loop's own failures were logged.
+        }
+
+        _metrics.Dispose();
+    }
+
+    private async Task<AlertPublishResult> PublishAsync(IReadOnlyList<Alert> alerts, string? scope, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var prepared = new List<Alert>(alerts.Count);
+        foreach (var alert in alerts)
+        {
+            ArgumentNullException.ThrowIfNull(alert, nameof(alerts));
+            var redacted = _redactor.Redact(alert);
+            prepared.Add(redacted with { Fingerprint = redacted.Fingerprint ?? _fingerprinter.Compute(redacted) });
         }
 
         if (!_options.Enabled)
@@ -44,46 +147,166 @@ internal sealed partial class AlertPipeline : IAlertPublisher
             return new AlertPublishResult { Accepted = prepared, Raised = prepared };
         }
 
-        var raised = new List<Alert>(prepared.Length);
+        if (scope is not null)
+        {
+            var current = prepared.Select(static a => a.Fingerprint!).ToHashSet(StringComparer.Ordinal);
+            prepared.AddRange(_ledger.Cleared(scope, current).Select(a => a with { Status = AlertStatus.Resolved, EndsAt = now, Timestamp = now }));
+        }
+
+        var outcome = await FilterAsync(prepared, scope, now, cancellationToken).ConfigureAwait(false);
+        var deliveries = await RouteAsync(outcome.Raised, now, cancellationToken).ConfigureAwait(false);
+        return new AlertPublishResult
+        {
+            Accepted = prepared,
+            Raised = outcome.Raised,
+            Suppressed = outcome.Suppressed,
+            Silenced = outcome.Silenced,
+            Inhibited = outcome.Inhibited,
+            Deliveries = deliveries,
+        };
+    }
+
+    private async Task<FilterOutcome> FilterAsync(List<Alert> prepared, string? scope, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var firing = _ledger.FiringSince(now - _options.DedupeWindow);
+        firing.AddRange(prepared.Where(static a => a.Status == AlertStatus.Firing));
+        var outcome = new FilterOutcome();
         foreach (var alert in prepared)
         {
-            if (await IsNewAsync(alert, cancellationToken).ConfigureAwait(false))
+            _metrics.Received(alert);
+            if (_rules.SilenceOf(alert, now) is { } silence)
             {
-                raised.Add(alert);
+                outcome.Silenced++;
+                _metrics.Silenced(alert);
+                LogSilenced(_logger, alert.Rule, alert.Fingerprint!, silence.Comment ?? "no comment", silence.EndsAt);
+                continue;
+            }
+
+            if (alert.Status == AlertStatus.Firing && _rules.IsInhibited(alert, firing))
+            {
+                outcome.Inhibited++;
+                _metrics.Inhibited(alert);
+                LogInhibited(_logger, alert.Rule, alert.Fingerprint!);
+                continue;
+            }
+
+            if (await IsNewAsync(alert, scope, now, cancellationToken).ConfigureAwait(false))
+            {
+                outcome.Raised.Add(alert);
             }
             else
             {
+                outcome.Suppressed++;
+                _metrics.Deduplicated(alert);
                 LogSuppressed(_logger, alert.Rule, alert.Fingerprint!);
             }
         }
 
-        var routed = raised.Where(a => a.Severity >= _options.MinimumSeverity).ToArray();
-        var deliveries = new List<DeliveryResult>(_sinks.Length);
-        if (routed.Length > 0)
+        return outcome;
+    }
+
+    // Firing: one notification per repeat interval. Resolved: one per dedupe window, after which the
+    // firing reservation shrinks to the dedupe window so a flapping condition is damped, not lost.
+    private async Task<bool> IsNewAsync(Alert alert, string? scope, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var fingerprint = alert.Fingerprint!;
+        if (alert.Status == AlertStatus.Firing)
         {
-            foreach (var sink in _sinks)
+            _ledger.Record(alert, scope, now);
+            return await ReserveAsync(fingerprint, _options.RepeatInterval, cancellationToken).ConfigureAwait(false);
+        }
+
+        _ledger.Forget(fingerprint);
+        if (!_options.SendResolved || !await ReserveAsync(ResolvedKeyPrefix + fingerprint, _options.DedupeWindow, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        await ReleaseAsync(fingerprint, cancellationToken).ConfigureAwait(false);
+        await ReserveAsync(fingerprint, _options.DedupeWindow, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task<IReadOnlyList<DeliveryResult>> RouteAsync(List<Alert> raised, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (raised.Count == 0 || _outboxes.Length == 0)
+        {
+            return [];
+        }
+
+        var takenBy = new int[raised.Count];
+        var routedTo = new int[raised.Count];
+        var receiving = new List<SinkOutbox>();
+        foreach (var outbox in _outboxes)
+        {
+            var items = new List<(Alert, string)>();
+            for (var i = 0; i < raised.Count; i++)
             {
-                deliveries.Add(await DeliverAsync(sink, routed, cancellationToken).ConfigureAwait(false));
+                if (outbox.Route.Accepts(raised[i]))
+                {
+                    items.Add((raised[i], GroupKey(raised[i])));
+                    routedTo[i]++;
+                }
             }
 
-            if (deliveries.Count > 0 && !deliveries.Any(static d => d.Succeeded))
+            if (items.Count > 0 && outbox.Enqueue(items, now) > 0)
             {
-                // Nobody got them: free the fingerprints so the next pass tries again.
-                foreach (var alert in routed)
+                receiving.Add(outbox);
+                for (var i = 0; i < raised.Count; i++)
                 {
-                    await ReleaseAsync(alert, cancellationToken).ConfigureAwait(false);
+                    takenBy[i] += outbox.Route.Accepts(raised[i]) && !outbox.IsDisabled ? 1 : 0;
                 }
             }
         }
 
-        return new AlertPublishResult { Accepted = prepared, Raised = raised, Suppressed = prepared.Length - raised.Count, Deliveries = deliveries };
+        for (var i = 0; i < raised.Count; i++)
+        {
+            if (routedTo[i] > 0 && takenBy[i] == 0)
+            {
+                // Routed somewhere but no outbox could take it: free the fingerprint so the next pass tries again.
+                await ReleaseAsync(raised[i].Fingerprint!, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var deliveries = new List<DeliveryResult>();
+        foreach (var outbox in receiving)
+        {
+            deliveries.AddRange(await DeliverAsync(outbox, ignoreGroupWait: false, cancellationToken).ConfigureAwait(false));
+        }
+
+        EnsureBackground();
+        _wake.Release();
+        return deliveries;
     }
 
-    private async Task<bool> IsNewAsync(Alert alert, CancellationToken cancellationToken)
+    private async Task<List<DeliveryResult>> DeliverAsync(SinkOutbox outbox, bool ignoreGroupWait, CancellationToken cancellationToken)
     {
         try
         {
-            return await _dedupe.TryReserveAsync(alert.Fingerprint!, _options.DedupeWindow, cancellationToken).ConfigureAwait(false);
+            return await outbox.DeliverDueAsync(ignoreGroupWait, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogOutboxFailed(_logger, outbox.Name, ex.GetType().Name, _redactor.RedactText(ex.Message));
+            return [];
+        }
+    }
+
+    private string GroupKey(Alert alert)
+    {
+        if (_groupBy.Length == 0)
+        {
+            return alert.Fingerprint!;
+        }
+
+        return string.Join('\u001f', _groupBy.Select(label => AlertMatcher.ValueOf(alert, label)));
+    }
+
+    private async Task<bool> ReserveAsync(string key, TimeSpan window, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _dedupe.TryReserveAsync(key, window, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -93,11 +316,11 @@ internal sealed partial class AlertPipeline : IAlertPublisher
         }
     }
 
-    private async Task ReleaseAsync(Alert alert, CancellationToken cancellationToken)
+    private async Task ReleaseAsync(string key, CancellationToken cancellationToken)
     {
         try
         {
-            await _dedupe.ReleaseAsync(alert.Fingerprint!, cancellationToken).ConfigureAwait(false);
+            await _dedupe.ReleaseAsync(key, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -105,40 +328,17 @@ internal sealed partial class AlertPipeline : IAlertPublisher
         }
     }
 
-    private async Task<DeliveryResult> DeliverAsync(IAlertSink sink, IReadOnlyList<Alert> alerts, CancellationToken cancellationToken)
+    private IEnumerable<Measurement<int>> OutboxLengths()
+        => _outboxes.Select(static o => new Measurement<int>(o.Count, new KeyValuePair<string, object?>("sink", o.Name)));
+
+    private sealed class FilterOutcome
     {
-        DeliveryResult result;
-        try
-        {
-            result = await sink.SendAsync(alerts, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            result = DeliveryResult.Failed(sink.Name, alerts.Count, $"{ex.GetType().Name}: {_redactor.RedactText(ex.Message)}");
-        }
+        public List<Alert> Raised { get; } = [];
 
-        if (result.Succeeded)
-        {
-            LogDelivered(_logger, sink.Name, result.AlertCount);
-        }
-        else
-        {
-            // A sink should not put secrets in its error, but the log line is redacted regardless.
-            LogDeliveryFailed(_logger, sink.Name, result.Status, result.StatusCode, _redactor.RedactText(result.Error ?? string.Empty));
-        }
+        public int Suppressed { get; set; }
 
-        return result;
+        public int Silenced { get; set; }
+
+        public int Inhibited { get; set; }
     }
-
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "Alert {Rule} suppressed as a repeat (fingerprint {Fingerprint})")]
-    private static partial void LogSuppressed(ILogger logger, string rule, string fingerprint);
-
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "The dedupe store failed ({ExceptionType}: {Reason}); sending the alert anyway")]
-    private static partial void LogDedupeFailed(ILogger logger, string exceptionType, string reason);
-
-    [LoggerMessage(EventId = 2003, Level = LogLevel.Debug, Message = "Sink {Sink} accepted {Count} alert(s)")]
-    private static partial void LogDelivered(ILogger logger, string sink, int count);
-
-    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Sink {Sink} did not deliver: {Status} (status code {StatusCode}): {Reason}")]
-    private static partial void LogDeliveryFailed(ILogger logger, string sink, DeliveryStatus status, int? statusCode, string reason);
 }

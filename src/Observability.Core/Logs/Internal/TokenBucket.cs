@@ -31,7 +31,8 @@ internal sealed class TokenBucket : LinePermits
         }
     }
 
-    private bool TryTake(out TimeSpan wait)
+    /// <summary>Takes a token when one is there; otherwise says how long until one is.</summary>
+    public bool TryTake(out TimeSpan wait)
     {
         lock (_gate)
         {

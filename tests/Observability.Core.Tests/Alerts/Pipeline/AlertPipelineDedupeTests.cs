@@ -12,25 +12,47 @@ namespace Observability.Core.Tests.Alerts.Pipeline;
 public sealed class AlertPipelineDedupeTests : AlertPipelineTestBase
 {
     [Fact]
-    public async Task PublishAsync_RepeatWithinDedupeWindow_IsSuppressedThenDeliveredAfterIt()
+    public async Task PublishAsync_StillActive_IsSuppressedUntilTheRepeatIntervalThenSentAgain()
     {
         var sink = new RecordingAlertSink();
         var pipeline = Build(sink);
 
         var first = await pipeline.PublishAsync([CreateAlert()], CancellationToken.None);
-        _time.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1));
+        _time.Advance(TimeSpan.FromHours(4) - TimeSpan.FromSeconds(1));
         var repeat = await pipeline.PublishAsync([CreateAlert() with { Message = "7.9 % of 62 jobs failed", TraceId = "00f067aa0ba902b700f067aa0ba902b7" }], CancellationToken.None);
         _time.Advance(TimeSpan.FromSeconds(1));
         var later = await pipeline.PublishAsync([CreateAlert()], CancellationToken.None);
 
         Assert.Equal(0, first.Suppressed);
         Assert.Single(first.Raised);
-        Assert.Equal(1, repeat.Suppressed);
+        Assert.Equal(1, repeat.Suppressed); // other numbers, other trace: the same condition
         Assert.Empty(repeat.Raised);
         Assert.Empty(repeat.Deliveries);
-        Assert.Equal(0, later.Suppressed);
+        Assert.Equal(0, later.Suppressed); // 4 hours on: sent again
         Assert.Single(later.Deliveries);
         Assert.Equal(2, sink.Deliveries.Count);
+    }
+
+    [Fact]
+    public async Task PublishAsync_ResolvedThenFiringAgain_IsDampedForTheDedupeWindowThenSent()
+    {
+        var sink = new RecordingAlertSink();
+        var pipeline = Build(sink);
+
+        await pipeline.PublishAsync([CreateAlert()], CancellationToken.None);
+        _time.Advance(TimeSpan.FromMinutes(10));
+        var resolved = await pipeline.PublishAsync([CreateAlert() with { Status = AlertStatus.Resolved, EndsAt = _time.GetUtcNow() }], CancellationToken.None);
+        var resolvedAgain = await pipeline.PublishAsync([CreateAlert() with { Status = AlertStatus.Resolved }], CancellationToken.None);
+        _time.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1));
+        var flap = await pipeline.PublishAsync([CreateAlert()], CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        var refire = await pipeline.PublishAsync([CreateAlert()], CancellationToken.None);
+
+        Assert.Equal(AlertStatus.Resolved, Assert.Single(resolved.Raised).Status);
+        Assert.Equal(1, resolvedAgain.Suppressed); // one resolved notification per window
+        Assert.Equal(1, flap.Suppressed); // fired again 4:59 after resolving: damped
+        Assert.Single(refire.Raised); // 5:00 after: a new episode
+        Assert.Equal([AlertStatus.Firing, AlertStatus.Resolved, AlertStatus.Firing], sink.Alerts.Select(static a => a.Status));
     }
 
     [Fact]
@@ -45,18 +67,19 @@ public sealed class AlertPipelineDedupeTests : AlertPipelineTestBase
         Assert.Single(sink.Alerts);
     }
     [Fact]
-    public async Task PublishAsync_NoSinkDelivered_RetriesOnTheNextPassWithinTheWindow()
+    public async Task PublishAsync_SinkFailed_RetriedFromTheOutboxNotRaisedAgain()
     {
         var sink = new RecordingAlertSink("webhook").FailNext("HTTP 503 from the webhook", 503);
         var pipeline = Build(sink);
 
         var first = await pipeline.PublishAsync([CreateAlert()], CancellationToken.None);
-        _time.Advance(TimeSpan.FromMinutes(1));
         var second = await pipeline.PublishAsync([CreateAlert()], CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(1)); // the first retry waits 0.5-1 s (equal jitter on a 1 s base)
+        var retried = await pipeline.DeliverDueAsync();
 
         Assert.Equal(DeliveryStatus.Failed, Assert.Single(first.Deliveries).Status);
-        Assert.Equal(0, second.Suppressed); // the undelivered fingerprint was released
-        Assert.True(Assert.Single(second.Deliveries).Succeeded);
+        Assert.Equal(1, second.Suppressed); // already waiting in the outbox: not a second notification
+        Assert.True(Assert.Single(retried).Succeeded);
         Assert.Single(sink.Alerts);
     }
 

@@ -1,0 +1,87 @@
+using Microsoft.Extensions.Logging;
+
+namespace Observability.Internal;
+
+/// <summary>The background loop that retries and sends grouped alerts when they are due, on the injected clock.</summary>
+internal sealed partial class AlertPipeline
+{
+    private void EnsureBackground()
+    {
+        lock (_gate)
+        {
+            if (_background is null && !_stopping.IsCancellationRequested)
+            {
+                _background = Task.Run(() => RunAsync(_stopping.Token));
+            }
+        }
+    }
+
+    /// <summary>Delivers whatever is due now, as the background loop does; tests on a fake clock call it after advancing time.</summary>
+    internal async Task<IReadOnlyList<DeliveryResult>> DeliverDueAsync(CancellationToken cancellationToken = default)
+    {
+        var results = new List<DeliveryResult>();
+        foreach (var outbox in _outboxes)
+        {
+            results.AddRange(await DeliverAsync(outbox, ignoreGroupWait: false, cancellationToken).ConfigureAwait(false));
+        }
+
+        return results;
+    }
+
+    private async Task RunAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await DeliverDueAsync(stopping).ConfigureAwait(false);
+                var next = _outboxes.Select(static o => o.NextAttemptAt(ignoreGroupWait: false)).Where(static t => t.HasValue).Min();
+                var wait = next is null ? Timeout.InfiniteTimeSpan : next.Value - _time.GetUtcNow();
+                await WaitAsync(wait < TimeSpan.Zero && wait != Timeout.InfiniteTimeSpan ? TimeSpan.Zero : wait, stopping).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // Never let the loop die: log, pause briefly, go on.
+                LogOutboxFailed(_logger, "(all)", ex.GetType().Name, _redactor.RedactText(ex.Message));
+                await WaitAsync(TimeSpan.FromSeconds(1), stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    // Until the wait is over or a publish wakes the loop.
+    private async Task WaitAsync(TimeSpan wait, CancellationToken stopping)
+    {
+        if (wait == TimeSpan.Zero)
+        {
+            await Task.Yield();
+            return;
+        }
+
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        var woken = _wake.WaitAsync(either.Token);
+        var delay = wait == Timeout.InfiniteTimeSpan ? Task.Delay(Timeout.Infinite, either.Token) : Task.Delay(wait, _time, either.Token);
+        await Task.WhenAny(woken, delay).ConfigureAwait(false);
+        await either.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAll(woken, delay).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        stopping.ThrowIfCancellationRequested();
+    }
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "Alert {Rule} suppressed as a repeat (fingerprint {Fingerprint})")]
+    private static partial void LogSuppressed(ILogger logger, string rule, string fingerprint);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "The dedupe store failed ({ExceptionType}: {Reason}); sending the alert anyway")]
+    private static partial void LogDedupeFailed(ILogger logger, string exceptionType, string reason);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "Alert {Rule} silenced (fingerprint {Fingerprint}): {Comment}, until {EndsAt:O}")]
+    private static partial void LogSilenced(ILogger logger, string rule, string fingerprint, string comment, DateTimeOffset endsAt);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Debug, Message = "Alert {Rule} inhibited by a firing alert (fingerprint {Fingerprint})")]
+    private static partial void LogInhibited(ILogger logger, string rule, string fingerprint);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Error, Message = "Delivering to sink {Sink} failed unexpectedly ({ExceptionType}: {Reason}); the alerts stay queued")]
+    private static partial void LogOutboxFailed(ILogger logger, string sink, string exceptionType, string reason);
+}

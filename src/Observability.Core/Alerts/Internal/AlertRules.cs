@@ -1,0 +1,90 @@
+namespace Observability.Internal;
+
+/// <summary>Silences, inhibition rules and routes, parsed once from the options.</summary>
+internal sealed class AlertRules
+{
+    private readonly Silence[] _silences;
+    private readonly Inhibition[] _inhibitions;
+    private readonly Dictionary<string, Route> _routes;
+    private readonly Route _defaultRoute;
+
+    public AlertRules(AlertingOptions options)
+    {
+        _silences = options.Silences.Select(static s => new Silence(Parse(s.Matchers), s.StartsAt ?? DateTimeOffset.MinValue, s.EndsAt, s.Comment)).ToArray();
+        _inhibitions = options.Inhibitions.Select(static r => new Inhibition(Parse(r.SourceMatchers), Parse(r.TargetMatchers), r.Equal.ToArray())).ToArray();
+        _defaultRoute = new Route(options.MinimumSeverity, [], options.Delivery.RateLimitPerMinute, options.Delivery.RateLimitBurst);
+        _routes = options.Routes.ToDictionary(
+            static r => r.Key,
+            r => new Route(
+                r.Value.MinimumSeverity ?? options.MinimumSeverity,
+                Parse(r.Value.Matchers),
+                r.Value.RateLimitPerMinute ?? options.Delivery.RateLimitPerMinute,
+                r.Value.RateLimitBurst ?? options.Delivery.RateLimitBurst),
+            StringComparer.OrdinalIgnoreCase);
+    }
+
+    public Route RouteFor(string sinkName) => _routes.GetValueOrDefault(sinkName) ?? _defaultRoute;
+
+    /// <summary>The comment of the silence in force that mutes the alert, or <see langword="null"/>.</summary>
+    public Silence? SilenceOf(Alert alert, DateTimeOffset now)
+    {
+        foreach (var silence in _silences)
+        {
+            if (now >= silence.StartsAt && now < silence.EndsAt && All(silence.Matchers, alert))
+            {
+                return silence;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Tells whether a firing alert among <paramref name="firing"/> mutes <paramref name="alert"/>.</summary>
+    public bool IsInhibited(Alert alert, IReadOnlyCollection<Alert> firing)
+    {
+        foreach (var rule in _inhibitions)
+        {
+            if (!All(rule.Targets, alert))
+            {
+                continue;
+            }
+
+            foreach (var source in firing)
+            {
+                // An alert never mutes itself, even when it satisfies both sides of a rule.
+                if (!string.Equals(source.Fingerprint, alert.Fingerprint, StringComparison.Ordinal)
+                    && All(rule.Sources, source)
+                    && rule.Equal.All(label => string.Equals(AlertMatcher.ValueOf(source, label), AlertMatcher.ValueOf(alert, label), StringComparison.Ordinal)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    public static bool All(AlertMatcher[] matchers, Alert alert)
+    {
+        foreach (var matcher in matchers)
+        {
+            if (!matcher.Matches(alert))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static AlertMatcher[] Parse(IEnumerable<string> matchers) => matchers.Select(AlertMatcher.Parse).ToArray();
+
+    internal sealed record Silence(AlertMatcher[] Matchers, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Comment);
+
+    internal sealed record Inhibition(AlertMatcher[] Sources, AlertMatcher[] Targets, string[] Equal);
+
+    internal sealed record Route(AlertSeverity MinimumSeverity, AlertMatcher[] Matchers, double RateLimitPerMinute, int RateLimitBurst)
+    {
+        public bool Accepts(Alert alert) => alert.Severity >= MinimumSeverity && All(Matchers, alert);
+    }
+}

@@ -1,0 +1,354 @@
+using Microsoft.Extensions.Logging;
+
+namespace Observability.Internal;
+
+/// <summary>
+/// One sink's queue: alerts wait here until their group is due, a token is free and the sink is not
+/// backing off; they leave only when the sink accepted them (or refused them for good, or is gone).
+/// Sends to one sink are one at a time, in order. Optionally kept on disk across restarts.
+/// </summary>
+internal sealed partial class SinkOutbox
+{
+    private readonly IAlertSink _sink;
+    private readonly AlertDeliveryOptions _delivery;
+    private readonly TimeSpan _groupWait;
+    private readonly TimeSpan _groupInterval;
+    private readonly TimeProvider _time;
+    private readonly TokenBucket _bucket;
+    private readonly AlertMetrics _metrics;
+    private readonly SecretRedactor _redactor;
+    private readonly ILogger _logger;
+    private readonly OutboxStore? _store;
+    private readonly List<OutboxEntry> _entries = [];
+    private readonly Dictionary<string, DateTimeOffset> _lastSent = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _sending = new(1, 1);
+    private int _failures;
+    private DateTimeOffset _retryAt = DateTimeOffset.MinValue;
+    private DateTimeOffset _tokenAt = DateTimeOffset.MinValue;
+    private bool _disabled;
+
+    public SinkOutbox(IAlertSink sink, AlertRules.Route route, AlertingOptions options, TimeProvider time, AlertMetrics metrics, SecretRedactor redactor, ILogger logger)
+    {
+        _sink = sink;
+        Route = route;
+        _delivery = options.Delivery;
+        _groupWait = options.GroupWait;
+        _groupInterval = options.GroupInterval;
+        _time = time;
+        _bucket = new TokenBucket(route.RateLimitPerMinute / 60.0, route.RateLimitBurst, time);
+        _metrics = metrics;
+        _redactor = redactor;
+        _logger = logger;
+        if (_delivery.OutboxDirectory is { } directory)
+        {
+            _store = new OutboxStore(directory, sink.Name);
+            _entries.AddRange(_store.Load(out var problem));
+            if (problem is not null)
+            {
+                LogOutboxUnreadable(_logger, sink.Name, _redactor.RedactText(problem));
+            }
+            else if (_entries.Count > 0)
+            {
+                LogOutboxRestored(_logger, sink.Name, _entries.Count);
+            }
+        }
+    }
+
+    public string Name => _sink.Name;
+
+    public AlertRules.Route Route { get; }
+
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _entries.Count;
+            }
+        }
+    }
+
+    public bool IsDisabled
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _disabled;
+            }
+        }
+    }
+
+    /// <summary>Adds alerts to the queue; returns how many were taken (a disabled sink takes none).</summary>
+    public int Enqueue(IReadOnlyList<(Alert Alert, string Group)> items, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            if (_disabled)
+            {
+                _metrics.Dropped(Name, items.Count, "sink_disabled");
+                return 0;
+            }
+
+            var taken = 0;
+            foreach (var (alert, group) in items)
+            {
+                if (_entries.Count >= _delivery.OutboxCapacity && !MakeRoomFor(alert))
+                {
+                    continue;
+                }
+
+                _entries.Add(new OutboxEntry(alert, group, now, DueFor(group, now)));
+                taken++;
+            }
+
+            Persist();
+            return taken;
+        }
+    }
+
+    /// <summary>When the next send could go: the group's due time, the end of a backoff, the next token.</summary>
+    public DateTimeOffset? NextAttemptAt(bool ignoreGroupWait)
+    {
+        lock (_gate)
+        {
+            if (_disabled || _entries.Count == 0)
+            {
+                return null;
+            }
+
+            var due = ignoreGroupWait ? DateTimeOffset.MinValue : _entries.Min(static e => e.DueAt);
+            return Max(Max(due, _retryAt), _tokenAt);
+        }
+    }
+
+    /// <summary>
+    /// Sends every group that is due (all of them when <paramref name="ignoreGroupWait"/>), one send
+    /// at a time, until the queue is empty, a send fails, or the rate limit says wait.
+    /// </summary>
+    public async Task<List<DeliveryResult>> DeliverDueAsync(bool ignoreGroupWait, CancellationToken cancellationToken)
+    {
+        var results = new List<DeliveryResult>();
+        await _sending.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            while (NextBatch(ignoreGroupWait) is { } batch)
+            {
+                var result = await SendAsync(batch, cancellationToken).ConfigureAwait(false);
+                results.Add(result);
+                if (!Settle(batch, result))
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            _sending.Release();
+        }
+
+        return results;
+    }
+
+    private OutboxEntry[]? NextBatch(bool ignoreGroupWait)
+    {
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            if (_disabled || _entries.Count == 0 || now < _retryAt)
+            {
+                return null;
+            }
+
+            var first = _entries.Find(e => ignoreGroupWait || e.DueAt <= now);
+            if (first is null)
+            {
+                return null;
+            }
+
+            if (!_bucket.TryTake(out var wait))
+            {
+                _tokenAt = now + wait;
+                return null;
+            }
+
+            return _entries
+                .Where(e => string.Equals(e.Group, first.Group, StringComparison.Ordinal) && (ignoreGroupWait || e.DueAt <= now))
+                .Take(_delivery.MaxAlertsPerSend)
+                .ToArray();
+        }
+    }
+
+    private async Task<DeliveryResult> SendAsync(OutboxEntry[] batch, CancellationToken cancellationToken)
+    {
+        var alerts = Array.ConvertAll(batch, static e => e.Alert);
+        using var timeout = new CancellationTokenSource(_delivery.AttemptTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            return await _sink.SendAsync(alerts, linked.Token).ConfigureAwait(false)
+                ?? DeliveryResult.Failed(Name, alerts.Length, "the sink returned no result");
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw; // the caller's cancellation: the alerts stay queued
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            return DeliveryResult.Failed(Name, alerts.Length, $"timed out after {_delivery.AttemptTimeout.TotalSeconds:0.###} s");
+        }
+        catch (Exception ex)
+        {
+            return DeliveryResult.Failed(Name, alerts.Length, $"{ex.GetType().Name}: {_redactor.RedactText(ex.Message)}");
+        }
+    }
+
+    /// <summary>Applies a send's outcome; <see langword="true"/> when the next group may go now.</summary>
+    private bool Settle(OutboxEntry[] batch, DeliveryResult result)
+    {
+        var now = _time.GetUtcNow();
+        var reason = _redactor.RedactText(result.Error ?? string.Empty);
+        lock (_gate)
+        {
+            switch (result.Status)
+            {
+                case DeliveryStatus.Delivered:
+                    Remove(batch);
+                    _failures = 0;
+                    _lastSent[batch[0].Group] = now;
+                    foreach (var entry in batch)
+                    {
+                        _metrics.Sent(Name, 1, now - entry.EnqueuedAt);
+                    }
+
+                    LogDelivered(_logger, Name, batch.Length, result.StatusCode);
+                    return true;
+
+                case DeliveryStatus.Skipped:
+                    Remove(batch);
+                    LogSkipped(_logger, Name, batch.Length, reason);
+                    return true;
+
+                case DeliveryStatus.Rejected:
+                    Remove(batch);
+                    _metrics.Failed(Name, batch.Length, result.Status);
+                    _metrics.Dropped(Name, batch.Length, "rejected");
+                    LogRejected(_logger, Name, batch.Length, result.StatusCode, reason);
+                    return true;
+
+                case DeliveryStatus.Gone:
+                    _disabled = true;
+                    _metrics.Failed(Name, batch.Length, result.Status);
+                    _metrics.Dropped(Name, _entries.Count, "sink_gone");
+                    LogGone(_logger, Name, result.StatusCode, reason, _entries.Count);
+                    _entries.Clear();
+                    Persist();
+                    return false;
+
+                default:
+                    _failures++;
+                    var delay = RetryBackoff.Delay(_failures, result.RetryAfter, _delivery.RetryBaseDelay, _delivery.RetryMaxDelay);
+                    _retryAt = now + delay;
+                    _metrics.Failed(Name, batch.Length, result.Status);
+                    LogRetrying(_logger, Name, result.Status, result.StatusCode, reason, _failures, delay.TotalSeconds, _entries.Count);
+                    return false;
+            }
+        }
+    }
+
+    private void Remove(OutboxEntry[] batch)
+    {
+        foreach (var entry in batch)
+        {
+            _entries.Remove(entry);
+        }
+
+        Persist();
+    }
+
+    // Full: the oldest alert of the lowest severity goes, unless the newcomer is lower still.
+    private bool MakeRoomFor(Alert alert)
+    {
+        var victim = 0;
+        for (var i = 1; i < _entries.Count; i++)
+        {
+            if (_entries[i].Alert.Severity < _entries[victim].Alert.Severity)
+            {
+                victim = i;
+            }
+        }
+
+        _metrics.Dropped(Name, 1, "outbox_full");
+        if (_entries[victim].Alert.Severity > alert.Severity)
+        {
+            LogOutboxFull(_logger, Name, _delivery.OutboxCapacity, alert.Rule, alert.Severity);
+            return false;
+        }
+
+        var dropped = _entries[victim].Alert;
+        _entries.RemoveAt(victim);
+        LogOutboxFull(_logger, Name, _delivery.OutboxCapacity, dropped.Rule, dropped.Severity);
+        return true;
+    }
+
+    private DateTimeOffset DueFor(string group, DateTimeOffset now)
+    {
+        var waiting = _entries.Find(e => string.Equals(e.Group, group, StringComparison.Ordinal));
+        if (waiting is not null)
+        {
+            return waiting.DueAt; // joins its group
+        }
+
+        return _lastSent.TryGetValue(group, out var last) && last + _groupInterval > now
+            ? last + _groupInterval
+            : now + _groupWait;
+    }
+
+    private void Persist()
+    {
+        if (_store is null)
+        {
+            return;
+        }
+
+        try
+        {
+            _store.Save(_entries);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LogOutboxUnwritable(_logger, Name, _redactor.RedactText(ex.Message));
+        }
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "Sink {Sink} accepted {Count} alert(s) (status code {StatusCode})")]
+    private static partial void LogDelivered(ILogger logger, string sink, int count, int? statusCode);
+
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Warning, Message = "Sink {Sink} did not deliver: {Status} (status code {StatusCode}): {Reason}; attempt {Attempt} failed, next in {DelaySeconds:0.###} s, {Waiting} alert(s) waiting")]
+    private static partial void LogRetrying(ILogger logger, string sink, DeliveryStatus status, int? statusCode, string reason, int attempt, double delaySeconds, int waiting);
+
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Error, Message = "Sink {Sink} refused {Count} alert(s) (status code {StatusCode}): {Reason}; they are dropped, not retried")]
+    private static partial void LogRejected(ILogger logger, string sink, int count, int? statusCode, string reason);
+
+    [LoggerMessage(EventId = 2013, Level = LogLevel.Error, Message = "Sink {Sink} is disabled: its destination is gone (status code {StatusCode}): {Reason}; {Dropped} waiting alert(s) dropped")]
+    private static partial void LogGone(ILogger logger, string sink, int? statusCode, string reason, int dropped);
+
+    [LoggerMessage(EventId = 2014, Level = LogLevel.Information, Message = "Sink {Sink} skipped {Count} alert(s): {Reason}")]
+    private static partial void LogSkipped(ILogger logger, string sink, int count, string reason);
+
+    [LoggerMessage(EventId = 2015, Level = LogLevel.Warning, Message = "The outbox of sink {Sink} is full ({Capacity}); dropped alert {Rule} ({Severity})")]
+    private static partial void LogOutboxFull(ILogger logger, string sink, int capacity, string rule, AlertSeverity severity);
+
+    [LoggerMessage(EventId = 2016, Level = LogLevel.Warning, Message = "The outbox file of sink {Sink} could not be read and was set aside: {Reason}")]
+    private static partial void LogOutboxUnreadable(ILogger logger, string sink, string reason);
+
+    [LoggerMessage(EventId = 2017, Level = LogLevel.Information, Message = "Restored {Count} waiting alert(s) for sink {Sink} from its outbox file")]
+    private static partial void LogOutboxRestored(ILogger logger, string sink, int count);
+
+    [LoggerMessage(EventId = 2018, Level = LogLevel.Warning, Message = "The outbox file of sink {Sink} could not be written: {Reason}")]
+    private static partial void LogOutboxUnwritable(ILogger logger, string sink, string reason);
+}

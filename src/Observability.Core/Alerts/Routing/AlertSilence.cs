@@ -1,0 +1,20 @@
+namespace Observability;
+
+/// <summary>
+/// Mutes the alerts that satisfy every matcher between <see cref="StartsAt"/> and <see cref="EndsAt"/>:
+/// a silence for a known problem or a maintenance window. Muted alerts still appear in reports.
+/// </summary>
+public sealed class AlertSilence
+{
+    /// <summary>Gets the label matchers (see <see cref="AlertMatcher"/>); at least one is required.</summary>
+    public IList<string> Matchers { get; } = [];
+
+    /// <summary>Gets or sets when the silence begins; <see langword="null"/> means it is already in force.</summary>
+    public DateTimeOffset? StartsAt { get; set; }
+
+    /// <summary>Gets or sets when the silence expires (required: a silence never lasts forever).</summary>
+    public DateTimeOffset EndsAt { get; set; }
+
+    /// <summary>Gets or sets why, and who asked, for the log.</summary>
+    public string? Comment { get; set; }
+}
