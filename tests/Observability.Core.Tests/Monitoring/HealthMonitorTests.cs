@@ -168,6 +168,29 @@ public sealed class HealthMonitorTests
     }
 
     [Fact]
+    public async Task RunOnceAsync_ConditionClears_SendsOneResolvedNotificationPerNotifiedAlert()
+    {
+        await using var harness = ObservabilityTestHarness.Create();
+        harness.Collector.Add(Day((i, t) => TestSnapshots.Service(t, errorRate: i >= 44 ? 0.08 : 0.0004)));
+
+        var failing = await harness.Monitor.RunOnceAsync();
+        harness.Time.Advance(TimeSpan.FromMinutes(2));
+        harness.Collector.EnqueueResult(CollectionResult.Success("scripted", Day((_, t) => TestSnapshots.Service(t))));
+        var healthy = await harness.Monitor.RunOnceAsync();
+        harness.Time.Advance(TimeSpan.FromMinutes(2));
+        harness.Collector.EnqueueResult(CollectionResult.Success("scripted", Day((_, t) => TestSnapshots.Service(t))));
+        var stillHealthy = await harness.Monitor.RunOnceAsync();
+
+        Assert.Equal(Decision.Proceed, healthy.Verdict.Decision);
+        var notified = failing.Report.Alerts.Select(static a => a.Fingerprint).Order().ToArray();
+        Assert.NotEmpty(notified);
+        var resolved = harness.Sink.Alerts.Where(static a => a.Status == AlertStatus.Resolved).ToArray();
+        Assert.Equal(notified, resolved.Select(static a => a.Fingerprint).Order());
+        Assert.All(resolved, a => Assert.Equal(ObservabilityTestHarness.DefaultStart + TimeSpan.FromMinutes(2), a.EndsAt));
+        Assert.Empty(stillHealthy.Report.Alerts); // resolved once, not on every healthy pass
+    }
+
+    [Fact]
     public async Task RunOnceAsync_AlertsDisabled_ReportsAlertsButSendsNothing()
     {
         await using var harness = ObservabilityTestHarness.Create(o => o.Alerts.Enabled = false);

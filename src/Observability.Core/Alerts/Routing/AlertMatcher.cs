@@ -58,7 +58,7 @@ public sealed class AlertMatcher
         matcher = null;
         var trimmed = text?.Trim() ?? string.Empty;
         var at = trimmed.IndexOfAny(['=', '!']);
-        if (at <= 0 || at == trimmed.Length - 1)
+        if (at <= 0)
         {
             error = $"'{text}' is not a matcher: expected label=value, label!=value, label=~regex or label!~regex.";
             return false;

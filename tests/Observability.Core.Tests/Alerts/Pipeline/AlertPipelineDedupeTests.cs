@@ -69,18 +69,18 @@ public sealed class AlertPipelineDedupeTests : AlertPipelineTestBase
     [Fact]
     public async Task PublishAsync_SinkFailed_RetriedFromTheOutboxNotRaisedAgain()
     {
-        var sink = new RecordingAlertSink("webhook").FailNext("HTTP 503 from the webhook", 503);
+        var sink = new RecordingAlertSink("webhook", _time).FailNext("HTTP 503 from the webhook", 503);
         var pipeline = Build(sink);
 
         var first = await pipeline.PublishAsync([CreateAlert()], CancellationToken.None);
         var second = await pipeline.PublishAsync([CreateAlert()], CancellationToken.None);
         _time.Advance(TimeSpan.FromSeconds(1)); // the first retry waits 0.5-1 s (equal jitter on a 1 s base)
-        var retried = await pipeline.DeliverDueAsync();
+        await pipeline.DeliverDueAsync(); // the background loop may have sent it already; either way it is out once
 
         Assert.Equal(DeliveryStatus.Failed, Assert.Single(first.Deliveries).Status);
         Assert.Equal(1, second.Suppressed); // already waiting in the outbox: not a second notification
-        Assert.True(Assert.Single(retried).Succeeded);
         Assert.Single(sink.Alerts);
+        Assert.Equal(2, sink.AttemptTimes.Count);
     }
 
     [Fact]

@@ -57,8 +57,8 @@ public abstract class AlertPipelineTestBase : IDisposable
     private protected AlertPipeline Build(IAlertSink sink, Action<ObservabilityOptions>? configure = null)
         => BuildProvider([sink], configure).GetRequiredService<AlertPipeline>();
 
-    private protected AlertPipeline Build(IAlertSink[] sinks)
-        => BuildProvider(sinks).GetRequiredService<AlertPipeline>();
+    private protected AlertPipeline Build(IAlertSink[] sinks, Action<ObservabilityOptions>? configure = null)
+        => BuildProvider(sinks, configure).GetRequiredService<AlertPipeline>();
 
     private protected ServiceProvider BuildProvider(IAlertSink sink, Action<ObservabilityOptions>? configure = null)
         => BuildProvider([sink], configure);

@@ -1,0 +1,213 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Observability.Internal;
+using Observability.Testing;
+
+namespace Observability.Core.Tests.Alerts.Pipeline;
+
+/// <summary>The per-sink outbox: retries with backoff, Retry-After, refused and gone destinations, capacity, rate limit.</summary>
+public sealed class AlertPipelineDeliveryTests : AlertPipelineTestBase
+{
+    [Fact]
+    public async Task Outbox_SinkAnswers500ForAWhileThen200_EveryAlertDeliveredExactlyOnce()
+    {
+        // 6 failures in a row: waits of at most 1, 2, 4, 8, 16, 32 s (equal jitter: at least half of each).
+        var sink = new RecordingAlertSink("webhook", _time).FailNext(6, "HTTP 500 Internal Server Error", 500);
+        var pipeline = Build(sink, o => o.Alerts.GroupBy.Clear()); // one group (one send) per alert
+        var alerts = Enumerable.Range(0, 5).Select(i => CreateAlert() with { Rule = $"rule_{i}" }).ToArray();
+
+        var published = await pipeline.PublishAsync(alerts, CancellationToken.None);
+        for (var second = 0; second < 120; second++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(1));
+            await pipeline.DeliverDueAsync();
+        }
+
+        Assert.Equal(5, published.Raised.Count);
+        Assert.Equal(DeliveryStatus.Failed, published.Deliveries[0].Status);
+        Assert.Equal(alerts.Select(static a => a.Rule).Order(), sink.Alerts.Select(static a => a.Rule).Order());
+        Assert.Equal(6 + 5, sink.AttemptTimes.Count); // six failed sends, then each alert once
+        var gaps = sink.AttemptTimes.Zip(sink.AttemptTimes.Skip(1), static (a, b) => b - a).Take(6).ToArray();
+        for (var failure = 1; failure <= 6; failure++)
+        {
+            var ceiling = TimeSpan.FromSeconds(Math.Pow(2, failure - 1));
+            Assert.InRange(gaps[failure - 1], ceiling / 2, ceiling + TimeSpan.FromSeconds(1)); // +1 s: the test's clock steps
+        }
+    }
+
+    [Fact]
+    public async Task Outbox_Throttled_NextAttemptWaitsAtLeastRetryAfter()
+    {
+        var sink = new RecordingAlertSink("discord", _time).ThrottleNext(TimeSpan.FromSeconds(42));
+        var pipeline = Build(sink);
+
+        var published = await pipeline.PublishAsync([CreateAlert()], CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(41));
+        await pipeline.DeliverDueAsync();
+        var before = sink.Alerts.Count;
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await pipeline.DeliverDueAsync();
+
+        Assert.Equal(TimeSpan.FromSeconds(42), Assert.Single(published.Deliveries).RetryAfter);
+        Assert.Equal(0, before); // 41 s after the 429: still waiting
+        Assert.Single(sink.Alerts);
+        Assert.Equal(TimeSpan.FromSeconds(42), sink.AttemptTimes[1] - sink.AttemptTimes[0]);
+    }
+
+    [Fact]
+    public async Task Outbox_DestinationGone_DisablesTheSinkDropsItsQueueAndSaysSo()
+    {
+        var gone = new RecordingAlertSink("discord").GoneNext("HTTP 404 Unknown Webhook (10015)");
+        var other = new RecordingAlertSink("log");
+        var provider = BuildProvider([gone, other], logging: true);
+        var pipeline = provider.GetRequiredService<AlertPipeline>();
+
+        await pipeline.PublishAsync([CreateAlert()], CancellationToken.None);
+        var later = await pipeline.PublishAsync([CreateAlert() with { Rule = "latency_p99_critical" }], CancellationToken.None);
+
+        Assert.Empty(gone.Alerts);
+        Assert.Single(gone.AttemptTimes); // never called again
+        Assert.Equal(2, other.Alerts.Count);
+        Assert.Equal(["log"], later.Deliveries.Select(static d => d.SinkName));
+        var logs = provider.GetFakeLogCollector().GetSnapshot();
+        Assert.Contains(logs, r => r.Level == LogLevel.Error && r.Message.Contains("Sink discord is disabled", StringComparison.Ordinal) && r.Message.Contains("404", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Outbox_Rejected_IsDroppedNotRetriedAndLogged()
+    {
+        var sink = new RecordingAlertSink("discord", _time).RejectNext("HTTP 400 Invalid Form Body (50035)");
+        var provider = BuildProvider([sink], logging: true);
+        var pipeline = provider.GetRequiredService<AlertPipeline>();
+
+        var first = await pipeline.PublishAsync([CreateAlert()], CancellationToken.None);
+        _time.Advance(TimeSpan.FromMinutes(10));
+        await pipeline.DeliverDueAsync();
+        var next = await pipeline.PublishAsync([CreateAlert() with { Rule = "other" }], CancellationToken.None);
+
+        Assert.Equal(DeliveryStatus.Rejected, Assert.Single(first.Deliveries).Status);
+        Assert.Equal(["other"], sink.Alerts.Select(static a => a.Rule)); // the refused one never came back; the sink still works
+        Assert.True(Assert.Single(next.Deliveries).Succeeded);
+        Assert.Contains(provider.GetFakeLogCollector().GetSnapshot(), r => r.Level == LogLevel.Error && r.Message.Contains("50035", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Outbox_Full_DropsTheOldestOfTheLowestSeverityFirst()
+    {
+        var sink = new RecordingAlertSink("webhook", _time).FailNext("down", 503);
+        var pipeline = Build(sink, o =>
+        {
+            o.Alerts.Delivery.OutboxCapacity = 3;
+            o.Alerts.GroupBy.Clear();
+            o.Alerts.Inhibitions.Clear();
+        });
+
+        await pipeline.PublishAsync([CreateAlert() with { Rule = "c1" }], CancellationToken.None); // fails: the outbox holds c1
+        await pipeline.PublishAsync(
+            [
+                CreateAlert() with { Rule = "w1", Severity = AlertSeverity.Warning },
+                CreateAlert() with { Rule = "c2" },
+                CreateAlert() with { Rule = "w2", Severity = AlertSeverity.Warning }, // full: w1 (oldest warning) goes
+                CreateAlert() with { Rule = "c3" }, // full: w2 goes
+            ],
+            CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await pipeline.DeliverDueAsync();
+
+        Assert.Equal(["c1", "c2", "c3"], sink.Alerts.Select(static a => a.Rule));
+    }
+
+    [Fact]
+    public async Task Outbox_RateLimit_SpreadsSendsByTheTokenBucket()
+    {
+        var sink = new RecordingAlertSink("discord", _time);
+        var pipeline = Build(sink, o =>
+        {
+            o.Alerts.GroupBy.Clear();
+            o.Alerts.Routes["discord"] = new AlertRoute { RateLimitPerMinute = 6, RateLimitBurst = 2 }; // one token per 10 s
+        });
+
+        await pipeline.PublishAsync(Enumerable.Range(0, 4).Select(i => CreateAlert() with { Rule = $"r{i}" }).ToArray(), CancellationToken.None);
+        var atOnce = sink.Alerts.Count;
+        _time.Advance(TimeSpan.FromSeconds(9));
+        await pipeline.DeliverDueAsync();
+        var after9 = sink.Alerts.Count;
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await pipeline.DeliverDueAsync();
+        var after10 = sink.Alerts.Count;
+        _time.Advance(TimeSpan.FromSeconds(10));
+        await pipeline.DeliverDueAsync();
+
+        Assert.Equal(2, atOnce); // the burst
+        Assert.Equal(2, after9);
+        Assert.Equal(3, after10);
+        Assert.Equal(4, sink.Alerts.Count);
+    }
+
+    [Fact]
+    public async Task FileOutbox_AlertsWaitingAtShutdown_GoOutAfterARestartOnceEach()
+    {
+        var directory = Directory.CreateTempSubdirectory("obs-outbox-").FullName;
+        try
+        {
+            var down = new RecordingAlertSink("webhook", _time).FailNext("down", 503);
+            await using (var first = BuildProvider([down], o => o.Alerts.Delivery.OutboxDirectory = directory))
+            {
+                var result = await first.GetRequiredService<AlertPipeline>().PublishAsync([CreateAlert(), CreateAlert() with { Rule = "latency_p99_critical" }], CancellationToken.None);
+                Assert.Equal(DeliveryStatus.Failed, Assert.Single(result.Deliveries).Status);
+            }
+
+            var file = Assert.Single(Directory.GetFiles(directory));
+            Assert.EndsWith("webhook.outbox.json", file, StringComparison.Ordinal);
+
+            var up = new RecordingAlertSink("webhook", _time);
+            await using var second = BuildProvider([up], o => o.Alerts.Delivery.OutboxDirectory = directory);
+            var pipeline = second.GetRequiredService<AlertPipeline>();
+            Assert.True(await pipeline.FlushAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token));
+
+            Assert.Equal(["error_rate_critical", "latency_p99_critical"], up.Alerts.Select(static a => a.Rule).Order());
+            Assert.All(up.Alerts, a => Assert.Equal(64, a.Fingerprint!.Length));
+            Assert.Equal("checkout", up.Alerts[0].Labels["service"]);
+            Assert.Empty(Directory.GetFiles(directory)); // delivered: the file is gone
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task FileOutbox_CorruptFile_IsSetAsideAndReported()
+    {
+        var directory = Directory.CreateTempSubdirectory("obs-outbox-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(directory, "webhook.outbox.json"), "[{\"alert\": {\"rule\": ");
+            var sink = new RecordingAlertSink("webhook", _time);
+            await using var provider = BuildProvider([sink], o => o.Alerts.Delivery.OutboxDirectory = directory, logging: true);
+            var result = await provider.GetRequiredService<AlertPipeline>().PublishAsync([CreateAlert()], CancellationToken.None);
+
+            Assert.True(Assert.Single(result.Deliveries).Succeeded);
+            Assert.True(File.Exists(Path.Combine(directory, "webhook.outbox.json.corrupt")));
+            Assert.Contains(provider.GetFakeLogCollector().GetSnapshot(), r => r.Message.Contains("could not be read and was set aside", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task FlushAsync_CancelledWhileASinkIsDown_ReturnsFalseAndKeepsTheAlerts()
+    {
+        var sink = new RecordingAlertSink("webhook", _time).FailNext(1000, "down", 503);
+        var pipeline = Build(sink);
+        await pipeline.PublishAsync([CreateAlert()], CancellationToken.None);
+
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        Assert.False(await pipeline.FlushAsync(cts.Token)); // the fake clock never moves: the retry never comes
+
+        Assert.Empty(sink.Alerts);
+    }
+}

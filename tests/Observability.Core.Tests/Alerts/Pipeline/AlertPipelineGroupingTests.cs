@@ -1,0 +1,100 @@
+using Observability.Testing;
+
+namespace Observability.Core.Tests.Alerts.Pipeline;
+
+/// <summary>Grouping: group by labels, group wait, group interval; a storm becomes one send.</summary>
+public sealed class AlertPipelineGroupingTests : AlertPipelineTestBase
+{
+    [Fact]
+    public async Task Publish_StormOfOneService_IsOneSendPerSink()
+    {
+        var sink = new RecordingAlertSink();
+        var pipeline = Build(sink);
+        var storm = Enumerable.Range(0, 40).Select(i => CreateAlert() with { Rule = $"rule_{i}" }).ToArray();
+
+        var result = await pipeline.PublishAsync(storm, CancellationToken.None);
+
+        Assert.Equal(40, Assert.Single(sink.Deliveries).Count);
+        Assert.Equal(40, Assert.Single(result.Deliveries).AlertCount);
+    }
+
+    [Fact]
+    public async Task Publish_GroupByService_OneSendPerServiceInOrderOfArrival()
+    {
+        var sink = new RecordingAlertSink();
+        var pipeline = Build(sink);
+
+        await pipeline.PublishAsync(
+            [
+                CreateAlert() with { Rule = "a", Labels = new Dictionary<string, string> { ["service"] = "checkout" } },
+                CreateAlert() with { Rule = "b", Labels = new Dictionary<string, string> { ["service"] = "payments" } },
+                CreateAlert() with { Rule = "c", Labels = new Dictionary<string, string> { ["service"] = "checkout" } },
+            ],
+            CancellationToken.None);
+
+        Assert.Equal(["a,c", "b"], sink.Deliveries.Select(static d => string.Join(',', d.Select(static a => a.Rule))));
+    }
+
+    [Fact]
+    public async Task Publish_MoreThanMaxAlertsPerSend_SplitsTheGroup()
+    {
+        var sink = new RecordingAlertSink();
+        var pipeline = Build(sink, o => o.Alerts.Delivery.MaxAlertsPerSend = 10);
+
+        await pipeline.PublishAsync(Enumerable.Range(0, 25).Select(i => CreateAlert() with { Rule = $"r{i}" }).ToArray(), CancellationToken.None);
+
+        Assert.Equal([10, 10, 5], sink.Deliveries.Select(static d => d.Count));
+    }
+
+    [Fact]
+    public async Task GroupWait_AlertsArrivingWithinIt_GoTogetherWhenItEnds()
+    {
+        var sink = new RecordingAlertSink("chat", _time);
+        var pipeline = Build(sink, o => o.Alerts.GroupWait = TimeSpan.FromSeconds(30));
+
+        var first = await pipeline.PublishAsync([CreateAlert() with { Rule = "a" }], CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(20));
+        await pipeline.PublishAsync([CreateAlert() with { Rule = "b" }], CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(9));
+        await pipeline.DeliverDueAsync();
+        var before = sink.Deliveries.Count;
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await pipeline.DeliverDueAsync();
+
+        Assert.Empty(first.Deliveries); // waiting for its group
+        Assert.Equal(0, before); // 29 s: still waiting
+        Assert.Equal("a,b", string.Join(',', Assert.Single(sink.Deliveries).Select(static a => a.Rule)));
+        Assert.Equal(T0 + TimeSpan.FromSeconds(30), Assert.Single(sink.AttemptTimes));
+    }
+
+    [Fact]
+    public async Task GroupInterval_NewAlertsOfASentGroup_WaitForItThenGoTogether()
+    {
+        var sink = new RecordingAlertSink("chat", _time);
+        var pipeline = Build(sink, o => o.Alerts.GroupInterval = TimeSpan.FromMinutes(5));
+
+        await pipeline.PublishAsync([CreateAlert() with { Rule = "a" }], CancellationToken.None); // sent at once
+        _time.Advance(TimeSpan.FromMinutes(1));
+        await pipeline.PublishAsync([CreateAlert() with { Rule = "b" }], CancellationToken.None);
+        _time.Advance(TimeSpan.FromMinutes(1));
+        await pipeline.PublishAsync([CreateAlert() with { Rule = "c" }], CancellationToken.None);
+        _time.Advance(TimeSpan.FromMinutes(3));
+        await pipeline.DeliverDueAsync();
+
+        Assert.Equal(["a", "b,c"], sink.Deliveries.Select(static d => string.Join(',', d.Select(static a => a.Rule))));
+        Assert.Equal([T0, T0 + TimeSpan.FromMinutes(5)], sink.AttemptTimes);
+    }
+
+    [Fact]
+    public async Task FlushAsync_IgnoresGroupWait()
+    {
+        var sink = new RecordingAlertSink();
+        var pipeline = Build(sink, o => o.Alerts.GroupWait = TimeSpan.FromMinutes(10));
+
+        await pipeline.PublishAsync([CreateAlert()], CancellationToken.None);
+        var empty = await pipeline.FlushAsync(CancellationToken.None);
+
+        Assert.True(empty);
+        Assert.Single(sink.Alerts);
+    }
+}

@@ -1,0 +1,149 @@
+using Observability.Testing;
+
+namespace Observability.Core.Tests.Alerts.Pipeline;
+
+/// <summary>Silences, maintenance windows, inhibition rules and per-sink routes.</summary>
+public sealed class AlertPipelineSilenceTests : AlertPipelineTestBase
+{
+    [Fact]
+    public async Task Silence_InForce_MutesMatchingAlertsUntilItExpires()
+    {
+        var sink = new RecordingAlertSink();
+        var pipeline = Build(sink, o =>
+        {
+            var maintenance = new AlertSilence { StartsAt = T0, EndsAt = T0 + TimeSpan.FromHours(1), Comment = "database upgrade" };
+            maintenance.Matchers.Add("service=checkout");
+            maintenance.Matchers.Add("rule=~error_rate_.*");
+            o.Alerts.Silences.Add(maintenance);
+        });
+
+        var during = await pipeline.PublishAsync([CreateAlert(), CreateAlert() with { Rule = "latency_p99_critical" }], CancellationToken.None);
+        _time.Advance(TimeSpan.FromHours(1));
+        var after = await pipeline.PublishAsync([CreateAlert()], CancellationToken.None);
+
+        Assert.Equal(1, during.Silenced);
+        Assert.Equal(["latency_p99_critical", "error_rate_critical"], sink.Alerts.Select(static a => a.Rule)); // unmatched rule went through; the expiry is exclusive
+        Assert.Equal(0, after.Silenced);
+    }
+
+    [Fact]
+    public async Task Silence_NotYetStarted_MutesNothing()
+    {
+        var sink = new RecordingAlertSink();
+        var pipeline = Build(sink, o =>
+        {
+            var later = new AlertSilence { StartsAt = T0 + TimeSpan.FromMinutes(1), EndsAt = T0 + TimeSpan.FromHours(1) };
+            later.Matchers.Add("service=checkout");
+            o.Alerts.Silences.Add(later);
+        });
+
+        var result = await pipeline.PublishAsync([CreateAlert()], CancellationToken.None);
+
+        Assert.Equal(0, result.Silenced);
+        Assert.Single(sink.Alerts);
+    }
+
+    [Fact]
+    public async Task Inhibition_CriticalMutesTheWarningOfTheSameServiceAndCategoryOnly()
+    {
+        var sink = new RecordingAlertSink();
+        var pipeline = Build(sink, o => o.Alerts.MinimumSeverity = AlertSeverity.Info);
+        Alert Make(string rule, AlertSeverity severity, string service, string category) => CreateAlert() with
+        {
+            Rule = rule,
+            Severity = severity,
+            Labels = new Dictionary<string, string> { ["service"] = service, ["category"] = category },
+        };
+
+        var result = await pipeline.PublishAsync(
+            [
+                Make("error_rate_warning", AlertSeverity.Warning, "checkout", "error_rate"), // muted: same service and category
+                Make("error_rate_critical", AlertSeverity.Critical, "checkout", "error_rate"),
+                Make("latency_warning", AlertSeverity.Warning, "checkout", "latency"), // other category
+                Make("error_rate_warning", AlertSeverity.Warning, "payments", "error_rate"), // other service
+                Make("error_rate_info", AlertSeverity.Info, "checkout", "error_rate"), // muted
+            ],
+            CancellationToken.None);
+
+        Assert.Equal(2, result.Inhibited);
+        Assert.Equal(
+            ["error_rate_critical/checkout", "error_rate_warning/payments", "latency_warning/checkout"],
+            sink.Alerts.Select(static a => $"{a.Rule}/{a.Labels["service"]}").Order());
+    }
+
+    [Fact]
+    public async Task Inhibition_SourceFromAnEarlierPublishWithinTheDedupeWindow_StillMutes()
+    {
+        var sink = new RecordingAlertSink();
+        var pipeline = Build(sink);
+        var labels = new Dictionary<string, string> { ["service"] = "checkout", ["category"] = "error_rate" };
+
+        await pipeline.PublishAsync([CreateAlert() with { Labels = labels }], CancellationToken.None);
+        _time.Advance(TimeSpan.FromMinutes(4));
+        var warning = await pipeline.PublishAsync([CreateAlert() with { Rule = "error_rate_warning", Severity = AlertSeverity.Warning, Labels = labels }], CancellationToken.None);
+        _time.Advance(TimeSpan.FromMinutes(2)); // the critical was last seen 6 minutes ago
+        var later = await pipeline.PublishAsync([CreateAlert() with { Rule = "error_rate_warning", Severity = AlertSeverity.Warning, Labels = labels }], CancellationToken.None);
+
+        Assert.Equal(1, warning.Inhibited);
+        Assert.Equal(0, later.Inhibited);
+    }
+
+    [Fact]
+    public async Task Inhibition_RulesCleared_MutesNothing()
+    {
+        var sink = new RecordingAlertSink();
+        var pipeline = Build(sink, o => o.Alerts.Inhibitions.Clear());
+        var labels = new Dictionary<string, string> { ["service"] = "checkout", ["category"] = "error_rate" };
+
+        var result = await pipeline.PublishAsync(
+            [CreateAlert() with { Labels = labels }, CreateAlert() with { Rule = "w", Severity = AlertSeverity.Warning, Labels = labels }],
+            CancellationToken.None);
+
+        Assert.Equal(0, result.Inhibited);
+        Assert.Equal(2, sink.Alerts.Count);
+    }
+
+    [Fact]
+    public async Task Routes_CriticalToThePagerWarningsToChat()
+    {
+        var pager = new RecordingAlertSink("sentry");
+        var chat = new RecordingAlertSink("discord");
+        var pipeline = Build(new IAlertSink[] { pager, chat }, o =>
+        {
+            o.Alerts.Inhibitions.Clear();
+            o.Alerts.Routes["sentry"] = new AlertRoute { MinimumSeverity = AlertSeverity.Critical };
+        });
+
+        await pipeline.PublishAsync(
+            [
+                CreateAlert() with { Rule = "crit" },
+                CreateAlert() with { Rule = "warn", Severity = AlertSeverity.Warning },
+                CreateAlert() with { Rule = "info", Severity = AlertSeverity.Info }, // reports only
+            ],
+            CancellationToken.None);
+
+        Assert.Equal(["crit"], pager.Alerts.Select(static a => a.Rule));
+        Assert.Equal(["crit", "warn"], chat.Alerts.Select(static a => a.Rule));
+    }
+
+    [Fact]
+    public async Task Routes_Matchers_SelectByLabels()
+    {
+        var production = new RecordingAlertSink("pager");
+        var pipeline = Build(production, o =>
+        {
+            var route = new AlertRoute();
+            route.Matchers.Add("environment=production");
+            o.Alerts.Routes["pager"] = route;
+        });
+
+        await pipeline.PublishAsync(
+            [
+                CreateAlert() with { Rule = "prod", Labels = new Dictionary<string, string> { ["service"] = "checkout", ["environment"] = "production" } },
+                CreateAlert() with { Rule = "staging", Labels = new Dictionary<string, string> { ["service"] = "checkout", ["environment"] = "staging" } },
+            ],
+            CancellationToken.None);
+
+        Assert.Equal(["prod"], production.Alerts.Select(static a => a.Rule));
+    }
+}
