@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -19,6 +20,7 @@ public sealed partial class SecretRedactor
     private readonly string[] _fragments;
     private readonly int _visible;
     private readonly Regex _pairs;
+    private readonly SearchValues<string>? _fragmentSearch;
 
     /// <summary>Initializes a new instance of the <see cref="SecretRedactor"/> class.</summary>
     /// <param name="options">The redaction options.</param>
@@ -27,6 +29,7 @@ public sealed partial class SecretRedactor
         ArgumentNullException.ThrowIfNull(options);
         _fragments = options.SecretKeyFragments.Where(static f => !string.IsNullOrWhiteSpace(f)).ToArray();
         _visible = Math.Max(0, options.VisibleSuffixLength);
+        _fragmentSearch = _fragments.Length == 0 ? null : SearchValues.Create(_fragments, StringComparison.OrdinalIgnoreCase);
         var alternatives = string.Join('|', _fragments.Select(Regex.Escape));
         _pairs = new Regex(
             // A key containing a fragment, a separator (=, :, or a JSON "key": "value"), then the value:
@@ -120,8 +123,14 @@ public sealed partial class SecretRedactor
 
         try
         {
-            var masked = _fragments.Length == 0 ? text : _pairs.Replace(text, m => m.Groups["key"].Value + m.Groups["sep"].Value + MaskMatchedValue(m.Groups["value"].Value));
-            return UrlCredentials().Replace(masked, m => m.Groups["prefix"].Value + MaskValue(m.Groups["password"].Value) + "@");
+            // Cheap vectorised pre-checks: a pair needs a key holding a fragment, a URL credential needs "://" and "@".
+            // Most text has neither, and the scans below cost far more than these searches.
+            var masked = _fragmentSearch is null || !text.AsSpan().ContainsAny(_fragmentSearch)
+                ? text
+                : _pairs.Replace(text, m => m.Groups["key"].Value + m.Groups["sep"].Value + MaskMatchedValue(m.Groups["value"].Value));
+            return masked.Contains('@', StringComparison.Ordinal) && masked.Contains("://", StringComparison.Ordinal)
+                ? UrlCredentials().Replace(masked, m => m.Groups["prefix"].Value + MaskValue(m.Groups["password"].Value) + "@")
+                : masked;
         }
         catch (RegexMatchTimeoutException)
         {
