@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using Microsoft.Extensions.Logging;
 using Observability.Internal;
 using StackExchange.Redis;
@@ -29,7 +28,7 @@ public sealed partial class RedisDedupeStore : IDedupeStore, IAsyncDisposable, I
 
     private readonly ConfigurationOptions? _configuration;
     private readonly bool _ownsConnection;
-    private readonly SemaphoreSlim _connectLock = new(1, 1);
+    private readonly Lock _connectGate = new();
     private readonly string _keyPrefix;
     private readonly TimeSpan _operationTimeout;
     private readonly string _endpoints;
@@ -38,6 +37,7 @@ public sealed partial class RedisDedupeStore : IDedupeStore, IAsyncDisposable, I
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private IConnectionMultiplexer? _connection;
+    private Task<IConnectionMultiplexer>? _connecting;
     private int _disposed;
 
     /// <summary>Initializes a new instance of the <see cref="RedisDedupeStore"/> class that connects on first use with <see cref="RedisDedupeStoreOptions.Configuration"/>.</summary>
@@ -155,7 +155,7 @@ public sealed partial class RedisDedupeStore : IDedupeStore, IAsyncDisposable, I
         {
             throw;
         }
-        catch (Exception e) when (e is RedisException or TimeoutException or IOException or InvalidOperationException)
+        catch (Exception e) when (e is RedisException or TimeoutException or IOException or (InvalidOperationException and not ObjectDisposedException))
         {
             var reason = e is TimeoutException and not RedisTimeoutException
                 ? string.Create(CultureInfo.InvariantCulture, $"no answer within {_operationTimeout.TotalSeconds:0.###} s ({(Volatile.Read(ref _connection)?.IsConnected == true ? "connected" : "not connected")})")
@@ -166,61 +166,6 @@ public sealed partial class RedisDedupeStore : IDedupeStore, IAsyncDisposable, I
             throw e is TimeoutException or RedisTimeoutException ? new TimeoutException(message, inner) : new InvalidOperationException(message, inner);
         }
     }
-
-    private async ValueTask<IConnectionMultiplexer> ConnectionAsync(CancellationToken cancellationToken)
-    {
-        if (Volatile.Read(ref _connection) is { } ready)
-        {
-            return ready;
-        }
-
-        await _connectLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (_connection is null)
-            {
-                LogConnecting(_logger, _endpoints);
-                var connection = await ConnectionMultiplexer.ConnectAsync(_configuration!).WaitAsync(cancellationToken).ConfigureAwait(false);
-                Volatile.Write(ref _connection, connection);
-            }
-
-            return _connection;
-        }
-        finally
-        {
-            _connectLock.Release();
-        }
-    }
-
-    private string Scrub(string text)
-    {
-        if (!string.IsNullOrEmpty(_configurationText))
-        {
-            text = text.Replace(_configurationText, _endpoints, StringComparison.Ordinal);
-        }
-
-        return _password is null ? text : text.Replace(_password, "***", StringComparison.Ordinal);
-    }
-
-    private static RedisDedupeStoreOptions Copy(RedisDedupeStoreOptions options) => new()
-    {
-        KeyPrefix = options.KeyPrefix,
-        ConnectTimeout = options.ConnectTimeout,
-        OperationTimeout = options.OperationTimeout,
-        UsesExistingConnection = true,
-    };
-
-    private static int Milliseconds(TimeSpan value) => (int)Math.Ceiling(value.TotalMilliseconds);
-
-    private static string Describe(IEnumerable<EndPoint> endpoints)
-        => string.Join(",", endpoints.Select(static e => e switch
-        {
-            DnsEndPoint dns => $"{dns.Host}:{dns.Port}",
-            _ => e.ToString() ?? "?",
-        }));
-
-    [LoggerMessage(EventId = 2500, Level = LogLevel.Debug, Message = "Redis dedupe store connecting to {Endpoints}")]
-    private static partial void LogConnecting(ILogger logger, string endpoints);
 
     [LoggerMessage(EventId = 2501, Level = LogLevel.Warning, Message = "Redis dedupe store: {Operation} at {Endpoints} failed ({ExceptionType}): {Reason}")]
     private static partial void LogFailed(ILogger logger, string operation, string endpoints, string exceptionType, string reason);

@@ -114,6 +114,22 @@ public sealed class AlertmanagerAlertSinkPayloadTests
         Assert.Equal("Basic b3BzOnMzY3JldC1wdw==", request.Headers["Authorization"]);
     }
 
+    [Fact]
+    public async Task SendAsync_LinkWithCredentials_IsNeverSent()
+    {
+        await using var server = new LoopbackHttpServer(string.Empty);
+        var alert = Alert() with { Links = [new AlertLink("Runbook", new Uri("https://bob:hunter2@wiki.example.test/runbook")), new AlertLink("CI run", new Uri("https://ci.example.test/runs/42"))] };
+
+        await Sink(server.Address).SendAsync([alert]);
+
+        var body = Assert.Single(server.Requests).Body;
+        Assert.DoesNotContain("hunter2", body, StringComparison.Ordinal);
+        var sent = Single(server);
+        Assert.Equal("https://ci.example.test/runs/42", sent.GetProperty("generatorURL").GetString());
+        Assert.Equal("CI run: https://ci.example.test/runs/42", sent.GetProperty("annotations").GetProperty("links").GetString());
+        Assert.False(sent.GetProperty("annotations").TryGetProperty("runbook_url", out _));
+    }
+
     private static JsonElement Single(LoopbackHttpServer server)
     {
         using var document = JsonDocument.Parse(Assert.Single(server.Requests).Body);

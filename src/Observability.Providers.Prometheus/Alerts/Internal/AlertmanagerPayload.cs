@@ -146,15 +146,17 @@ internal static class AlertmanagerPayload
         WriteIfAny(json, "root_cause", alert.RootCause);
         WriteIfAny(json, "trace_id", alert.TraceId);
         WriteIfAny(json, "source", alert.Source);
-        var runbook = alert.Links.FirstOrDefault(static l => l.Title.Contains("runbook", StringComparison.OrdinalIgnoreCase));
+        // A link with credentials in it (user:password@host) is never sent.
+        var links = alert.Links.Where(static l => !l.Url.IsAbsoluteUri || l.Url.UserInfo.Length == 0).ToArray();
+        var runbook = links.FirstOrDefault(static l => l.Title.Contains("runbook", StringComparison.OrdinalIgnoreCase));
         if (runbook is not null)
         {
             json.WriteString("runbook_url", runbook.Url.OriginalString);
         }
 
-        if (alert.Links.Count > 0)
+        if (links.Length > 0)
         {
-            json.WriteString("links", string.Join('\n', alert.Links.Select(static l => $"{l.Title}: {l.Url.OriginalString}")));
+            json.WriteString("links", string.Join('\n', links.Select(static l => $"{l.Title}: {l.Url.OriginalString}")));
         }
 
         json.WriteEndObject();
