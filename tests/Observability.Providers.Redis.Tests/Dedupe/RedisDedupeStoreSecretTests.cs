@@ -47,6 +47,22 @@ public sealed class RedisDedupeStoreSecretTests(RedisServerFixture redis)
     }
 
     [Fact]
+    public async Task NoAnswerWithinTheOperationTimeout_ThrowsTimeoutWithoutThePassword()
+    {
+        var configuration = $"{redis.ProtectedEndpoint},password={RedisServerFixture.Password}";
+        await using var store = Store(configuration, out var logs, TimeSpan.FromMilliseconds(300));
+        Assert.True(await store.TryReserveAsync("warm-up", TimeSpan.FromMinutes(5))); // connected
+        await using var admin = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(configuration + ",allowAdmin=true");
+        // The real server stops answering writes for 1.5 s, longer than the 0.3 s operation timeout.
+        await admin.GetDatabase().ExecuteAsync("CLIENT", "PAUSE", 1_500, "WRITE");
+
+        var error = await Assert.ThrowsAsync<TimeoutException>(async () => await store.TryReserveAsync("fp", TimeSpan.FromMinutes(5)));
+
+        Assert.StartsWith($"The Redis dedupe store at {redis.ProtectedEndpoint} could not reserve a key: ", error.Message, StringComparison.Ordinal);
+        AssertNoSecret(RedisServerFixture.Password, error, logs);
+    }
+
+    [Fact]
     public async Task Pipeline_RedisDown_FailsOpen_SendsTheAlert_AndLogsNoPassword()
     {
         var logs = new FakeLogCollector();
@@ -73,7 +89,7 @@ public sealed class RedisDedupeStoreSecretTests(RedisServerFixture redis)
         Assert.All(logs.GetSnapshot(), r => Assert.DoesNotContain(secret, r.Message + r.Exception, StringComparison.Ordinal));
     }
 
-    private static RedisDedupeStore Store(string configuration, out FakeLogCollector logs)
+    private static RedisDedupeStore Store(string configuration, out FakeLogCollector logs, TimeSpan? operationTimeout = null)
     {
         var collector = new FakeLogCollector();
         logs = collector;
@@ -83,7 +99,7 @@ public sealed class RedisDedupeStoreSecretTests(RedisServerFixture redis)
             Configuration = configuration,
             KeyPrefix = RedisServerFixture.UniquePrefix("secret"),
             ConnectTimeout = TimeSpan.FromMilliseconds(500),
-            OperationTimeout = TimeSpan.FromSeconds(2),
+            OperationTimeout = operationTimeout ?? TimeSpan.FromSeconds(2),
         };
         return new RedisDedupeStore(options, TimeProvider.System, factory);
     }
