@@ -98,7 +98,8 @@ public sealed partial class SentryAlertSink : IAlertSink
         }
         finally
         {
-            // Cancels a request still running (none, unless the caller cancelled) so that disposing the client,
+            // A request still running was cancelled through its attempt's token (the caller's, or the timeout's); a
+            // cancelled token here makes anything the SDK might still send fail at once, so that disposing the client,
             // which waits for its worker, returns at once.
             handler.Begin(new CancellationToken(canceled: true));
             client.Dispose();

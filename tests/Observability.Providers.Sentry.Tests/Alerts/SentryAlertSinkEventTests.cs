@@ -140,6 +140,16 @@ public sealed class SentryAlertSinkEventTests : SentrySinkTestBase
     }
 
     [Fact]
+    public async Task SendAsync_EnvironmentLabelSentryRefuses_LeavesTheSdkDefault()
+    {
+        var alert = Alert() with { Labels = new Dictionary<string, string> { [AlertLabels.Service] = "checkout", [AlertLabels.Environment] = "prod/eu" } };
+
+        await Sink().SendAsync([alert]);
+
+        Assert.Equal("production", Server.Single().Envelope.Event().Json().GetProperty("environment").GetString());
+    }
+
+    [Fact]
     public async Task SendAsync_NoFingerprint_GroupsByRuleServiceAndSeverity()
     {
         await Sink().SendAsync([Alert(AlertSeverity.Warning) with { Fingerprint = null }]);

@@ -25,7 +25,7 @@ internal static class SentryEventMapper
             Level = resolved ? SentryLevel.Info : Level(alert.Severity),
             Message = new SentryMessage { Formatted = Text(alert, resolved) },
             Logger = alert.Source,
-            Environment = options.Environment ?? Label(alert, AlertLabels.Environment),
+            Environment = options.Environment ?? UsableEnvironment(Label(alert, AlertLabels.Environment)),
         };
         if (options.Release is not null)
         {
@@ -152,6 +152,10 @@ internal static class SentryEventMapper
             context[key] = value;
         }
     }
+
+    /// <summary>An environment label Sentry accepts (1 to 64 characters, no slash or line break), else none.</summary>
+    private static string? UsableEnvironment(string? environment)
+        => environment is { Length: <= 64 } && environment.AsSpan().IndexOfAny("/\r\n") < 0 ? environment : null;
 
     private static string? Label(Alert alert, string name) => alert.Labels.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
 }
