@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Observability.Providers.Sentry.Tests.Infrastructure;
 
 namespace Observability.Providers.Sentry.Tests.Alerts;
@@ -152,6 +153,22 @@ public sealed class SentryAlertSinkStatusTests : SentrySinkTestBase
         Assert.Equal(DeliveryStatus.Failed, result.Status);
         Assert.Equal("timed out", result.Error);
         Assert.True(Server.HangReached.Task.IsCompleted);
+    }
+
+    [Fact]
+    public async Task SendAsync_EndpointNeverAnswers_TimesOutOnTheInjectedClock()
+    {
+        Server.Responder = _ => null;
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
+        var sending = Sink(o => o.Timeout = TimeSpan.FromSeconds(30), time: time).SendAsync([Alert()]);
+        await Server.HangReached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // The sink's timeout runs on its TimeProvider: 30 s of fake time end the attempt, not 30 s of waiting.
+        time.Advance(TimeSpan.FromSeconds(30));
+        var result = await sending.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(DeliveryStatus.Failed, result.Status);
+        Assert.Equal("timed out", result.Error);
     }
 
     [Fact]

@@ -38,13 +38,13 @@ public abstract class SentrySinkTestBase : IAsyncLifetime
         Fingerprint = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
     };
 
-    internal SentryAlertSink Sink(Action<SentryAlertSinkOptions>? configure = null, string? dsn = null)
+    internal SentryAlertSink Sink(Action<SentryAlertSinkOptions>? configure = null, string? dsn = null, TimeProvider? time = null)
     {
         var options = new SentryAlertSinkOptions { Dsn = dsn ?? Server.Dsn };
         configure?.Invoke(options);
         var client = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         _clients.Add(client);
-        return new SentryAlertSink("sentry", options, client, TimeProvider.System, _loggerFactory);
+        return new SentryAlertSink("sentry", options, client, time ?? TimeProvider.System, _loggerFactory);
     }
 
     protected void AssertNoKeyLogged()
