@@ -83,9 +83,10 @@ public sealed partial class SentryAlertSink : IAlertSink
         var client = new SentryClient(SentrySdkOptions.Create(_options, handler));
         try
         {
+            DeliveryResult? result = null;
             foreach (var alert in toSend)
             {
-                var result = await SendOneAsync(client, handler, alert, toSend.Length, cancellationToken).ConfigureAwait(false);
+                result = await SendOneAsync(client, handler, alert, toSend.Length, cancellationToken).ConfigureAwait(false);
                 if (!result.Succeeded)
                 {
                     LogNotDelivered(_logger, Name, result.Status, result.StatusCode ?? 0, alert.Rule, ShortFingerprint(alert), result.Error ?? string.Empty);
@@ -94,7 +95,7 @@ public sealed partial class SentryAlertSink : IAlertSink
             }
 
             LogDelivered(_logger, Name, toSend.Length);
-            return DeliveryResult.Delivered(Name, toSend.Length, 200);
+            return result!;
         }
         finally
         {
