@@ -34,7 +34,8 @@ internal static class DiscordResponse
             if (root.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.Number)
             {
                 var message = root.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
-                head = string.Create(CultureInfo.InvariantCulture, $"{code.GetRawText()} {message}").Trim();
+                // Discord's own failures carry code 0 ("500: Internal Server Error"); only a real code is worth showing.
+                head = code.GetRawText() == "0" ? message : string.Create(CultureInfo.InvariantCulture, $"{code.GetRawText()} {message}").Trim();
                 if (root.TryGetProperty("errors", out var errors))
                 {
                     Walk(errors, string.Empty, details);
