@@ -63,9 +63,8 @@ public sealed partial class DiscordAlertSink
         switch (code)
         {
             case 404:
-                var gone = $"the webhook does not exist ({reason})";
-                LogGone(_logger, Name, gone.Replace(_webhook.Token, "***", StringComparison.Ordinal));
-                return new PostOutcome(DeliveryStatus.Gone, code, gone);
+                LogGone(_logger, Name, reason.Replace(_webhook.Token, "***", StringComparison.Ordinal));
+                return new PostOutcome(DeliveryStatus.Gone, code, $"the webhook does not exist ({reason})");
             case 401 or 403:
                 return new PostOutcome(DeliveryStatus.Rejected, code, $"Discord refused the webhook's token ({reason})");
             case >= 500:

@@ -79,6 +79,7 @@ public sealed partial class DiscordAlertSink : IAlertSink
         cancellationToken.ThrowIfCancellationRequested();
         var plan = DiscordMessagePlanner.Plan(alerts);
         var delivered = 0;
+        var statusCode = 200;
         for (var part = 0; part < plan.Count; part++)
         {
             var (message, count) = plan[part];
@@ -92,6 +93,7 @@ public sealed partial class DiscordAlertSink : IAlertSink
             }
 
             delivered += count;
+            statusCode = outcome.StatusCode ?? statusCode;
             if (outcome.BucketEmptyFor is { } wait)
             {
                 LogBucketEmpty(_logger, Name, wait.TotalSeconds, alerts.Count - delivered);
@@ -103,7 +105,7 @@ public sealed partial class DiscordAlertSink : IAlertSink
             }
         }
 
-        return DeliveryResult.Delivered(Name, alerts.Count, 200);
+        return DeliveryResult.Delivered(Name, alerts.Count, statusCode);
     }
 
     private DeliveryResult Result(PostOutcome outcome, int remaining, int part, int parts, int delivered)

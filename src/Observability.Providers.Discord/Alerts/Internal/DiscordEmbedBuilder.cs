@@ -35,11 +35,11 @@ internal static class DiscordEmbedBuilder
         var resolved = alert.Status == AlertStatus.Resolved;
         var title = DiscordText.Truncate($"{Emoji(alert)} [{Marker(alert)}] {DiscordText.NonEmpty(alert.Title, alert.Rule)}", DiscordLimits.Title);
         var footer = DiscordText.Truncate(Footer(alert), DiscordLimits.SinkFooter);
-        var description = alert.Message.Trim();
+        var description = alert.Message?.Trim() ?? string.Empty;
         var rootCause = alert.RootCause?.Trim() ?? string.Empty;
-        var links = alert.Links.Where(static l => l is not null).ToList();
+        var links = (alert.Links ?? []).Where(static l => l?.Url is not null).ToList();
         DiscordField? resolvedAt = resolved ? new DiscordField("Resolved at", Iso(alert.EndsAt ?? alert.Timestamp), true) : null;
-        var labels = alert.Labels.OrderBy(static l => l.Key, StringComparer.Ordinal)
+        var labels = (alert.Labels ?? new Dictionary<string, string>()).OrderBy(static l => l.Key, StringComparer.Ordinal)
             .Select(static l => (Name: DiscordText.NonEmpty(l.Key, "(unnamed)"), Value: DiscordText.NonEmpty(l.Value, "(empty)"))).ToList();
 
         var slots = DiscordLimits.Fields - (rootCause.Length > 0 ? 1 : 0) - (links.Count > 0 ? 1 : 0) - (resolvedAt is null ? 0 : 1);
