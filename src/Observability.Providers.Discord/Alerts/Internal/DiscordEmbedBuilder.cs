@@ -133,17 +133,22 @@ internal static class DiscordEmbedBuilder
     private static string Marker(Alert alert)
         => alert.Status == AlertStatus.Resolved ? $"Resolved · {alert.Severity}" : alert.Severity.ToString();
 
+    /// <summary>
+    /// Source (at most 60 characters), rule (90), fingerprint (8) and trace id (60): at most 250 characters, so the
+    /// fingerprint is never cut off by a long rule or source.
+    /// </summary>
     private static string Footer(Alert alert)
     {
-        var parts = new List<string> { DiscordText.NonEmpty(alert.Source, "observability"), $"rule {alert.Rule}" };
-        if (!string.IsNullOrWhiteSpace(alert.Fingerprint))
+        var parts = new List<string> { DiscordText.Truncate(DiscordText.NonEmpty(alert.Source, "observability"), 60), $"rule {DiscordText.Truncate(alert.Rule, 90)}" };
+        var fingerprint = alert.Fingerprint?.Trim();
+        if (!string.IsNullOrEmpty(fingerprint))
         {
-            parts.Add($"fingerprint {alert.Fingerprint.Trim()[..Math.Min(8, alert.Fingerprint.Trim().Length)]}");
+            parts.Add($"fingerprint {fingerprint[..Math.Min(8, fingerprint.Length)]}");
         }
 
         if (!string.IsNullOrWhiteSpace(alert.TraceId))
         {
-            parts.Add($"trace {alert.TraceId.Trim()}");
+            parts.Add($"trace {DiscordText.Truncate(alert.TraceId, 60)}");
         }
 
         return string.Join(" · ", parts);
