@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Observability.Internal;
+
+namespace Observability;
+
+/// <summary>Posting one message and mapping Discord's answer.</summary>
+public sealed partial class DiscordAlertSink
+{
+    private static readonly MediaTypeHeaderValue Json = new("application/json");
+
+    private async Task<PostOutcome> PostAsync(byte[] payload, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, _webhook.ExecuteUri);
+        request.Content = new ByteArrayContent(payload);
+        request.Content.Headers.ContentType = Json;
+
+        using var timeout = new CancellationTokenSource(_timeout, _timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            var body = await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
+            return Interpret(response, body);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new PostOutcome(DeliveryStatus.Failed, null, "timed out");
+        }
+        catch (HttpRequestException e)
+        {
+            return new PostOutcome(DeliveryStatus.Failed, null, HttpDelivery.FromException(Name, 1, e).Error);
+        }
+        catch (IOException)
+        {
+            return new PostOutcome(DeliveryStatus.Failed, null, "the connection broke off");
+        }
+    }
+
+    private PostOutcome Interpret(HttpResponseMessage response, string body)
+    {
+        var code = (int)response.StatusCode;
+        if (response.IsSuccessStatusCode)
+        {
+            var empty = DiscordResponse.Integer(response, "X-RateLimit-Remaining") == 0 ? DiscordResponse.Seconds(response, "X-RateLimit-Reset-After") : null;
+            return new PostOutcome(DeliveryStatus.Delivered, code, BucketEmptyFor: empty);
+        }
+
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            var wait = DiscordResponse.RetryAfter(
+                DiscordResponse.RetryAfterSeconds(body),
+                HttpDelivery.RetryAfter(response.Headers, _timeProvider.GetUtcNow()),
+                DiscordResponse.Seconds(response, "X-RateLimit-Reset-After"));
+            var scope = response.Headers.TryGetValues("X-RateLimit-Scope", out var scopes) ? scopes.FirstOrDefault() ?? "unknown" : "unknown";
+            var global = response.Headers.TryGetValues("X-RateLimit-Global", out var globals) && string.Equals(globals.FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase);
+            LogThrottled(_logger, Name, scope, global, wait?.TotalSeconds ?? -1);
+            return new PostOutcome(DeliveryStatus.Throttled, code, RetryAfter: wait);
+        }
+
+        var detail = DiscordResponse.Describe(body);
+        var reason = detail is null ? HttpDelivery.Reason(response.StatusCode, body) : $"HTTP {code}: {detail}";
+        switch (code)
+        {
+            case 404:
+                LogGone(_logger, Name, reason.Replace(_webhook.Token, "***", StringComparison.Ordinal));
+                return new PostOutcome(DeliveryStatus.Gone, code, $"the webhook does not exist ({reason})");
+            case 401 or 403:
+                return new PostOutcome(DeliveryStatus.Rejected, code, $"Discord refused the webhook's token ({reason})");
+            case >= 500:
+                return new PostOutcome(DeliveryStatus.Failed, code, reason);
+            case 408:
+                return new PostOutcome(DeliveryStatus.Failed, code, reason);
+            default:
+                return new PostOutcome(DeliveryStatus.Rejected, code, $"Discord refused the message ({reason})");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+namespace Observability;
+
+/// <summary>
+/// Options of the <see cref="DiscordAlertSink"/>. Validated at start-up with every problem listed. The webhook URL carries
+/// the webhook's token: it is a secret, never logged, never shown by <see cref="ToString"/> or in an error.
+/// </summary>
+public sealed class DiscordAlertSinkOptions
+{
+    /// <summary>The name used when none is given.</summary>
+    public const string DefaultName = "discord";
+
+    /// <summary>
+    /// Gets or sets the webhook URL as Discord shows it, <c>https://discord.com/api/webhooks/{id}/{token}</c> (with or
+    /// without an API version such as <c>/api/v10/</c>; an unversioned URL is sent to <c>/api/v10/</c>). Required; https,
+    /// except on a loopback host (127.0.0.1, ::1, localhost) where http is allowed for tests. Secret: never logged.
+    /// </summary>
+    public Uri? WebhookUrl { get; set; }
+
+    /// <summary>Gets or sets the name shown as the message's author instead of the webhook's own (1 to 80 characters). Default: the webhook's.</summary>
+    public string? Username { get; set; }
+
+    /// <summary>Gets or sets the address of the avatar shown instead of the webhook's own (absolute http or https). Default: the webhook's.</summary>
+    public Uri? AvatarUrl { get; set; }
+
+    /// <summary>Gets or sets the thread of the webhook's channel to post into (sent as <c>thread_id</c>). Default: the channel itself.</summary>
+    public ulong? ThreadId { get; set; }
+
+    /// <summary>Gets or sets how long one POST may take before it counts as failed ("timed out"). Default: 10 seconds.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Describes the options without the webhook URL.</summary>
+    /// <returns>A description that is safe to log.</returns>
+    public override string ToString()
+        => $"DiscordAlertSinkOptions {{ WebhookUrl = {(WebhookUrl is null ? "(not set)" : "(set, hidden)")}, Username = {Username ?? "(webhook's)"}, ThreadId = {ThreadId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(none)"}, Timeout = {Timeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture)} }}";
+}
