@@ -23,6 +23,13 @@ public sealed class RedisDedupeAcrossProcessesTests(RedisServerFixture redis)
             // 3 replicas x 100 alerts = 300 publishes, all in flight at once, one alert per call.
             var published = await Task.WhenAll(replicas.SelectMany(r => alerts.Select(a => Task.Run(() => r.Publisher.PublishAsync([a])))));
 
+            // Each sink's token bucket lets 5 sends go at once; the rest of a replica's alerts wait and go
+            // together with the next token (2 s later at the default 30 a minute).
+            using (var flush = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+            {
+                Assert.All(await Task.WhenAll(replicas.Select(r => r.Publisher.FlushAsync(flush.Token))), Assert.True);
+            }
+
             var delivered = replicas.SelectMany(static r => r.Sink.Alerts).ToArray();
             Assert.Equal(Distinct, delivered.Length); // 300 attempts, 100 notifications
             var fingerprints = delivered.Select(static a => a.Fingerprint!).ToArray();
@@ -68,7 +75,8 @@ public sealed class RedisDedupeAcrossProcessesTests(RedisServerFixture redis)
     {
         var sink = new RecordingAlertSink(name);
         var services = new ServiceCollection();
-        services.AddObservability(o => { o.ServiceName = "checkout"; o.Alerts.Enabled = true; })
+        // Inhibition off: half the alerts are warnings of the same service and category as the criticals, which the default rule would mute.
+        services.AddObservability(o => { o.ServiceName = "checkout"; o.Alerts.Enabled = true; o.Alerts.Inhibitions.Clear(); })
             .AddRedisDedupeStore(o => { o.Configuration = redis.Endpoint; o.KeyPrefix = prefix; })
             .AddAlertSink(sink);
         var provider = services.BuildServiceProvider();
