@@ -248,10 +248,21 @@ internal sealed partial class SinkOutbox
                     return false;
 
                 default:
+                    // A sink that got part of a group out counts only the rest; those are the group's last alerts.
+                    var delivered = result.AlertCount is > 0 && result.AlertCount < batch.Length ? batch.Length - result.AlertCount : 0;
+                    if (delivered > 0)
+                    {
+                        Remove(batch[..delivered]);
+                        foreach (var entry in batch[..delivered])
+                        {
+                            _metrics.Sent(Name, 1, now - entry.EnqueuedAt);
+                        }
+                    }
+
                     _failures++;
                     var delay = RetryBackoff.Delay(_failures, result.RetryAfter, _delivery.RetryBaseDelay, _delivery.RetryMaxDelay);
                     _retryAt = now + delay;
-                    _metrics.Failed(Name, batch.Length, result.Status);
+                    _metrics.Failed(Name, batch.Length - delivered, result.Status);
                     LogRetrying(_logger, Name, result.Status, result.StatusCode, reason, _failures, delay.TotalSeconds, _entries.Count);
                     return false;
             }

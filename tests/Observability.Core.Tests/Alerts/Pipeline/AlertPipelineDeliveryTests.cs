@@ -37,6 +37,20 @@ public sealed class AlertPipelineDeliveryTests : AlertPipelineTestBase
     }
 
     [Fact]
+    public async Task Outbox_PartOfAGroupDelivered_RetriesOnlyTheRest()
+    {
+        var sink = new PartialSink(deliveredBeforeFailure: 3);
+        var pipeline = Build(sink);
+
+        var first = await pipeline.PublishAsync(Enumerable.Range(0, 5).Select(i => CreateAlert() with { Rule = $"r{i}" }).ToArray(), CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await pipeline.DeliverDueAsync();
+
+        Assert.Equal(2, Assert.Single(first.Deliveries).AlertCount); // 3 of 5 went out before the failure
+        Assert.Equal(["r0", "r1", "r2", "r3", "r4"], sink.Received.Select(static a => a.Rule)); // r3 and r4 retried, r0-r2 not repeated
+    }
+
+    [Fact]
     public async Task Outbox_Throttled_NextAttemptWaitsAtLeastRetryAfter()
     {
         var sink = new RecordingAlertSink("discord", _time).ThrottleNext(TimeSpan.FromSeconds(42));
@@ -209,5 +223,27 @@ public sealed class AlertPipelineDeliveryTests : AlertPipelineTestBase
         Assert.False(await pipeline.FlushAsync(cts.Token)); // the fake clock never moves: the retry never comes
 
         Assert.Empty(sink.Alerts);
+    }
+
+    private sealed class PartialSink(int deliveredBeforeFailure) : IAlertSink
+    {
+        private bool _failed;
+
+        public List<Alert> Received { get; } = [];
+
+        public string Name => "split";
+
+        public Task<DeliveryResult> SendAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default)
+        {
+            if (_failed)
+            {
+                Received.AddRange(alerts);
+                return Task.FromResult(DeliveryResult.Delivered(Name, alerts.Count));
+            }
+
+            _failed = true;
+            Received.AddRange(alerts.Take(deliveredBeforeFailure));
+            return Task.FromResult(DeliveryResult.Failed(Name, alerts.Count - deliveredBeforeFailure, "HTTP 502 on message 2 of 2", 502));
+        }
     }
 }
