@@ -70,9 +70,17 @@ observability
     .AddJsonReporter()
     .AddMarkdownReporter();
 
-foreach (var note in ProviderSettings.Notes(builder.Configuration))
+try
 {
-    Console.Error.WriteLine(note);
+    foreach (var note in ProviderSettings.AddAlertProviders(observability, builder.Configuration))
+    {
+        Console.Error.WriteLine(note);
+    }
+}
+catch (FormatException e)
+{
+    Console.Error.WriteLine($"error: the configuration is not valid:\n  - {e.Message}");
+    return 1;
 }
 
 using var host = builder.Build();
@@ -110,6 +118,17 @@ catch (Exception e) when (ConfigurationErrors.TryDescribe(e, out var problems))
 try
 {
     var result = await monitor.RunOnceAsync(window, cancellation.Token);
+
+    // A sink that was down gets a last chance before the process ends; what still waits is logged by the pipeline.
+    using (var flush = CancellationTokenSource.CreateLinkedTokenSource(cancellation.Token))
+    {
+        flush.CancelAfter(builder.Configuration.GetValue("Sample:AlertFlushTimeout", TimeSpan.FromSeconds(30)));
+        if (!await host.Services.GetRequiredService<IAlertPublisher>().FlushAsync(flush.Token) && !cancellation.IsCancellationRequested)
+        {
+            Console.Error.WriteLine("warning: some alerts could not be delivered before the flush timeout; see the log");
+        }
+    }
+
     var interval = builder.Configuration.GetValue("Sample:SnapshotInterval", TimeSpan.FromMinutes(30));
     var (days, week, files) = await PeriodSummaries.WriteAsync(result, options, interval, cancellation.Token);
     SummaryWriter.Write(Console.Out, result, options, days, week, files);

@@ -88,15 +88,13 @@ public sealed partial class RolloutHealthSampleTests(DefaultSampleRunFixture fix
     }
 
     [Fact]
-    public async Task Run_SecretsInProviderVariables_NeverPrintedOrWritten()
+    public async Task Run_SinkUnreachable_WritesEverythingAndNeverPrintsTheSecret()
     {
-        const string Webhook = "https://discord.com/api/webhooks/123/very-secret-token-abc";
-        const string Token = "ghp_secretvalue1234567890";
-        using var run = await SampleRun.StartAsync(environment: new Dictionary<string, string?>
-        {
-            ["OBS_DISCORD_WEBHOOK_URL"] = Webhook,
-            ["OBS_GITHUB_TOKEN"] = Token,
-        });
+        // A Discord webhook on a closed loopback port: the sink fails, the pass and its reports do not.
+        const string Webhook = "http://127.0.0.1:1/api/webhooks/123/very-secret-token-abc";
+        using var run = await SampleRun.StartAsync(
+            ["--Sample:AlertFlushTimeout=00:00:03"],
+            new Dictionary<string, string?> { ["OBS_DISCORD_WEBHOOK_URL"] = Webhook });
         var outcome = run.Outcome;
         Assert.True(outcome.ExitCode == 0, outcome.ToString());
 
@@ -109,16 +107,30 @@ public sealed partial class RolloutHealthSampleTests(DefaultSampleRunFixture fix
         texts.AddRange(files.Select(f => (f, File.ReadAllText(f))));
         foreach (var (where, text) in texts)
         {
-            foreach (var secret in new[] { Webhook, Token, "very-secret-token", "ghp_secret", "webhooks/123" })
+            foreach (var secret in new[] { Webhook, "very-secret-token", "webhooks/123" })
             {
                 Assert.False(text.Contains(secret, StringComparison.Ordinal), $"'{secret}' leaked into {where}");
             }
         }
 
-        var all = outcome.Stdout + outcome.Stderr;
-        Assert.Contains("note: OBS_DISCORD_WEBHOOK_URL is set, but the Discord provider is not part of this build yet; using the embedded defaults", all, StringComparison.Ordinal);
-        Assert.Contains("note: OBS_GITHUB_TOKEN is set, but the GitHub provider is not part of this build yet", all, StringComparison.Ordinal);
-        Assert.DoesNotContain("OBS_SENTRY_DSN", all, StringComparison.Ordinal);
+        Assert.Contains("note: alerts go to Discord (OBS_DISCORD_WEBHOOK_URL)", outcome.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Sink discord did not deliver: Failed", outcome.Stderr, StringComparison.Ordinal);
+        Assert.Contains("warning: some alerts could not be delivered before the flush timeout", outcome.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith("verdict=rollback ", outcome.Stdout.TrimEnd().Split('\n')[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_GitHubTokenWithoutRepository_ExitsOneNamingTheVariablesNotTheToken()
+    {
+        const string Token = "ghp_secretvalue1234567890";
+        using var run = await SampleRun.StartAsync(environment: new Dictionary<string, string?> { ["OBS_GITHUB_TOKEN"] = Token, ["OBS_ALERTMANAGER_URL"] = "not a url" });
+        var outcome = run.Outcome;
+
+        Assert.True(outcome.ExitCode == 1, outcome.ToString());
+        Assert.Contains("OBS_GITHUB_TOKEN and OBS_GITHUB_REPOSITORY go together", outcome.Stderr, StringComparison.Ordinal);
+        Assert.Contains("OBS_ALERTMANAGER_URL must be an absolute http or https address", outcome.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(Token, outcome.Stdout + outcome.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("verdict=", outcome.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
