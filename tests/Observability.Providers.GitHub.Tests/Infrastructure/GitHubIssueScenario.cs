@@ -17,8 +17,9 @@ internal sealed class GitHubIssueScenario : IAsyncDisposable
 
     private readonly List<IDisposable> _owned = [];
 
-    public GitHubIssueScenario()
+    public GitHubIssueScenario(DateTimeOffset? now = null)
     {
+        Time = new FakeTimeProvider(now ?? Now);
         GitHub = new FakeGitHubIssues(Server);
         Loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(Logs)));
     }
@@ -27,7 +28,7 @@ internal sealed class GitHubIssueScenario : IAsyncDisposable
 
     public FakeGitHubIssues GitHub { get; }
 
-    public FakeTimeProvider Time { get; } = new(Now);
+    public FakeTimeProvider Time { get; }
 
     public FakeLogCollector Logs { get; } = new();
 
