@@ -15,8 +15,16 @@ internal static class GitHubIssueText
     public const int MaxTitleLength = 256;
     public const int MaxBodyLength = 65_000;
     public const int MaxStatusDescriptionLength = 140;
-    private const int MaxTextLength = 20_000;
+    // Budget so the whole body fits in MaxBodyLength: message 15,000 + root cause 5,000 + 100 label rows of at most
+    // ~310 + 10 links of at most ~1,210 + ~1,000 of headings and details = about 63,100.
+    private const int MaxMessageLength = 15_000;
+    private const int MaxRootCauseLength = 5_000;
     private const int MaxLabelRows = 100;
+    private const int MaxLabelKeyLength = 100;
+    private const int MaxLabelValueLength = 200;
+    private const int MaxLinks = 10;
+    private const int MaxLinkTitleLength = 200;
+    private const int MaxLinkUrlLength = 1_000;
     private const int MaxLabelLength = 50;
     private const string Format = "yyyy-MM-dd HH:mm:ss 'UTC'";
 
@@ -50,8 +58,8 @@ internal static class GitHubIssueText
         text.AppendLine();
         text.Append("**Severity:** ").Append(alert.Severity).Append(" · **Rule:** `").Append(Code(alert.Rule)).Append("` · **Source:** ").AppendLine(Safe(OneLine(alert.Source)));
         text.AppendLine();
-        AppendSection(text, "Message", alert.Message);
-        AppendSection(text, "Root cause", alert.RootCause);
+        AppendSection(text, "Message", alert.Message, MaxMessageLength);
+        AppendSection(text, "Root cause", alert.RootCause, MaxRootCauseLength);
         AppendLabels(text, alert.Labels);
         AppendLinks(text, alert.Links);
         text.AppendLine("### Details");
@@ -69,10 +77,10 @@ internal static class GitHubIssueText
     }
 
     public static string RepeatComment(Alert alert)
-        => Cut($"Still firing at {Time(alert.Timestamp)} ({alert.Severity}).\n\n{Safe(Cut(alert.Message, MaxTextLength))}", MaxBodyLength);
+        => Cut($"Still firing at {Time(alert.Timestamp)} ({alert.Severity}).\n\n{Safe(Cut(alert.Message, MaxMessageLength))}", MaxBodyLength);
 
     public static string ResolvedComment(Alert alert)
-        => Cut($"Resolved at {Time(alert.EndsAt ?? alert.Timestamp)}.\n\n{Safe(Cut(alert.Message, MaxTextLength))}", MaxBodyLength);
+        => Cut($"Resolved at {Time(alert.EndsAt ?? alert.Timestamp)}.\n\n{Safe(Cut(alert.Message, MaxMessageLength))}", MaxBodyLength);
 
     /// <summary>The configured labels, then the severity and the persistence; each once, at most 50 characters.</summary>
     public static IReadOnlyList<string> Labels(IEnumerable<string> configured, Alert alert)
@@ -119,7 +127,7 @@ internal static class GitHubIssueText
             : null;
     }
 
-    private static void AppendSection(StringBuilder text, string heading, string? body)
+    private static void AppendSection(StringBuilder text, string heading, string? body, int max)
     {
         if (string.IsNullOrWhiteSpace(body))
         {
@@ -127,7 +135,7 @@ internal static class GitHubIssueText
         }
 
         text.Append("### ").AppendLine(heading).AppendLine();
-        text.AppendLine(Safe(Cut(body.Trim(), MaxTextLength))).AppendLine();
+        text.AppendLine(Safe(Cut(body.Trim(), max))).AppendLine();
     }
 
     private static void AppendLabels(StringBuilder text, IReadOnlyDictionary<string, string> labels)
@@ -141,7 +149,7 @@ internal static class GitHubIssueText
         text.AppendLine("| label | value |").AppendLine("|---|---|");
         foreach (var (key, value) in labels.OrderBy(static l => l.Key, StringComparer.Ordinal).Take(MaxLabelRows))
         {
-            text.Append("| ").Append(Cell(key)).Append(" | ").Append(Cell(value)).AppendLine(" |");
+            text.Append("| ").Append(Cell(key, MaxLabelKeyLength)).Append(" | ").Append(Cell(value, MaxLabelValueLength)).AppendLine(" |");
         }
 
         if (labels.Count > MaxLabelRows)
@@ -160,10 +168,11 @@ internal static class GitHubIssueText
         }
 
         text.AppendLine("### Links").AppendLine();
-        foreach (var link in links)
+        foreach (var link in links.Take(MaxLinks))
         {
-            var title = Safe(OneLine(link.Title)).Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal);
-            text.Append("* [").Append(title).Append("](").Append(link.Url.AbsoluteUri).AppendLine(")");
+            var title = Safe(Cut(OneLine(link.Title), MaxLinkTitleLength)).Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal);
+            var url = link.Url.IsAbsoluteUri ? link.Url.AbsoluteUri : link.Url.OriginalString;
+            text.Append("* ").AppendLine(url.Length <= MaxLinkUrlLength ? $"[{title}]({url})" : $"{title} (address too long to show)");
         }
 
         text.AppendLine();
@@ -173,7 +182,7 @@ internal static class GitHubIssueText
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 
-    private static string Cell(string text) => Safe(Cut(OneLine(text), 500)).Replace("|", "\\|", StringComparison.Ordinal);
+    private static string Cell(string text, int max) => Safe(Cut(OneLine(text), max)).Replace("|", "\\|", StringComparison.Ordinal);
 
     private static string Code(string text) => OneLine(text).Replace("`", "'", StringComparison.Ordinal);
 
