@@ -68,7 +68,7 @@ internal static class GitHubFailure
     private static string ApiMessage(ApiException exception)
         => exception.ApiError?.Message is { Length: > 0 } message ? message : exception.StatusCode.ToString();
 
-    private static string? Header(IResponse? response, string name)
+    internal static string? Header(IResponse? response, string name)
     {
         if (response?.Headers is null)
         {

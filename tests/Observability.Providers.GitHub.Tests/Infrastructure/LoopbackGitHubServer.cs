@@ -14,14 +14,23 @@ internal sealed record LoopbackResponse(int Status, byte[] Body, string ContentT
     public static LoopbackResponse Redirect(string location) => new(302, [], "text/plain", new Dictionary<string, string> { ["Location"] = location });
 }
 
-/// <summary>A request the loopback server received.</summary>
-internal sealed record LoopbackRequest(string Method, string PathAndQuery, string? Authorization);
+/// <summary>A request the loopback server received, with its body as text (empty when it had none).</summary>
+internal sealed record LoopbackRequest(string Method, string PathAndQuery, string? Authorization, string Body = "")
+{
+    /// <summary>Gets the path without the query.</summary>
+    public string Path => PathAndQuery.Split('?', 2)[0];
+
+    /// <summary>Gets a query parameter, or <see langword="null"/>.</summary>
+    public string? Query(string name) => System.Web.HttpUtility.ParseQueryString(PathAndQuery.Contains('?', StringComparison.Ordinal) ? PathAndQuery.Split('?', 2)[1] : string.Empty)[name];
+}
 
 /// <summary>
 /// A GitHub API stand-in on 127.0.0.1 and a free port (HttpListener). Routes are keyed by the path, plus
 /// <c>?page=N</c> for N above 1, and answer with fixture bodies. Octokit appends <c>/api/v3/</c> to any base address
-/// other than github.com, so API routes are registered under that prefix (see <see cref="Api"/>). Unknown paths get
-/// GitHub's 404 body; a route bound to <see cref="Hang"/> never answers until the server is disposed.
+/// other than github.com, so API routes are registered under that prefix (see <see cref="Api"/>). A path with no
+/// exact route goes to the longest matching prefix handler (<see cref="RoutePrefix"/>), which sees the whole request
+/// (method, query, body) and may keep state across requests. Unknown paths get GitHub's 404 body; a route answering
+/// <see langword="null"/> (for example <see cref="Hang"/>) never answers until the server is disposed.
 /// </summary>
 internal sealed class LoopbackGitHubServer : IAsyncDisposable
 {
@@ -29,6 +38,7 @@ internal sealed class LoopbackGitHubServer : IAsyncDisposable
 
     private readonly HttpListener _listener = new();
     private readonly ConcurrentDictionary<string, Func<LoopbackResponse?>> _routes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Func<LoopbackRequest, LoopbackResponse?>> _prefixes = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
@@ -51,6 +61,9 @@ internal sealed class LoopbackGitHubServer : IAsyncDisposable
 
     public ConcurrentQueue<LoopbackRequest> Requests { get; } = new();
 
+    /// <summary>Gets the exceptions thrown by route handlers (a test bug, not a GitHub behaviour).</summary>
+    public ConcurrentQueue<Exception> HandlerErrors { get; } = new();
+
     /// <summary>Gets a task completed when a request reached a hanging route.</summary>
     public TaskCompletionSource HangReached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -66,6 +79,9 @@ internal sealed class LoopbackGitHubServer : IAsyncDisposable
     public void Route(string key, LoopbackResponse response) => _routes[key] = () => response;
 
     public void Route(string key, Func<LoopbackResponse?> response) => _routes[key] = response;
+
+    /// <summary>Answers every request whose path starts with <paramref name="prefix"/> and has no exact route.</summary>
+    public void RoutePrefix(string prefix, Func<LoopbackRequest, LoopbackResponse?> handler) => _prefixes[prefix] = handler;
 
     public async ValueTask DisposeAsync()
     {
@@ -117,10 +133,28 @@ internal sealed class LoopbackGitHubServer : IAsyncDisposable
     private async Task AnswerAsync(HttpListenerContext context)
     {
         var url = context.Request.Url!;
-        Requests.Enqueue(new LoopbackRequest(context.Request.HttpMethod, url.PathAndQuery, context.Request.Headers["Authorization"]));
-        var response = _routes.TryGetValue(Key(url), out var route)
-            ? route()
-            : LoopbackResponse.Json("""{"message":"Not Found","documentation_url":"https://docs.github.com/rest","status":"404"}""", 404);
+        string body;
+        using (var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8))
+        {
+            body = await reader.ReadToEndAsync();
+        }
+
+        var request = new LoopbackRequest(context.Request.HttpMethod, url.PathAndQuery, context.Request.Headers["Authorization"], body);
+        Requests.Enqueue(request);
+        var prefix = _prefixes.Keys.Where(p => url.AbsolutePath.StartsWith(p, StringComparison.Ordinal)).OrderByDescending(static p => p.Length).FirstOrDefault();
+        LoopbackResponse? response;
+        try
+        {
+            response = _routes.TryGetValue(Key(url), out var route) ? route()
+                : prefix is not null ? _prefixes[prefix](request)
+                : LoopbackResponse.Json("""{"message":"Not Found","documentation_url":"https://docs.github.com/rest","status":"404"}""", 404);
+        }
+        catch (Exception e)
+        {
+            // A bug in a test handler: answer 599 (no client retries or maps it) and keep the error for the test to show.
+            HandlerErrors.Enqueue(e);
+            response = LoopbackResponse.Json("""{"message":"loopback handler failed"}""", 599);
+        }
         try
         {
             if (response is null)
