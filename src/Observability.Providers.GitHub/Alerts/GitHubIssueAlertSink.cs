@@ -33,6 +33,10 @@ public sealed partial class GitHubIssueAlertSink : IAlertSink
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
 
+    // One delivery at a time per sink, so two concurrent calls for one fingerprint cannot both miss the issue and
+    // open two. Replicas of a service can still race; the shared dedupe store (Redis) is what keeps them apart.
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
     /// <summary>Initializes a new instance of the <see cref="GitHubIssueAlertSink"/> class.</summary>
     /// <param name="name">The sink's name.</param>
     /// <param name="options">The options; <see cref="GitHubIssueAlertSinkOptions.Repository"/> and <see cref="GitHubIssueAlertSinkOptions.Token"/> are required.</param>
@@ -95,6 +99,7 @@ public sealed partial class GitHubIssueAlertSink : IAlertSink
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         var step = new Step();
         int? statusCode = null;
         try
@@ -109,6 +114,10 @@ public sealed partial class GitHubIssueAlertSink : IAlertSink
             var failure = Scrub(GitHubIssueDelivery.FromException(Name, alerts.Count, e, step.What, _repository, _timeProvider));
             LogFailed(_logger, Name, _repository, failure.Status, failure.StatusCode ?? 0, failure.Error ?? string.Empty);
             return failure;
+        }
+        finally
+        {
+            _gate.Release();
         }
 
         return DeliveryResult.Delivered(Name, alerts.Count, statusCode);
