@@ -112,7 +112,15 @@ public sealed partial class GitHubIssueAlertSink : IAlertSink
         catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
             var failure = Scrub(GitHubIssueDelivery.FromException(Name, alerts.Count, e, step.What, _repository, _timeProvider));
-            LogFailed(_logger, Name, _repository, failure.Status, failure.StatusCode ?? 0, failure.Error ?? string.Empty);
+            if (failure.Status == DeliveryStatus.Throttled)
+            {
+                LogThrottled(_logger, Name, step.What, failure.StatusCode ?? 0, failure.RetryAfter ?? TimeSpan.Zero);
+            }
+            else
+            {
+                LogFailed(_logger, Name, _repository, failure.Status, failure.StatusCode ?? 0, failure.Error ?? string.Empty);
+            }
+
             return failure;
         }
         finally
@@ -160,6 +168,9 @@ public sealed partial class GitHubIssueAlertSink : IAlertSink
 
     [LoggerMessage(EventId = 5200, Level = LogLevel.Warning, Message = "GitHub issue sink {Sink} could not deliver to {Repository}: {Status} (HTTP {StatusCode}): {Reason}")]
     private static partial void LogFailed(ILogger logger, string sink, string repository, DeliveryStatus status, int statusCode, string reason);
+
+    [LoggerMessage(EventId = 5204, Level = LogLevel.Warning, Message = "GitHub issue sink {Sink} was rate limited while {Step} (HTTP {StatusCode}); retry after {RetryAfter}")]
+    private static partial void LogThrottled(ILogger logger, string sink, string step, int statusCode, TimeSpan retryAfter);
 
     [LoggerMessage(EventId = 5201, Level = LogLevel.Information, Message = "GitHub issue sink {Sink} {Action} issue #{Number} of {Repository} for fingerprint {Fingerprint}")]
     private static partial void LogIssue(ILogger logger, string sink, string action, int number, string repository, string fingerprint);

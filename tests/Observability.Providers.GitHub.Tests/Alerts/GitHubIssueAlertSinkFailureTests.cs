@@ -36,6 +36,7 @@ public sealed class GitHubIssueAlertSinkFailureTests
         Assert.Equal(403, result.StatusCode);
         Assert.True(result.IsRetryable);
         Assert.Empty(scenario.GitHub.Issues);
+        Assert.Contains(scenario.Logs.GetSnapshot(), r => r.Message == "GitHub issue sink github-issues was rate limited while listing the open issues of octo-org/octo-repo (HTTP 403); retry after 00:50:25");
         scenario.AssertNoSecret(result);
     }
 
