@@ -109,6 +109,13 @@ public sealed partial class GitHubIssueAlertSink
             return null;
         }
 
+        if (!GitHubIssueText.IsCommitSha(sha))
+        {
+            // A bad commit_sha on one alert must not turn its delivered issue into a rejected group.
+            LogBadSha(_logger, Name, GitHubIssueText.Cut(sha, 80), GitHubIssueText.Fingerprint(alert)[..8]);
+            return null;
+        }
+
         var context = _options.StatusContext.Trim();
         var target = issue?.HtmlUrl is { Length: > 0 } html ? html : alert.Links.FirstOrDefault()?.Url.AbsoluteUri;
         var description = GitHubIssueText.StatusDescription(alert);

@@ -172,6 +172,9 @@ public sealed partial class GitHubIssueAlertSink : IAlertSink
     [LoggerMessage(EventId = 5204, Level = LogLevel.Warning, Message = "GitHub issue sink {Sink} was rate limited while {Step} (HTTP {StatusCode}); retry after {RetryAfter}")]
     private static partial void LogThrottled(ILogger logger, string sink, string step, int statusCode, TimeSpan retryAfter);
 
+    [LoggerMessage(EventId = 5205, Level = LogLevel.Warning, Message = "GitHub issue sink {Sink}: alert {Fingerprint} names commit '{Sha}', which is not a full commit SHA (40 or 64 hex characters); no status posted")]
+    private static partial void LogBadSha(ILogger logger, string sink, string sha, string fingerprint);
+
     [LoggerMessage(EventId = 5201, Level = LogLevel.Information, Message = "GitHub issue sink {Sink} {Action} issue #{Number} of {Repository} for fingerprint {Fingerprint}")]
     private static partial void LogIssue(ILogger logger, string sink, string action, int number, string repository, string fingerprint);
 
