@@ -255,4 +255,23 @@ public sealed class GitHubIssueAlertSinkTests
         Assert.DoesNotContain($"<!-- observability:fingerprint={GitHubIssueScenario.Fingerprint('z')}", body, StringComparison.Ordinal);
         Assert.Contains("| owner | team\\|a b |", body, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task SendAsync_AlertQuotingTheSinkToken_NeverSendsIt()
+    {
+        await using var scenario = new GitHubIssueScenario();
+        var quoting = GitHubIssueScenario.Alert('a', labels: new Dictionary<string, string> { ["persistence"] = GitHubIssueScenario.Token }) with
+        {
+            Title = $"call failed with {GitHubIssueScenario.Token}",
+            Message = $"Authorization: Token {GitHubIssueScenario.Token}",
+        };
+
+        await scenario.Sink(o => o.StatusSha = "6dcb09b5b57875f334f61aebed695e2e4193db5e").SendAsync([quoting]);
+        await scenario.Sink().SendAsync([quoting]);
+        await scenario.Sink().SendAsync([quoting with { Status = AlertStatus.Resolved }]);
+
+        Assert.Equal(5, scenario.Server.Requests.Count(r => r.Method != "GET")); // issue, status, 2 comments, close
+        scenario.AssertNoSecret();
+        Assert.Contains("Authorization: Token ***", scenario.GitHub.Issues[0]["body"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
 }
