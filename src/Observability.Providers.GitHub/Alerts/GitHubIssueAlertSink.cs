@@ -33,6 +33,10 @@ public sealed partial class GitHubIssueAlertSink : IAlertSink
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
 
+    // One delivery at a time per sink, so two concurrent calls for one fingerprint cannot both miss the issue and
+    // open two. Replicas of a service can still race; the shared dedupe store (Redis) is what keeps them apart.
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
     /// <summary>Initializes a new instance of the <see cref="GitHubIssueAlertSink"/> class.</summary>
     /// <param name="name">The sink's name.</param>
     /// <param name="options">The options; <see cref="GitHubIssueAlertSinkOptions.Repository"/> and <see cref="GitHubIssueAlertSinkOptions.Token"/> are required.</param>
@@ -95,6 +99,7 @@ public sealed partial class GitHubIssueAlertSink : IAlertSink
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         var step = new Step();
         int? statusCode = null;
         try
@@ -107,8 +112,20 @@ public sealed partial class GitHubIssueAlertSink : IAlertSink
         catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
             var failure = Scrub(GitHubIssueDelivery.FromException(Name, alerts.Count, e, step.What, _repository, _timeProvider));
-            LogFailed(_logger, Name, _repository, failure.Status, failure.StatusCode ?? 0, failure.Error ?? string.Empty);
+            if (failure.Status == DeliveryStatus.Throttled)
+            {
+                LogThrottled(_logger, Name, step.What, failure.StatusCode ?? 0, failure.RetryAfter ?? TimeSpan.Zero);
+            }
+            else
+            {
+                LogFailed(_logger, Name, _repository, failure.Status, failure.StatusCode ?? 0, failure.Error ?? string.Empty);
+            }
+
             return failure;
+        }
+        finally
+        {
+            _gate.Release();
         }
 
         return DeliveryResult.Delivered(Name, alerts.Count, statusCode);
@@ -151,6 +168,12 @@ public sealed partial class GitHubIssueAlertSink : IAlertSink
 
     [LoggerMessage(EventId = 5200, Level = LogLevel.Warning, Message = "GitHub issue sink {Sink} could not deliver to {Repository}: {Status} (HTTP {StatusCode}): {Reason}")]
     private static partial void LogFailed(ILogger logger, string sink, string repository, DeliveryStatus status, int statusCode, string reason);
+
+    [LoggerMessage(EventId = 5204, Level = LogLevel.Warning, Message = "GitHub issue sink {Sink} was rate limited while {Step} (HTTP {StatusCode}); retry after {RetryAfter}")]
+    private static partial void LogThrottled(ILogger logger, string sink, string step, int statusCode, TimeSpan retryAfter);
+
+    [LoggerMessage(EventId = 5205, Level = LogLevel.Warning, Message = "GitHub issue sink {Sink}: alert {Fingerprint} names commit '{Sha}', which is not a full commit SHA (40 or 64 hex characters); no status posted")]
+    private static partial void LogBadSha(ILogger logger, string sink, string sha, string fingerprint);
 
     [LoggerMessage(EventId = 5201, Level = LogLevel.Information, Message = "GitHub issue sink {Sink} {Action} issue #{Number} of {Repository} for fingerprint {Fingerprint}")]
     private static partial void LogIssue(ILogger logger, string sink, string action, int number, string repository, string fingerprint);

@@ -52,7 +52,7 @@ public sealed class GitHubIssueAlertSinkOptions
     public bool CloseOnResolve { get; set; } = true;
 
     /// <summary>
-    /// Gets or sets the commit SHA that receives a commit status for every error or critical alert (state
+    /// Gets or sets the full commit SHA (40 hex characters) that receives a commit status for every error or critical alert (state
     /// <c>failure</c>) and every resolved alert (state <c>success</c>); warnings and infos post none. An alert's
     /// <see cref="CommitShaLabel"/> label or context value wins. Default (<see langword="null"/>): no status unless the
     /// alert names a SHA.
@@ -74,7 +74,7 @@ public sealed class GitHubIssueAlertSinkOptions
     /// </summary>
     public int MaxOpenIssuesScanned { get; set; } = 300;
 
-    /// <summary>Gets or sets the time each request to GitHub may take; a longer one fails as "timed out". Default: 10 seconds.</summary>
+    /// <summary>Gets or sets the time each request to GitHub may take, up to an hour; a longer one fails as "timed out". Default: 10 seconds.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <inheritdoc />

@@ -108,4 +108,34 @@ public sealed class GitHubIssueAlertSinkGateTests
         Assert.StartsWith("2026-11-22T10:00:00", runs[0]["completed_at"]!.GetValue<string>(), StringComparison.Ordinal); // the fake clock
         Assert.Equal("Critical: checkout: error rate 7.5% above 5%", runs[0]["output"]!["title"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task AlertCommitShaNotAFullSha_IssueDeliveredWithoutStatus()
+    {
+        await using var scenario = new GitHubIssueScenario();
+        var alert = GitHubIssueScenario.Alert('a', labels: new Dictionary<string, string> { ["commit_sha"] = "main" });
+
+        var result = await scenario.Sink(o => o.StatusSha = Sha).SendAsync([alert]);
+
+        Assert.Equal(DeliveryStatus.Delivered, result.Status);
+        Assert.Single(scenario.GitHub.Issues);
+        Assert.Empty(scenario.GitHub.Statuses);
+        Assert.Contains(scenario.Logs.GetSnapshot(), r => r.Message.Contains("names commit 'main', which is not a full commit SHA", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task StatusRefused_RejectedNamingTheGateStep()
+    {
+        await using var scenario = new GitHubIssueScenario();
+        // Invented: GitHub's usual message for a token without statuses: write.
+        scenario.GitHub.Override = r => r.Path.Contains("/statuses/", StringComparison.Ordinal)
+            ? LoopbackResponse.Json("""{"message":"Resource not accessible by personal access token","documentation_url":"https://docs.github.com/rest/commits/statuses#create-a-commit-status","status":"403"}""", 403)
+            : null;
+
+        var result = await scenario.Sink(o => o.StatusSha = Sha).SendAsync([GitHubIssueScenario.Alert('a')]);
+
+        Assert.Equal(DeliveryStatus.Rejected, result.Status);
+        Assert.StartsWith("setting commit status observability/release-health on 6dcb09b5b578: GitHub refused it (403", result.Error, StringComparison.Ordinal);
+        Assert.Single(scenario.GitHub.Issues); // the issue itself was opened
+    }
 }

@@ -86,6 +86,32 @@ public sealed class GitHubIssueAlertSinkOptionsTests
         Assert.Equal(valid, new GitHubIssueAlertSinkOptionsValidator().Validate(null, options).Succeeded);
     }
 
+    [Theory]
+    [InlineData(0.001, true)]
+    [InlineData(3600, true)]
+    [InlineData(3600.001, false)]
+    [InlineData(0, false)]
+    [InlineData(-1, false)]
+    public void Validate_TimeoutBounds(double seconds, bool valid)
+    {
+        var options = new GitHubIssueAlertSinkOptions { Repository = "o/r", Token = Token, Timeout = TimeSpan.FromSeconds(seconds) };
+
+        Assert.Equal(valid, new GitHubIssueAlertSinkOptionsValidator().Validate(null, options).Succeeded);
+    }
+
+    [Theory]
+    [InlineData("6dcb09b5b57875f334f61aebed695e2e4193db5e", true)]
+    [InlineData("6DCB09B5B57875F334F61AEBED695E2E4193DB5E", true)]
+    [InlineData("6dcb09b5b57875f334f61aebed695e2e4193db5", false)] // 39
+    [InlineData("6dcb09b", false)]                                 // abbreviated: the statuses API needs the full SHA
+    [InlineData("main", false)]
+    public void Validate_StatusSha(string sha, bool valid)
+    {
+        var options = new GitHubIssueAlertSinkOptions { Repository = "o/r", Token = Token, StatusSha = sha };
+
+        Assert.Equal(valid, new GitHubIssueAlertSinkOptionsValidator().Validate(null, options).Succeeded);
+    }
+
     [Fact]
     public void Validate_ApiUrlWithCredentials_RejectedWithoutShowingThem()
     {

@@ -8,6 +8,9 @@ internal sealed class GitHubIssueAlertSinkOptionsValidator : IValidateOptions<Gi
     /// <summary>The most open issues a lookup may read.</summary>
     public const int MaxScanLimit = 1000;
 
+    /// <summary>The longest request timeout.</summary>
+    public static readonly TimeSpan MaxTimeout = TimeSpan.FromHours(1);
+
     public ValidateOptionsResult Validate(string? name, GitHubIssueAlertSinkOptions options)
     {
         var problems = Problems(name, options);
@@ -60,9 +63,9 @@ internal sealed class GitHubIssueAlertSinkOptionsValidator : IValidateOptions<Gi
             problems.Add($"{prefix}:StatusContext is required (the commit status context or check run name, for example {GitHubIssueAlertSinkOptions.DefaultStatusContext}).");
         }
 
-        if (options.StatusSha is { } sha && (sha.Trim().Length is < 7 or > 64 || !sha.Trim().All(char.IsAsciiHexDigit)))
+        if (options.StatusSha is { } sha && !GitHubIssueText.IsCommitSha(sha.Trim()))
         {
-            problems.Add($"{prefix}:StatusSha '{sha}' must be a commit SHA of 7 to 64 hexadecimal characters (or left unset).");
+            problems.Add($"{prefix}:StatusSha '{sha}' must be a full commit SHA: 40 (or 64) hexadecimal characters (or left unset).");
         }
 
         if (options.MaxOpenIssuesScanned is < 1 or > MaxScanLimit)
@@ -70,9 +73,9 @@ internal sealed class GitHubIssueAlertSinkOptionsValidator : IValidateOptions<Gi
             problems.Add($"{prefix}:MaxOpenIssuesScanned must be between 1 and {MaxScanLimit} (was {options.MaxOpenIssuesScanned}).");
         }
 
-        if (options.Timeout <= TimeSpan.Zero)
+        if (options.Timeout <= TimeSpan.Zero || options.Timeout > MaxTimeout)
         {
-            problems.Add($"{prefix}:Timeout must be positive (was {options.Timeout}).");
+            problems.Add($"{prefix}:Timeout must be positive and at most {MaxTimeout} (was {options.Timeout}).");
         }
 
         return problems;

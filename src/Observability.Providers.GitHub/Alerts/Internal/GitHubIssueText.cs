@@ -109,6 +109,9 @@ internal static class GitHubIssueText
         return string.IsNullOrWhiteSpace(sha) ? null : sha.Trim();
     }
 
+    /// <summary>Whether <paramref name="sha"/> is a full commit SHA (40 hex characters, or 64 for SHA-256 repositories); the statuses API needs one.</summary>
+    public static bool IsCommitSha(string sha) => sha.Length is 40 or 64 && sha.All(char.IsAsciiHexDigit);
+
     public static string StatusDescription(Alert alert)
         => Cut(alert.Status == AlertStatus.Resolved ? $"Resolved: {OneLine(alert.Title)}" : $"{alert.Severity}: {OneLine(alert.Title)}", MaxStatusDescriptionLength);
 
