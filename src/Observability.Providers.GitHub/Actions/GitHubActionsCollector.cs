@@ -31,9 +31,21 @@ public sealed partial class GitHubActionsCollector : ICollector
     /// <param name="timeProvider">Tells how long until a rate limit resets.</param>
     /// <param name="loggerFactory">Creates the collector's logger.</param>
     public GitHubActionsCollector(string name, GitHubActionsCollectorOptions options, TimeProvider timeProvider, ILoggerFactory loggerFactory)
+        : this(name, options, HttpMessageHandlerFactory.CreateDefault(), timeProvider, loggerFactory)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="GitHubActionsCollector"/> class that sends through a handler of your own (for example from <see cref="IHttpMessageHandlerFactory"/>).</summary>
+    /// <param name="name">The collector's name.</param>
+    /// <param name="options">The options; <see cref="GitHubActionsCollectorOptions.Owner"/> and <see cref="GitHubActionsCollectorOptions.Repository"/> are required.</param>
+    /// <param name="handler">The innermost HTTP handler; Octokit follows redirects itself, so it should not (the log downloads are redirects).</param>
+    /// <param name="timeProvider">Tells how long until a rate limit resets.</param>
+    /// <param name="loggerFactory">Creates the collector's logger.</param>
+    public GitHubActionsCollector(string name, GitHubActionsCollectorOptions options, HttpMessageHandler handler, TimeProvider timeProvider, ILoggerFactory loggerFactory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(handler);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         if (string.IsNullOrWhiteSpace(options.Owner) || string.IsNullOrWhiteSpace(options.Repository))
@@ -55,9 +67,13 @@ public sealed partial class GitHubActionsCollector : ICollector
         _timeProvider = timeProvider;
         _logger = loggerFactory.CreateLogger<GitHubActionsCollector>();
 
+        // Octokit turns a GitHub Enterprise host into <host>/api/v3/; let it, then send through the handler, under
+        // one that cancels the request in flight when the collection is cancelled (Octokit takes no token).
         var credentials = new InMemoryCredentialStore(_token is null ? Credentials.Anonymous : new Credentials(_token));
         var product = new ProductHeaderValue("Observability");
-        _client = options.ApiUrl is null ? new GitHubClient(product, credentials) : new GitHubClient(product, credentials, options.ApiUrl);
+        var baseAddress = options.ApiUrl is null ? GitHubClient.GitHubApiUrl : new GitHubClient(product, options.ApiUrl).Connection.BaseAddress;
+        var connection = new Connection(product, baseAddress, credentials, new HttpClientAdapter(() => new RequestCancellationHandler(handler)), new SimpleJsonSerializer());
+        _client = new GitHubClient(connection);
     }
 
     /// <inheritdoc />
@@ -67,6 +83,7 @@ public sealed partial class GitHubActionsCollector : ICollector
     public async Task<CollectionResult> CollectAsync(CollectionWindow window, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        RequestCancellationHandler.Use(cancellationToken);
         var repository = $"{_owner}/{_repository}";
 
         IReadOnlyList<WorkflowRun> listed;

@@ -9,6 +9,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Adds a <see cref="GitHubActionsCollector"/> to Observability.</summary>
 public static class GitHubActionsCollectorObservabilityBuilderExtensions
 {
+    /// <summary>The prefix of the named HTTP handler of each collector: <c>Observability.GitHubActions.</c> followed by its name.</summary>
+    public const string HttpClientNamePrefix = "Observability.GitHubActions.";
+
     /// <summary>Adds a GitHub Actions collector named <c>github-actions</c> with default options; set the repository through configuration.</summary>
     /// <param name="builder">The builder.</param>
     /// <returns>The builder.</returns>
@@ -43,10 +46,18 @@ public static class GitHubActionsCollectorObservabilityBuilderExtensions
     private static IObservabilityBuilder Add(IObservabilityBuilder builder, string name, Action<OptionsBuilder<GitHubActionsCollectorOptions>> configure)
     {
         ProviderRegistration.Add<ICollector, GitHubActionsCollectorOptions>(builder, name, configure, Create);
+        // Octokit follows GitHub's redirects itself (the log downloads), so the handler must not.
+        builder.Services.AddHttpClient(HttpClientNamePrefix + name)
+            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false });
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GitHubActionsCollectorOptions>, GitHubActionsCollectorOptionsValidator>());
         return builder;
     }
 
     private static GitHubActionsCollector Create(IServiceProvider services, string name, GitHubActionsCollectorOptions options)
-        => new(name, options, ProviderRegistration.Time(services), ProviderRegistration.LoggerFactory(services));
+        => new(
+            name,
+            options,
+            services.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(HttpClientNamePrefix + name),
+            ProviderRegistration.Time(services),
+            ProviderRegistration.LoggerFactory(services));
 }

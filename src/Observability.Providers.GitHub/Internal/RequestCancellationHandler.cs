@@ -1,8 +1,8 @@
 namespace Observability.Internal;
 
 /// <summary>
-/// Octokit's issue, comment and status calls take no <see cref="CancellationToken"/>. This handler, placed under
-/// Octokit's own HTTP client, links the token of the sink call in flight (carried by an <see cref="AsyncLocal{T}"/>,
+/// Octokit's calls take no <see cref="CancellationToken"/>. This handler, placed under Octokit's own HTTP client,
+/// links the token of the sink or collector call in flight (carried by an <see cref="AsyncLocal{T}"/>,
 /// which follows the call into Octokit) to the request, so a cancelled or timed-out call really stops its request
 /// instead of leaving it running in the background.
 /// </summary>
