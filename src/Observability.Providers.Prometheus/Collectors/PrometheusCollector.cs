@@ -11,7 +11,8 @@ namespace Observability;
 /// availability, p50/p95/p99 latency) and the configured ones. A range collection gives one snapshot per step, stamped
 /// with the start of the step it covers; an instant collection one snapshot for the window. Failures (unreachable, bad
 /// query, execution error, timeout, no data, stale data) become typed results, never exceptions; only the caller's
-/// cancellation is thrown. Credentials are sent in the <c>Authorization</c> header and never logged.
+/// cancellation is thrown. Prometheus' <c>warnings</c> are logged and attached to the result's
+/// <see cref="CollectionResult.Warnings"/>, each prefixed with its query's name. Credentials are sent in the <c>Authorization</c> header and never logged.
 /// </summary>
 public sealed partial class PrometheusCollector : ICollector
 {
@@ -86,6 +87,7 @@ public sealed partial class PrometheusCollector : ICollector
         var plan = Plan(window);
         var rows = new SortedDictionary<DateTimeOffset, Dictionary<string, double>>();
         var errors = new List<CollectionError>();
+        var warnings = new List<string>();
         DateTimeOffset? newest = null;
 
         foreach (var (queryName, metric, template) in _queries)
@@ -97,7 +99,7 @@ public sealed partial class PrometheusCollector : ICollector
                 LogQueryFailed(_logger, Name, _displayEndpoint, queryName, error.Kind, error.Message);
                 if (error.Kind is CollectionErrorKind.Unreachable or CollectionErrorKind.Unauthorized or CollectionErrorKind.RateLimited)
                 {
-                    return CollectionResult.Failed(Name, error); // the other queries would meet the same wall
+                    return CollectionResult.Failed(Name, error).WithWarnings(warnings); // the other queries would meet the same wall
                 }
 
                 errors.Add(error);
@@ -107,6 +109,7 @@ public sealed partial class PrometheusCollector : ICollector
             if (result!.Warnings.Count > 0)
             {
                 LogWarnings(_logger, Name, queryName, string.Join(" | ", result.Warnings));
+                warnings.AddRange(result.Warnings.Where(static w => !string.IsNullOrWhiteSpace(w)).Select(w => $"query '{queryName}': {w.Trim()}"));
             }
 
             var samples = result.Series.Where(static s => s.Samples.Count > 0).ToArray();
@@ -156,7 +159,7 @@ public sealed partial class PrometheusCollector : ICollector
             }
         }
 
-        return Conclude(window, plan, rows, errors, newest);
+        return Conclude(window, plan, rows, errors, newest).WithWarnings(warnings);
     }
 
     private CollectionResult Conclude(CollectionWindow window, QueryPlan plan, SortedDictionary<DateTimeOffset, Dictionary<string, double>> rows, List<CollectionError> errors, DateTimeOffset? newest)
