@@ -178,12 +178,13 @@ public sealed partial class PrometheusCollector : ICollector
             return CollectionResult.NoData(Name, reason);
         }
 
-        if (_mode == PrometheusQueryMode.Range && newest is { } last)
+        if (newest is { } last)
         {
-            var allowed = _staleAfter ?? plan.Step * 2;
+            // Range: two steps by default. Instant: the window's length, i.e. the newest sample must at least lie in the window.
+            var allowed = _staleAfter ?? (_mode == PrometheusQueryMode.Range ? plan.Step * 2 : window.Duration);
             if (window.End - last > allowed)
             {
-                var message = string.Create(CultureInfo.InvariantCulture, $"the newest sample ({last:O}) is {(window.End - last).TotalMinutes:0.#} min older than the window end ({window.End:O}); more than {allowed.TotalMinutes:0.#} min means the data are stale");
+                var message = $"the newest sample ({last:O}) is {Span(window.End - last)} older than the window end ({window.End:O}); more than {Span(allowed)} means the data are stale";
                 LogStale(_logger, Name, message);
                 errors.Add(new CollectionError(CollectionErrorKind.Stale, message));
             }
@@ -224,6 +225,11 @@ public sealed partial class PrometheusCollector : ICollector
 
         return list;
     }
+
+    /// <summary>A duration as whole minutes when it is one (<c>4 min</c>), else in seconds (<c>601 s</c>, <c>0.5 s</c>).</summary>
+    private static string Span(TimeSpan span) => span.Ticks % TimeSpan.TicksPerMinute == 0
+        ? string.Create(CultureInfo.InvariantCulture, $"{(long)span.TotalMinutes} min")
+        : string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0.###} s");
 
     private static string Describe(IReadOnlyDictionary<string, string> labels)
         => "{" + string.Join(",", labels.Select(static l => $"{l.Key}=\"{l.Value}\"")) + "}";

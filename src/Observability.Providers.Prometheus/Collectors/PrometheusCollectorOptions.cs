@@ -50,8 +50,11 @@ public sealed class PrometheusCollectorOptions
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Gets or sets how far before the window's end the newest range sample may lie before the data count as stale.
-    /// Default (<see langword="null"/>): two steps.
+    /// Gets or sets how far before the window's end the newest sample may lie before the data count as stale (a partial
+    /// result with a <see cref="CollectionErrorKind.Stale"/> error); exactly this old is not stale. Default
+    /// (<see langword="null"/>): two steps in range mode, the window's length in instant mode. In instant mode Prometheus
+    /// stamps a vector or scalar answer with the evaluation time (the window's end), so only raw samples (a matrix answer,
+    /// e.g. <c>x[10m]</c>) can show their age there.
     /// </summary>
     public TimeSpan? StaleAfter { get; set; }
 
