@@ -27,6 +27,7 @@ public sealed partial class PrometheusCollector : ICollector
     private readonly TimeSpan? _rateWindow;
     private readonly TimeSpan _timeout;
     private readonly TimeSpan? _staleAfter;
+    private readonly long _maxResponseBytes;
     private readonly AuthenticationHeaderValue? _authorization;
     private readonly HttpClient _httpClient;
     private readonly TimeProvider _timeProvider;
@@ -64,6 +65,7 @@ public sealed partial class PrometheusCollector : ICollector
         _rateWindow = options.RateWindow;
         _timeout = options.Timeout;
         _staleAfter = options.StaleAfter;
+        _maxResponseBytes = options.MaxResponseBytes;
         _authorization = !string.IsNullOrEmpty(options.BearerToken)
             ? new AuthenticationHeaderValue("Bearer", options.BearerToken)
             : !string.IsNullOrEmpty(options.Username)
