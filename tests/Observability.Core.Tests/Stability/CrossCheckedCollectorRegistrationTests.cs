@@ -232,6 +232,42 @@ public sealed class CrossCheckedCollectorRegistrationTests
         Assert.Equal(["prometheus", "file"], chain.Sources);
     }
 
+    [Fact]
+    public void StabilityMonitor_UsesTheRegisteredChainAlone_NotItsSourcesASecondTime()
+    {
+        var services = new ServiceCollection();
+        services.AddObservability(o => o.ServiceName = "checkout")
+            .AddCollector(Source("prometheus", 300))
+            .AddCollector(Source("file", 300))
+            .AddCrossCheckedCollector(o =>
+            {
+                o.Sources.Add("prometheus");
+                o.Sources.Add("file");
+            });
+        using var provider = services.BuildServiceProvider();
+        var registered = provider.GetServices<ICollector>().ToArray();
+
+        var chosen = StabilityMonitorObservabilityBuilderExtensions.Choose(registered, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+
+        Assert.Same(registered[0], chosen); // the user's chain, as is
+    }
+
+    [Fact]
+    public void StabilityMonitor_ACollectorOutsideTheChain_IsChainedAfterIt()
+    {
+        var services = new ServiceCollection();
+        services.AddObservability(o => o.ServiceName = "checkout")
+            .AddCollector(Source("prometheus", 300))
+            .AddCollector(Source("file", 300))
+            .AddCrossCheckedCollector("checked", o => o.Sources.Add("prometheus"));
+        using var provider = services.BuildServiceProvider();
+
+        var chosen = StabilityMonitorObservabilityBuilderExtensions.Choose(provider.GetServices<ICollector>().ToArray(), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+
+        // Registered: checked (moved ahead), prometheus (in the chain: left out), file.
+        Assert.Equal(["checked", "file"], Assert.IsType<CrossCheckedCollector>(chosen).Sources);
+    }
+
     private static DelegateCollector Source(string name, double p99)
         => new(name, (_, _) => CollectionResult.Success(name, [new MetricSnapshot(At, name, [KeyValuePair.Create(WellKnownMetrics.LatencyP99, p99)])]));
 }
