@@ -106,7 +106,8 @@ public sealed partial class CrossCheckedCollector : ICollector
             var result = failed
                 ? CollectionResult.Failed(Name, new CollectionError(errors[0].Kind, string.Join("; ", errors.Select(static e => e.Message))))
                 : CollectionResult.NoData(Name, "no source had data: " + string.Join("; ", errors.Select(static e => e.Message)));
-            return new CrossCheckedCollection(result, null, null, [], attempts, [], 0);
+            var warnings = attempts.SelectMany(static a => a.Warnings.Select(w => $"{a.CollectorName}: {w}"));
+            return new CrossCheckedCollection(result.WithWarnings(warnings), null, null, [], attempts, [], 0);
         }
 
         var trusted = Means(used.Snapshots);

@@ -117,6 +117,19 @@ public sealed class CrossCheckedCollectorSourcesTests
     }
 
     [Fact]
+    public async Task NoSourceHasData_TheSourcesWarningsAreKeptOnTheFailure()
+    {
+        var a = new DelegateCollector("prometheus", (_, _) => CollectionResult.NoData("prometheus", "empty").WithWarnings(["query 'p99': store eu-1 did not answer"]));
+        var b = new DelegateCollector("file", (_, _) => CollectionResult.NoData("file", "no rows"));
+
+        var result = await Chain(a, b).CollectCheckedAsync(Window);
+
+        Assert.Equal(CollectionStatus.NoData, result.Result.Status);
+        Assert.Equal(["prometheus: query 'p99': store eu-1 did not answer"], result.Result.Warnings);
+        Assert.Empty(result.ComparedSources);
+    }
+
+    [Fact]
     public async Task CrossCheckOn_AsksEverySource_Off_StopsAtTheFirstWithData()
     {
         var calls = new int[3];
