@@ -3,13 +3,14 @@ namespace Observability;
 /// <summary>What a collector returned: its snapshots and what failed.</summary>
 public sealed class CollectionResult
 {
-    private CollectionResult(string collectorName, CollectionStatus status, IReadOnlyList<MetricSnapshot> snapshots, IReadOnlyList<CollectionError> errors)
+    private CollectionResult(string collectorName, CollectionStatus status, IReadOnlyList<MetricSnapshot> snapshots, IReadOnlyList<CollectionError> errors, IReadOnlyList<string>? warnings = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(collectorName);
         CollectorName = collectorName;
         Status = status;
         Snapshots = snapshots;
         Errors = errors;
+        Warnings = warnings ?? [];
     }
 
     /// <summary>Gets the name of the collector that produced the result.</summary>
@@ -23,6 +24,12 @@ public sealed class CollectionResult
 
     /// <summary>Gets the problems met; empty on success.</summary>
     public IReadOnlyList<CollectionError> Errors { get; }
+
+    /// <summary>
+    /// Gets what the source said was doubtful about an answer it still gave (for example Prometheus' <c>warnings</c>), in the
+    /// order met; empty when there was nothing. Warnings do not change <see cref="Status"/>: the data were kept.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; }
 
     /// <summary>Gets a value indicating whether at least one snapshot was read.</summary>
     public bool HasData => Snapshots.Count > 0;
@@ -73,8 +80,30 @@ public sealed class CollectionResult
         return new CollectionResult(collectorName, CollectionStatus.Failed, [], [error]);
     }
 
+    /// <summary>Returns a copy of this result with <paramref name="warnings"/> added after the warnings it already has.</summary>
+    /// <param name="warnings">The warnings to attach, each a non-blank text safe to log (no secrets).</param>
+    /// <returns>The copy; this instance when <paramref name="warnings"/> is empty.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="warnings"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A warning is <see langword="null"/>, empty or blank.</exception>
+    public CollectionResult WithWarnings(IEnumerable<string> warnings)
+    {
+        ArgumentNullException.ThrowIfNull(warnings);
+        var added = warnings.ToArray();
+        for (var i = 0; i < added.Length; i++)
+        {
+            if (string.IsNullOrWhiteSpace(added[i]))
+            {
+                throw new ArgumentException($"The warning at position {i} is null or blank; a warning must say what is doubtful.", nameof(warnings));
+            }
+        }
+
+        return added.Length == 0 ? this : new CollectionResult(CollectorName, Status, Snapshots, Errors, [.. Warnings, .. added]);
+    }
+
     /// <inheritdoc />
-    public override string ToString() => $"{CollectorName}: {Status}, {Snapshots.Count} snapshots, {Errors.Count} errors";
+    public override string ToString() => Warnings.Count == 0
+        ? $"{CollectorName}: {Status}, {Snapshots.Count} snapshots, {Errors.Count} errors"
+        : $"{CollectorName}: {Status}, {Snapshots.Count} snapshots, {Errors.Count} errors, {Warnings.Count} warnings";
 
     private static MetricSnapshot[] Order(IEnumerable<MetricSnapshot> snapshots)
     {

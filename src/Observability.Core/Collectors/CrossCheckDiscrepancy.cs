@@ -1,6 +1,6 @@
 namespace Observability;
 
-/// <summary>A metric on which two sources disagreed beyond its tolerance; the higher-priority source was trusted.</summary>
+/// <summary>A metric on which a source disagreed with the trusted (highest-priority answering) one beyond its tolerance; the trusted source was kept.</summary>
 /// <param name="Metric">The metric name.</param>
 /// <param name="TrustedSource">The collector whose value was used (higher priority).</param>
 /// <param name="TrustedValue">Its value: the mean over the window of its usable snapshots.</param>
@@ -8,6 +8,7 @@ namespace Observability;
 /// <param name="OtherValue">The other collector's value, the mean over the same window.</param>
 /// <param name="Difference">|trusted - other|.</param>
 /// <param name="Allowed">The largest difference the tolerance allowed for these two values.</param>
+/// <param name="Tolerance">The tolerance of the metric that gave <paramref name="Allowed"/>.</param>
 /// <param name="Message">A sentence a person can read.</param>
 public sealed record CrossCheckDiscrepancy(
     string Metric,
@@ -17,4 +18,5 @@ public sealed record CrossCheckDiscrepancy(
     double OtherValue,
     double Difference,
     double Allowed,
+    MetricTolerance Tolerance,
     string Message);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Observability.Internal;
@@ -6,11 +5,12 @@ using Observability.Internal;
 namespace Observability;
 
 /// <summary>
-/// A fallback chain of collectors in priority order, cross-checked: the first source with data is used;
-/// the next source with data is asked too and every metric both report is compared (the mean over the
-/// window) within a per-metric tolerance. A disagreement is logged and reported as a
-/// <see cref="CrossCheckDiscrepancy"/>; the higher-priority source is trusted. A source that throws or
-/// fails is skipped. Never throws for a source's failure; only the caller's cancellation escapes.
+/// A fallback chain of collectors in priority order, cross-checked: the first source with data is used and
+/// trusted; every other source with data is asked too and each metric it shares with the used one is compared
+/// (the mean over the window) within a per-metric tolerance. Each disagreement is logged, reported as a
+/// <see cref="CrossCheckDiscrepancy"/> and attached to the served result's <see cref="CollectionResult.Warnings"/>;
+/// the higher-priority source is trusted. A source that throws or fails is skipped. Never throws for a source's
+/// failure; only the caller's cancellation escapes.
 /// </summary>
 public sealed partial class CrossCheckedCollector : ICollector
 {
@@ -75,7 +75,7 @@ public sealed partial class CrossCheckedCollector : ICollector
     {
         var attempts = new List<CollectionResult>(_sources.Length);
         CollectionResult? used = null;
-        CollectionResult? other = null;
+        var others = new List<CollectionResult>();
         foreach (var source in _sources)
         {
             var result = await AskAsync(source, window, cancellationToken).ConfigureAwait(false);
@@ -86,17 +86,15 @@ public sealed partial class CrossCheckedCollector : ICollector
                 continue;
             }
 
-            if (used is null)
+            if (used is not null)
             {
-                used = result;
-                if (!_options.CrossCheck)
-                {
-                    break;
-                }
+                others.Add(result);
+                continue;
             }
-            else
+
+            used = result;
+            if (!_options.CrossCheck)
             {
-                other = result;
                 break;
             }
         }
@@ -108,16 +106,26 @@ public sealed partial class CrossCheckedCollector : ICollector
             var result = failed
                 ? CollectionResult.Failed(Name, new CollectionError(errors[0].Kind, string.Join("; ", errors.Select(static e => e.Message))))
                 : CollectionResult.NoData(Name, "no source had data: " + string.Join("; ", errors.Select(static e => e.Message)));
-            return new CrossCheckedCollection(result, null, null, attempts, [], 0);
+            var warnings = attempts.SelectMany(static a => a.Warnings.Select(w => $"{a.CollectorName}: {w}"));
+            return new CrossCheckedCollection(result.WithWarnings(warnings), null, null, [], attempts, [], 0);
         }
 
-        var (discrepancies, compared) = other is null ? ([], 0) : Compare(used, other);
+        var trusted = Means(used.Snapshots);
+        var discrepancies = new List<CrossCheckDiscrepancy>();
+        var compared = 0;
+        foreach (var other in others)
+        {
+            compared += Compare(used.CollectorName, trusted, other, discrepancies);
+        }
+
         foreach (var d in discrepancies)
         {
             LogDiscrepancy(_logger, Name, d.Message);
         }
 
-        return new CrossCheckedCollection(Serve(used, attempts), used.CollectorName, other?.CollectorName, attempts, discrepancies, compared);
+        var served = Serve(used, attempts).WithWarnings(discrepancies.Select(static d => d.Message));
+        return new CrossCheckedCollection(
+            served, used.CollectorName, others.FirstOrDefault()?.CollectorName, [.. others.Select(static o => o.CollectorName)], attempts, discrepancies, compared);
     }
 
     private static void ValidateTolerance(MetricTolerance? tolerance, string where)
@@ -147,58 +155,8 @@ public sealed partial class CrossCheckedCollector : ICollector
             .SelectMany(a => a.Errors.Select(e => e with { Message = $"{a.CollectorName} (fell back to {used.CollectorName}): {e.Message}" }))
             .Concat(used.Errors)
             .ToArray();
-        return earlier.Length == 0 ? CollectionResult.Success(Name, used.Snapshots) : CollectionResult.Partial(Name, used.Snapshots, earlier);
-    }
-
-    private (IReadOnlyList<CrossCheckDiscrepancy> Discrepancies, int Compared) Compare(CollectionResult trusted, CollectionResult other)
-    {
-        var mine = Means(trusted.Snapshots);
-        var theirs = Means(other.Snapshots);
-        var discrepancies = new List<CrossCheckDiscrepancy>();
-        var compared = 0;
-        foreach (var (metric, a) in mine.OrderBy(static m => m.Key, StringComparer.Ordinal))
-        {
-            if (!theirs.TryGetValue(metric, out var b))
-            {
-                continue;
-            }
-
-            compared++;
-            var difference = Math.Abs(a - b);
-            var allowed = _options.ToleranceOf(metric).Allowed(a, b);
-            if (difference > allowed)
-            {
-                var message = string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"{metric}: {trusted.CollectorName} reports {a:0.######}, {other.CollectorName} reports {b:0.######}; the difference {difference:0.######} exceeds the {allowed:0.######} allowed. {trusted.CollectorName} (higher priority) is trusted.");
-                discrepancies.Add(new CrossCheckDiscrepancy(metric, trusted.CollectorName, a, other.CollectorName, b, difference, allowed, message));
-            }
-        }
-
-        return (discrepancies, compared);
-    }
-
-    private static Dictionary<string, double> Means(IReadOnlyList<MetricSnapshot> snapshots)
-    {
-        var sums = new Dictionary<string, (double Sum, int Count)>(StringComparer.Ordinal);
-        foreach (var snapshot in snapshots)
-        {
-            if (!snapshot.Quality.IsUsable || SnapshotMath.AllZero(snapshot))
-            {
-                continue;
-            }
-
-            foreach (var (metric, value) in snapshot.Metrics)
-            {
-                if (double.IsFinite(value))
-                {
-                    var (sum, count) = sums.GetValueOrDefault(metric);
-                    sums[metric] = (sum + value, count + 1);
-                }
-            }
-        }
-
-        return sums.ToDictionary(static p => p.Key, static p => p.Value.Sum / p.Value.Count, StringComparer.Ordinal);
+        var served = earlier.Length == 0 ? CollectionResult.Success(Name, used.Snapshots) : CollectionResult.Partial(Name, used.Snapshots, earlier);
+        return served.WithWarnings(used.Warnings.Select(w => $"{used.CollectorName}: {w}"));
     }
 
     [LoggerMessage(EventId = 40, Level = LogLevel.Warning, Message = "Collector chain {Chain}: source {Source} returned {Status}: {Errors}")]

@@ -5,7 +5,10 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Adds your own collectors, alert sinks and reporters to Observability.</summary>
 public static class ObservabilityBuilderExtensions
 {
-    /// <summary>Adds a collector instance. Collectors are asked in the order they are added.</summary>
+    /// <summary>
+    /// Adds a collector instance. Collectors are asked in the order they are added. It can also be named as a source of
+    /// a cross-checked collector, by its <see cref="ICollector.Name"/>.
+    /// </summary>
     /// <param name="builder">The builder.</param>
     /// <param name="collector">The collector.</param>
     /// <returns>The builder.</returns>
@@ -14,6 +17,11 @@ public static class ObservabilityBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(collector);
         builder.Services.AddSingleton(collector);
+        if (!string.IsNullOrWhiteSpace(collector.Name))
+        {
+            builder.Services.AddKeyedSingleton(collector.Name, collector);
+        }
+
         return builder;
     }
 

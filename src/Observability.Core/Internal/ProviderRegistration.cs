@@ -32,10 +32,18 @@ internal static class ProviderRegistration
         }
 
         configure(builder.Services.AddOptions<TOptions>(name).ValidateOnStart());
-        builder.Services.AddSingleton<TService>(sp =>
+
+        // One instance, reachable two ways: among all of its role, and by its name (a keyed service), so a
+        // composite such as the cross-checked collector can name it without resolving the whole role.
+        builder.Services.AddKeyedSingleton<TService>(name, (sp, _) =>
             factory(sp, name, sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name)));
+        builder.Services.AddSingleton<TService>(sp => sp.GetRequiredKeyedService<TService>(name));
         return builder;
     }
+
+    /// <summary>The names registered through <see cref="Add"/> for a role, sorted.</summary>
+    public static IReadOnlyList<string> Names(IServiceProvider services, Type role)
+        => services.GetService<NameRegistry>()?.Names.Where(n => n.Role == role).Select(static n => n.Name).Order(StringComparer.Ordinal).ToArray() ?? [];
 
     /// <summary>
     /// Configures the options with a delegate. For configuration sections, bind at the call site

@@ -36,8 +36,13 @@ public sealed partial class PrometheusCollector
         try
         {
             using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
-            var body = await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
-            return Interpret(queryName, response.StatusCode, body);
+            using var body = await ReadBodyAsync(queryName, response, linked.Token).ConfigureAwait(false);
+            if (body.TooLarge is { } tooLarge)
+            {
+                return (null, tooLarge);
+            }
+
+            return Interpret(queryName, response.StatusCode, body.Bytes);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -56,7 +61,7 @@ public sealed partial class PrometheusCollector
         }
     }
 
-    private (PrometheusQueryResult? Result, CollectionError? Error) Interpret(string queryName, HttpStatusCode status, byte[] body)
+    private (PrometheusQueryResult? Result, CollectionError? Error) Interpret(string queryName, HttpStatusCode status, ReadOnlySpan<byte> body)
     {
         PrometheusEnvelope? envelope = null;
         string? parseProblem = null;

@@ -11,7 +11,8 @@ namespace Observability;
 /// availability, p50/p95/p99 latency) and the configured ones. A range collection gives one snapshot per step, stamped
 /// with the start of the step it covers; an instant collection one snapshot for the window. Failures (unreachable, bad
 /// query, execution error, timeout, no data, stale data) become typed results, never exceptions; only the caller's
-/// cancellation is thrown. Credentials are sent in the <c>Authorization</c> header and never logged.
+/// cancellation is thrown. Prometheus' <c>warnings</c> are logged and attached to the result's
+/// <see cref="CollectionResult.Warnings"/>, each prefixed with its query's name. Credentials are sent in the <c>Authorization</c> header and never logged.
 /// </summary>
 public sealed partial class PrometheusCollector : ICollector
 {
@@ -26,6 +27,7 @@ public sealed partial class PrometheusCollector : ICollector
     private readonly TimeSpan? _rateWindow;
     private readonly TimeSpan _timeout;
     private readonly TimeSpan? _staleAfter;
+    private readonly long _maxResponseBytes;
     private readonly AuthenticationHeaderValue? _authorization;
     private readonly HttpClient _httpClient;
     private readonly TimeProvider _timeProvider;
@@ -63,6 +65,7 @@ public sealed partial class PrometheusCollector : ICollector
         _rateWindow = options.RateWindow;
         _timeout = options.Timeout;
         _staleAfter = options.StaleAfter;
+        _maxResponseBytes = options.MaxResponseBytes;
         _authorization = !string.IsNullOrEmpty(options.BearerToken)
             ? new AuthenticationHeaderValue("Bearer", options.BearerToken)
             : !string.IsNullOrEmpty(options.Username)
@@ -86,6 +89,7 @@ public sealed partial class PrometheusCollector : ICollector
         var plan = Plan(window);
         var rows = new SortedDictionary<DateTimeOffset, Dictionary<string, double>>();
         var errors = new List<CollectionError>();
+        var warnings = new List<string>();
         DateTimeOffset? newest = null;
 
         foreach (var (queryName, metric, template) in _queries)
@@ -97,7 +101,7 @@ public sealed partial class PrometheusCollector : ICollector
                 LogQueryFailed(_logger, Name, _displayEndpoint, queryName, error.Kind, error.Message);
                 if (error.Kind is CollectionErrorKind.Unreachable or CollectionErrorKind.Unauthorized or CollectionErrorKind.RateLimited)
                 {
-                    return CollectionResult.Failed(Name, error); // the other queries would meet the same wall
+                    return CollectionResult.Failed(Name, error).WithWarnings(warnings); // the other queries would meet the same wall
                 }
 
                 errors.Add(error);
@@ -107,6 +111,7 @@ public sealed partial class PrometheusCollector : ICollector
             if (result!.Warnings.Count > 0)
             {
                 LogWarnings(_logger, Name, queryName, string.Join(" | ", result.Warnings));
+                warnings.AddRange(result.Warnings.Where(static w => !string.IsNullOrWhiteSpace(w)).Select(w => $"query '{queryName}': {w.Trim()}"));
             }
 
             var samples = result.Series.Where(static s => s.Samples.Count > 0).ToArray();
@@ -156,38 +161,7 @@ public sealed partial class PrometheusCollector : ICollector
             }
         }
 
-        return Conclude(window, plan, rows, errors, newest);
-    }
-
-    private CollectionResult Conclude(CollectionWindow window, QueryPlan plan, SortedDictionary<DateTimeOffset, Dictionary<string, double>> rows, List<CollectionError> errors, DateTimeOffset? newest)
-    {
-        var snapshots = rows.Select(row => new MetricSnapshot(row.Key, _source, row.Value)).ToArray();
-        if (snapshots.Length == 0)
-        {
-            var failure = errors.FirstOrDefault(static e => e.Kind != CollectionErrorKind.NoData);
-            if (failure is not null)
-            {
-                return CollectionResult.Failed(Name, errors.Count == 1 ? failure : failure with { Message = $"{failure.Message} (and {errors.Count - 1} more query errors)" });
-            }
-
-            var reason = $"Prometheus at {_displayEndpoint} returned no data for {_service} in {window} ({_queries.Count} queries)";
-            LogNoData(_logger, Name, reason);
-            return CollectionResult.NoData(Name, reason);
-        }
-
-        if (_mode == PrometheusQueryMode.Range && newest is { } last)
-        {
-            var allowed = _staleAfter ?? plan.Step * 2;
-            if (window.End - last > allowed)
-            {
-                var message = string.Create(CultureInfo.InvariantCulture, $"the newest sample ({last:O}) is {(window.End - last).TotalMinutes:0.#} min older than the window end ({window.End:O}); more than {allowed.TotalMinutes:0.#} min means the data are stale");
-                LogStale(_logger, Name, message);
-                errors.Add(new CollectionError(CollectionErrorKind.Stale, message));
-            }
-        }
-
-        LogCollected(_logger, Name, snapshots.Length, window, plan.Step, errors.Count);
-        return errors.Count == 0 ? CollectionResult.Success(Name, snapshots) : CollectionResult.Partial(Name, snapshots, errors);
+        return Conclude(window, plan, rows, errors, newest).WithWarnings(warnings);
     }
 
     private QueryPlan Plan(CollectionWindow window)

@@ -9,6 +9,12 @@ public sealed class PrometheusCollectorOptions
     /// <summary>The snapshot metric of the median latency in milliseconds, filled by the presets.</summary>
     public const string LatencyP50 = "latency_p50_ms";
 
+    /// <summary>The default of <see cref="MaxResponseBytes"/>: 64 MiB.</summary>
+    public const long DefaultMaxResponseBytes = 64L * 1024 * 1024;
+
+    /// <summary>The largest <see cref="MaxResponseBytes"/> allowed: 1 GiB.</summary>
+    public const long MaxResponseBytesLimit = 1024L * 1024 * 1024;
+
     /// <summary>
     /// Gets or sets the Prometheus base address, for example <c>http://127.0.0.1:9090/</c> (with its path prefix, if any).
     /// Required. It must not hold credentials: set <see cref="Username"/> and <see cref="Password"/> instead.
@@ -50,10 +56,20 @@ public sealed class PrometheusCollectorOptions
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Gets or sets how far before the window's end the newest range sample may lie before the data count as stale.
-    /// Default (<see langword="null"/>): two steps.
+    /// Gets or sets how far before the window's end the newest sample may lie before the data count as stale (a partial
+    /// result with a <see cref="CollectionErrorKind.Stale"/> error); exactly this old is not stale. Default
+    /// (<see langword="null"/>): two steps in range mode, the window's length in instant mode. In instant mode Prometheus
+    /// stamps a vector or scalar answer with the evaluation time (the window's end), so only raw samples (a matrix answer,
+    /// e.g. <c>x[10m]</c>) can show their age there.
     /// </summary>
     public TimeSpan? StaleAfter { get; set; }
+
+    /// <summary>
+    /// Gets or sets the largest answer body, in bytes, one query may return. Default: 64 MiB (67,108,864 bytes); at least 1 and
+    /// at most <see cref="MaxResponseBytesLimit"/> (1 GiB). A larger answer, announced by its <c>Content-Length</c> or met while reading
+    /// (the reading stops there), is an <see cref="CollectionErrorKind.InvalidData"/> error of that query naming the cap.
+    /// </summary>
+    public long MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
 
     /// <summary>Gets or sets a bearer token sent in the <c>Authorization</c> header. Secret: never logged.</summary>
     public string? BearerToken { get; set; }

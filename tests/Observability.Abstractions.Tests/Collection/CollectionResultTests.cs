@@ -95,6 +95,55 @@ public sealed class CollectionResultTests
     }
 
     [Fact]
+    public void Warnings_ByDefault_AreEmpty()
+    {
+        Assert.Empty(CollectionResult.Success("prometheus", [Snapshot(T0, "a")]).Warnings);
+        Assert.Empty(CollectionResult.NoData("prometheus", "nothing").Warnings);
+        Assert.Empty(CollectionResult.Failed("prometheus", new CollectionError(CollectionErrorKind.Timeout, "slow")).Warnings);
+    }
+
+    [Fact]
+    public void WithWarnings_ReturnsACopyWithTheWarningsAppendedAndLeavesTheOriginalAlone()
+    {
+        var error = new CollectionError(CollectionErrorKind.NoData, "b was empty", "b");
+        var original = CollectionResult.Partial("prometheus", [Snapshot(T0, "a")], [error]);
+
+        var once = original.WithWarnings(["a: first"]);
+        var twice = once.WithWarnings(["a: second", "b: third"]);
+
+        Assert.NotSame(original, once);
+        Assert.Empty(original.Warnings);
+        Assert.Equal(["a: first"], once.Warnings);
+        Assert.Equal(["a: first", "a: second", "b: third"], twice.Warnings);
+        // Everything else is carried over unchanged.
+        Assert.Equal((CollectionStatus.Partial, "prometheus"), (twice.Status, twice.CollectorName));
+        Assert.Same(original.Snapshots, twice.Snapshots);
+        Assert.Same(error, Assert.Single(twice.Errors));
+        Assert.Equal("prometheus: Partial, 1 snapshots, 1 errors, 3 warnings", twice.ToString());
+        Assert.Equal("prometheus: Partial, 1 snapshots, 1 errors", original.ToString());
+    }
+
+    [Fact]
+    public void WithWarnings_Nothing_ReturnsTheSameInstance()
+    {
+        var result = CollectionResult.Success("prometheus", [Snapshot(T0, "a")]);
+
+        Assert.Same(result, result.WithWarnings([]));
+    }
+
+    [Fact]
+    public void WithWarnings_NullOrBlank_Throws()
+    {
+        var result = CollectionResult.Success("prometheus", [Snapshot(T0, "a")]);
+
+        Assert.Equal("warnings", Assert.Throws<ArgumentNullException>(() => result.WithWarnings(null!)).ParamName);
+        var ex = Assert.Throws<ArgumentException>(() => result.WithWarnings(["fine", " "]));
+        Assert.Equal("warnings", ex.ParamName);
+        Assert.Contains("position 1", ex.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => result.WithWarnings([null!]));
+    }
+
+    [Fact]
     public void CollectionError_ToString_IncludesLocationWhenKnown()
     {
         Assert.Equal("InvalidData at line 3: bad value", new CollectionError(CollectionErrorKind.InvalidData, "bad value", "line 3").ToString());

@@ -107,6 +107,8 @@ public sealed class PrometheusCollectorFailureTests
         Assert.Equal(3.0, Assert.Single(result.Snapshots).GetValue("value"));
         var warning = Assert.Single(logs.GetSnapshot(), r => r.Id.Id == 2201);
         Assert.Contains("metric might not be a counter", warning.Message, StringComparison.Ordinal);
+        // ... and it reaches the result, prefixed with the query's name.
+        Assert.Equal(["query 'value': PromQL info: metric might not be a counter"], result.Warnings);
     }
 
     [Fact]

@@ -14,8 +14,11 @@ internal sealed record LoopbackRequest(string Method, string Path, IReadOnlyDict
         .ToDictionary(static p => WebUtility.UrlDecode(p[0]), static p => p.Length > 1 ? WebUtility.UrlDecode(p[1]) : string.Empty, StringComparer.Ordinal);
 }
 
-/// <summary>One scripted answer; <see cref="Hang"/> never answers (the client must give up); <see cref="Headers"/> are extra response headers.</summary>
-internal sealed record LoopbackResponse(int Status, string Body, string ContentType = "application/json", bool Hang = false, IReadOnlyDictionary<string, string>? Headers = null)
+/// <summary>
+/// One scripted answer; <see cref="Hang"/> never answers (the client must give up); <see cref="Headers"/> are extra response headers;
+/// <see cref="WithoutLength"/> sends no <c>Content-Length</c>, the body ending when the connection closes.
+/// </summary>
+internal sealed record LoopbackResponse(int Status, string Body, string ContentType = "application/json", bool Hang = false, IReadOnlyDictionary<string, string>? Headers = null, bool WithoutLength = false)
 {
     public static LoopbackResponse Json(string body, int status = 200) => new(status, body);
 
@@ -99,7 +102,7 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
 
             var body = Encoding.UTF8.GetBytes(response.Body);
             var extra = string.Concat((response.Headers ?? new Dictionary<string, string>()).Select(static h => $"{h.Key}: {h.Value}\r\n"));
-            var head = $"HTTP/1.1 {response.Status} {ReasonPhrase(response.Status)}\r\nContent-Type: {response.ContentType}\r\nContent-Length: {body.Length}\r\n{extra}Connection: close\r\n\r\n";
+            var head = $"HTTP/1.1 {response.Status} {ReasonPhrase(response.Status)}\r\nContent-Type: {response.ContentType}\r\n{(response.WithoutLength ? string.Empty : $"Content-Length: {body.Length}\r\n")}{extra}Connection: close\r\n\r\n";
             await stream.WriteAsync(Encoding.ASCII.GetBytes(head), _stop.Token);
             await stream.WriteAsync(body, _stop.Token);
             await stream.FlushAsync(_stop.Token);

@@ -9,8 +9,9 @@ using Observability.Internal;
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
-/// Adds the <see cref="StabilityMonitor"/> and its hosted service. It reads the registered collectors:
-/// one is used as is; several become a <see cref="CrossCheckedCollector"/> named <c>chain</c> in registration order.
+/// Adds the <see cref="StabilityMonitor"/> and its hosted service. It reads the registered collectors, less the sources of
+/// a registered <see cref="CrossCheckedCollector"/> (asked through it): one is used as is; several become a
+/// <see cref="CrossCheckedCollector"/> named <c>chain</c> in registration order.
 /// </summary>
 public static class StabilityMonitorObservabilityBuilderExtensions
 {
@@ -48,14 +49,24 @@ public static class StabilityMonitorObservabilityBuilderExtensions
             }
 
             var loggers = ProviderRegistration.LoggerFactory(services);
-            var collector = collectors.Length == 1 ? collectors[0] : new CrossCheckedCollector("chain", collectors, null, loggers.CreateLogger<CrossCheckedCollector>());
             return new StabilityMonitor(
-                collector,
+                Choose(collectors, loggers),
                 services.GetRequiredService<IOptions<StabilityMonitorOptions>>().Value,
                 ProviderRegistration.Time(services),
                 loggers.CreateLogger<StabilityMonitor>());
         });
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StabilityMonitorService>());
         return builder;
+    }
+
+    /// <summary>
+    /// The collector the monitor asks: the registered ones, less the sources of a registered cross-checked collector
+    /// (asked through it, not a second time on their own); one is used as is, several become a chain in registration order.
+    /// </summary>
+    internal static ICollector Choose(IReadOnlyList<ICollector> registered, ILoggerFactory loggers)
+    {
+        var inChains = registered.OfType<CrossCheckedCollector>().SelectMany(static c => c.Sources).ToHashSet(StringComparer.Ordinal);
+        var collectors = registered.Where(c => c is CrossCheckedCollector || !inChains.Contains(c.Name)).ToArray();
+        return collectors.Length == 1 ? collectors[0] : new CrossCheckedCollector("chain", collectors, null, loggers.CreateLogger<CrossCheckedCollector>());
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 
 namespace Observability.Internal;
@@ -67,6 +68,11 @@ internal sealed class PrometheusCollectorOptionsValidator : IValidateOptions<Pro
         if (options.StaleAfter is { } stale && stale <= TimeSpan.Zero)
         {
             problems.Add($"{prefix}:StaleAfter must be positive when set (was {stale}).");
+        }
+
+        if (options.MaxResponseBytes < 1 || options.MaxResponseBytes > PrometheusCollectorOptions.MaxResponseBytesLimit)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{prefix}:MaxResponseBytes must be between 1 and {PrometheusCollectorOptions.MaxResponseBytesLimit} bytes (1 GiB) (was {options.MaxResponseBytes})."));
         }
 
         var hasBearer = !string.IsNullOrEmpty(options.BearerToken);
