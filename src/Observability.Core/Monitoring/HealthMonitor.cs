@@ -77,7 +77,10 @@ internal sealed partial class HealthMonitor : IHealthMonitor
             Slos = evaluation.Slos,
             Metrics = evaluation.Metrics,
             DataQuality = evaluation.DataQuality,
-            Collections = collections.Select(c => new CollectionSummary(c.CollectorName, c.Status, c.Snapshots.Count, ReferenceEquals(c, used), c.Errors.Select(static e => e.ToString()).ToArray())).ToArray(),
+            Collections = collections.Select(c => new CollectionSummary(c.CollectorName, c.Status, c.Snapshots.Count, ReferenceEquals(c, used), c.Errors.Select(static e => e.ToString()).ToArray())
+            {
+                Warnings = c.Warnings.Select(_redactor.RedactText).ToArray(),
+            }).ToArray(),
             Alerts = alerting.Raised,
         };
 

@@ -120,14 +120,14 @@ public sealed partial class MarkdownReporter
             return;
         }
 
-        md.Append("| Collector | Status | Snapshots | Used | Errors |\n|---|---|---:|---|---|\n");
+        md.Append("| Collector | Status | Snapshots | Used | Errors and warnings |\n|---|---|---:|---|---|\n");
         foreach (var c in collections)
         {
             md.Append("| ").Append(Cell(c.Collector))
               .Append(" | ").Append(c.Status.ToString())
               .Append(" | ").Append(Integer(c.Snapshots))
               .Append(" | ").Append(c.Used ? "yes" : "no")
-              .Append(" | ").Append(c.Errors.Count == 0 ? None : string.Join("<br>", c.Errors.Select(Cell))).Append(" |\n");
+              .Append(" | ").Append(c.Errors.Count + c.Warnings.Count == 0 ? None : string.Join("<br>", c.Errors.Select(Cell).Concat(c.Warnings.Select(w => "warning: " + Cell(w))))).Append(" |\n");
         }
 
         md.Append('\n');

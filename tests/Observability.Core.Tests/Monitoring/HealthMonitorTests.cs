@@ -191,6 +191,20 @@ public sealed class HealthMonitorTests
     }
 
     [Fact]
+    public async Task RunOnceAsync_CollectorWarnings_ReachTheReportRedacted()
+    {
+        await using var harness = ObservabilityTestHarness.Create();
+        harness.Collector.EnqueueResult(CollectionResult.Success("scripted", Day((_, t) => TestSnapshots.Service(t)))
+            .WithWarnings(["query 'error_rate': PromQL info: metric might not be a counter", "token=tok-warning-1234567 was refused"]));
+
+        var result = await harness.Monitor.RunOnceAsync();
+
+        var summary = Assert.Single(result.Report.Collections);
+        Assert.Equal("query 'error_rate': PromQL info: metric might not be a counter", summary.Warnings[0]);
+        Assert.Equal("token=***4567 was refused", summary.Warnings[1]);
+    }
+
+    [Fact]
     public async Task RunOnceAsync_AlertsDisabled_ReportsAlertsButSendsNothing()
     {
         await using var harness = ObservabilityTestHarness.Create(o => o.Alerts.Enabled = false);
