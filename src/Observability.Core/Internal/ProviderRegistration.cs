@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,30 @@ internal static class ProviderRegistration
         configure(builder.Services.AddOptions<TOptions>(name).ValidateOnStart());
         builder.Services.AddSingleton<TService>(sp =>
             factory(sp, name, sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name)));
+        return builder;
+    }
+
+    /// <summary>
+    /// <see cref="Add{TService, TOptions}"/>, then the options' start-up validator <typeparamref name="TValidator"/> (once, however
+    /// many plugins of the kind there are) and what the provider registers besides per name (<paramref name="addServices"/>,
+    /// given the services and the name: an HTTP provider's named client, for example).
+    /// </summary>
+    public static IObservabilityBuilder Add<
+        TService,
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions,
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TValidator>(
+        IObservabilityBuilder builder,
+        string name,
+        Action<OptionsBuilder<TOptions>> configure,
+        Func<IServiceProvider, string, TOptions, TService> factory,
+        Action<IServiceCollection, string>? addServices = null)
+        where TService : class
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        Add(builder, name, configure, factory);
+        addServices?.Invoke(builder.Services, name);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
         return builder;
     }
 

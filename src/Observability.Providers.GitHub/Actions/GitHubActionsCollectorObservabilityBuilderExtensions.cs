@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Observability;
 using Observability.Internal;
@@ -41,11 +40,7 @@ public static class GitHubActionsCollectorObservabilityBuilderExtensions
     }
 
     private static IObservabilityBuilder Add(IObservabilityBuilder builder, string name, Action<OptionsBuilder<GitHubActionsCollectorOptions>> configure)
-    {
-        ProviderRegistration.Add<ICollector, GitHubActionsCollectorOptions>(builder, name, configure, Create);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GitHubActionsCollectorOptions>, GitHubActionsCollectorOptionsValidator>());
-        return builder;
-    }
+        => ProviderRegistration.Add<ICollector, GitHubActionsCollectorOptions, GitHubActionsCollectorOptionsValidator>(builder, name, configure, Create);
 
     private static GitHubActionsCollector Create(IServiceProvider services, string name, GitHubActionsCollectorOptions options)
         => new(name, options, ProviderRegistration.Time(services), ProviderRegistration.LoggerFactory(services));
