@@ -15,15 +15,12 @@ public sealed partial class DiscordAlertSink
         request.Content = new ByteArrayContent(payload);
         request.Content.Headers.ContentType = Json;
 
-        return await SinkCall.WithTimeoutAsync(
+        return await SinkCall.SendAsync(
+            _httpClient,
+            request,
             _timeout,
             _timeProvider,
-            async token =>
-            {
-                using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
-                var body = await response.Content.ReadAsStringAsync(token).ConfigureAwait(false);
-                return Interpret(response, body);
-            },
+            Interpret,
             static () => new PostOutcome(DeliveryStatus.Failed, null, SinkCall.TimedOut),
             e => new PostOutcome(
                 DeliveryStatus.Failed,

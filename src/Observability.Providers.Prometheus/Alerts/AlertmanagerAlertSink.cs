@@ -71,15 +71,12 @@ public sealed partial class AlertmanagerAlertSink : IAlertSink
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Authorization = _authorization;
 
-        var result = await SinkCall.WithTimeoutAsync(
+        var result = await SinkCall.SendAsync(
+            _httpClient,
+            request,
             _options.Timeout,
             _timeProvider,
-            async token =>
-            {
-                using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
-                var text = await response.Content.ReadAsStringAsync(token).ConfigureAwait(false);
-                return Interpret(alerts.Count, response, text);
-            },
+            (response, text) => Interpret(alerts.Count, response, text),
             () => DeliveryResult.Failed(Name, alerts.Count, SinkCall.TimedOut),
             e => HttpDelivery.FromException(Name, alerts.Count, e),
             cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Observability;
 using Observability.Internal;
@@ -43,11 +44,13 @@ public static class PrometheusCollectorObservabilityBuilderExtensions
     }
 
     private static IObservabilityBuilder Add(IObservabilityBuilder builder, string name, Action<OptionsBuilder<PrometheusCollectorOptions>> configure)
-        => ProviderRegistration.Add<ICollector, PrometheusCollectorOptions, PrometheusCollectorOptionsValidator>(builder, name, configure, Create, AddHttpClient);
-
-    /// <summary>The collector times each query out itself (PrometheusCollectorOptions.Timeout), so the client's own 100 s limit is lifted.</summary>
-    private static void AddHttpClient(IServiceCollection services, string name)
-        => services.AddHttpClient(HttpClientNamePrefix + name).ConfigureHttpClient(static client => client.Timeout = Timeout.InfiniteTimeSpan);
+    {
+        ProviderRegistration.Add<ICollector, PrometheusCollectorOptions>(builder, name, configure, Create);
+        // The collector times each query out itself (PrometheusCollectorOptions.Timeout), so the client's own 100 s limit is lifted.
+        builder.Services.AddHttpClient(HttpClientNamePrefix + name).ConfigureHttpClient(static client => client.Timeout = Timeout.InfiniteTimeSpan);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PrometheusCollectorOptions>, PrometheusCollectorOptionsValidator>());
+        return builder;
+    }
 
     private static PrometheusCollector Create(IServiceProvider services, string name, PrometheusCollectorOptions options)
         => new(

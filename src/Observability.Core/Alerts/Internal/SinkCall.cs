@@ -34,6 +34,32 @@ internal static class SinkCall
     }
 
     /// <summary>
+    /// Sends <paramref name="request"/> through <paramref name="httpClient"/> and reads the answer's body as text, under
+    /// <see cref="WithTimeoutAsync"/>; <paramref name="interpret"/> turns the answer and its body into the result.
+    /// </summary>
+    public static Task<T> SendAsync<T>(
+        HttpClient httpClient,
+        HttpRequestMessage request,
+        TimeSpan timeout,
+        TimeProvider timeProvider,
+        Func<HttpResponseMessage, string, T> interpret,
+        Func<T> timedOut,
+        Func<Exception, T> transportFailed,
+        CancellationToken cancellationToken)
+        => WithTimeoutAsync(
+            timeout,
+            timeProvider,
+            async token =>
+            {
+                using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+                var body = await response.Content.ReadAsStringAsync(token).ConfigureAwait(false);
+                return interpret(response, body);
+            },
+            timedOut,
+            transportFailed,
+            cancellationToken);
+
+    /// <summary>
     /// Runs <paramref name="request"/> with a token cancelled by the caller or after <paramref name="timeout"/> on
     /// <paramref name="timeProvider"/>. A cancellation the caller did not ask for returns <paramref name="timedOut"/>; an
     /// <see cref="HttpRequestException"/> or <see cref="IOException"/> returns <paramref name="transportFailed"/>; the
