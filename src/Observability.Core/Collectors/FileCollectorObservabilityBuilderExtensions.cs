@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Observability;
 using Observability.Internal;
@@ -41,11 +40,7 @@ public static class FileCollectorObservabilityBuilderExtensions
     }
 
     private static IObservabilityBuilder Add(IObservabilityBuilder builder, string name, Action<OptionsBuilder<FileCollectorOptions>> configure)
-    {
-        ProviderRegistration.Add<ICollector, FileCollectorOptions>(builder, name, configure, Create);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FileCollectorOptions>, FileCollectorOptionsValidator>());
-        return builder;
-    }
+        => ProviderRegistration.Add<ICollector, FileCollectorOptions, FileCollectorOptionsValidator>(builder, name, configure, Create);
 
     private static FileCollector Create(IServiceProvider services, string name, FileCollectorOptions options)
         => new(name, options, ProviderRegistration.Time(services), ProviderRegistration.LoggerFactory(services));

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -41,9 +42,33 @@ internal static class ProviderRegistration
         return builder;
     }
 
-    /// <summary>The names registered through <see cref="Add"/> for a role, sorted.</summary>
+    /// <summary>The names registered through <see cref="Add{TService, TOptions}"/> for a role, sorted.</summary>
     public static IReadOnlyList<string> Names(IServiceProvider services, Type role)
         => services.GetService<NameRegistry>()?.Names.Where(n => n.Role == role).Select(static n => n.Name).Order(StringComparer.Ordinal).ToArray() ?? [];
+
+    /// <summary>
+    /// <see cref="Add{TService, TOptions}"/>, then the options' start-up validator <typeparamref name="TValidator"/> (once, however
+    /// many plugins of the kind there are) and what the provider registers besides per name (<paramref name="addServices"/>,
+    /// given the services and the name: an HTTP provider's named client, for example).
+    /// </summary>
+    public static IObservabilityBuilder Add<
+        TService,
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions,
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TValidator>(
+        IObservabilityBuilder builder,
+        string name,
+        Action<OptionsBuilder<TOptions>> configure,
+        Func<IServiceProvider, string, TOptions, TService> factory,
+        Action<IServiceCollection, string>? addServices = null)
+        where TService : class
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        Add(builder, name, configure, factory);
+        addServices?.Invoke(builder.Services, name);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
+        return builder;
+    }
 
     /// <summary>
     /// Configures the options with a delegate. For configuration sections, bind at the call site

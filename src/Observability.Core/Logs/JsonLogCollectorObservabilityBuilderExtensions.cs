@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Observability;
 using Observability.Internal;
@@ -41,11 +40,7 @@ public static class JsonLogCollectorObservabilityBuilderExtensions
     }
 
     private static IObservabilityBuilder Add(IObservabilityBuilder builder, string name, Action<OptionsBuilder<JsonLogCollectorOptions>> configure)
-    {
-        ProviderRegistration.Add<ICollector, JsonLogCollectorOptions>(builder, name, configure, Create);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JsonLogCollectorOptions>, JsonLogCollectorOptionsValidator>());
-        return builder;
-    }
+        => ProviderRegistration.Add<ICollector, JsonLogCollectorOptions, JsonLogCollectorOptionsValidator>(builder, name, configure, Create);
 
     private static JsonLogCollector Create(IServiceProvider services, string name, JsonLogCollectorOptions options)
         => new(name, options, ProviderRegistration.Time(services), ProviderRegistration.LoggerFactory(services));

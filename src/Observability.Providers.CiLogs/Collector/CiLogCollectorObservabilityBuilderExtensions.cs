@@ -44,12 +44,8 @@ public static class CiLogCollectorObservabilityBuilderExtensions
     }
 
     private static IObservabilityBuilder Add(IObservabilityBuilder builder, string name, Action<OptionsBuilder<CiLogCollectorOptions>> configure)
-    {
-        ProviderRegistration.Add<ICollector, CiLogCollectorOptions>(builder, name, configure, Create);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CiLogCollectorOptions>, CiLogCollectorOptionsValidator>());
-        builder.Services.TryAddSingleton<ICiErrorClassifier>(CiErrorClassifier.Instance);
-        return builder;
-    }
+        => ProviderRegistration.Add<ICollector, CiLogCollectorOptions, CiLogCollectorOptionsValidator>(
+            builder, name, configure, Create, static (services, _) => services.TryAddSingleton<ICiErrorClassifier>(CiErrorClassifier.Instance));
 
     private static CiLogCollector Create(IServiceProvider services, string name, CiLogCollectorOptions options)
         => new(name, options, ProviderRegistration.Time(services), ProviderRegistration.LoggerFactory(services));

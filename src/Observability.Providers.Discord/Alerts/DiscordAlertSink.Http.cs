@@ -15,26 +15,18 @@ public sealed partial class DiscordAlertSink
         request.Content = new ByteArrayContent(payload);
         request.Content.Headers.ContentType = Json;
 
-        using var timeout = new CancellationTokenSource(_timeout, _timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        try
-        {
-            using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
-            var body = await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
-            return Interpret(response, body);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return new PostOutcome(DeliveryStatus.Failed, null, "timed out");
-        }
-        catch (HttpRequestException e)
-        {
-            return new PostOutcome(DeliveryStatus.Failed, null, HttpDelivery.FromException(Name, 1, e).Error);
-        }
-        catch (IOException)
-        {
-            return new PostOutcome(DeliveryStatus.Failed, null, "the connection broke off");
-        }
+        return await SinkCall.SendAsync(
+            _httpClient,
+            request,
+            _timeout,
+            _timeProvider,
+            Interpret,
+            static () => new PostOutcome(DeliveryStatus.Failed, null, SinkCall.TimedOut),
+            e => new PostOutcome(
+                DeliveryStatus.Failed,
+                null,
+                e is HttpRequestException ? HttpDelivery.FromException(Name, 1, e).Error : "the connection broke off"),
+            cancellationToken).ConfigureAwait(false);
     }
 
     private PostOutcome Interpret(HttpResponseMessage response, string body)

@@ -62,21 +62,7 @@ public sealed partial class DiscordAlertSink : IAlertSink
     /// <inheritdoc />
     public async Task<DeliveryResult> SendAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(alerts);
-        if (alerts.Count == 0)
-        {
-            throw new ArgumentException("At least one alert is required.", nameof(alerts));
-        }
-
-        for (var i = 0; i < alerts.Count; i++)
-        {
-            if (alerts[i] is null)
-            {
-                throw new ArgumentException($"The alert at index {i} is null.", nameof(alerts));
-            }
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
+        SinkCall.CheckAlerts(alerts, cancellationToken);
         var plan = DiscordMessagePlanner.Plan(alerts);
         var delivered = 0;
         var statusCode = 200;

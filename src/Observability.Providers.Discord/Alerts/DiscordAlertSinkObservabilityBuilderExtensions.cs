@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Observability;
 using Observability.Internal;
@@ -44,16 +43,16 @@ public static class DiscordAlertSinkObservabilityBuilderExtensions
     }
 
     private static IObservabilityBuilder Add(IObservabilityBuilder builder, string name, Action<OptionsBuilder<DiscordAlertSinkOptions>> configure)
-    {
-        ProviderRegistration.Add<IAlertSink, DiscordAlertSinkOptions>(builder, name, configure, Create);
-        // The sink times each request out itself (DiscordAlertSinkOptions.Timeout), so the client's own 100 s limit is lifted.
-        // The factory's request logging is removed: it would write the request URI, and the webhook token is in its path.
-        builder.Services.AddHttpClient(HttpClientNamePrefix + name)
+        => ProviderRegistration.Add<IAlertSink, DiscordAlertSinkOptions, DiscordAlertSinkOptionsValidator>(builder, name, configure, Create, AddHttpClient);
+
+    /// <summary>
+    /// The sink times each request out itself (DiscordAlertSinkOptions.Timeout), so the client's own 100 s limit is lifted.
+    /// The factory's request logging is removed: it would write the request URI, and the webhook token is in its path.
+    /// </summary>
+    private static void AddHttpClient(IServiceCollection services, string name)
+        => services.AddHttpClient(HttpClientNamePrefix + name)
             .ConfigureHttpClient(static client => client.Timeout = Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordAlertSinkOptions>, DiscordAlertSinkOptionsValidator>());
-        return builder;
-    }
 
     private static DiscordAlertSink Create(IServiceProvider services, string name, DiscordAlertSinkOptions options)
         => new(

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Observability;
 using Observability.Internal;
@@ -44,14 +43,14 @@ public static class GitHubActionsCollectorObservabilityBuilderExtensions
     }
 
     private static IObservabilityBuilder Add(IObservabilityBuilder builder, string name, Action<OptionsBuilder<GitHubActionsCollectorOptions>> configure)
-    {
-        ProviderRegistration.Add<ICollector, GitHubActionsCollectorOptions>(builder, name, configure, Create);
-        // Octokit follows GitHub's redirects itself (the log downloads), so the handler must not.
-        builder.Services.AddHttpClient(HttpClientNamePrefix + name)
-            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false });
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GitHubActionsCollectorOptions>, GitHubActionsCollectorOptionsValidator>());
-        return builder;
-    }
+        => ProviderRegistration.Add<ICollector, GitHubActionsCollectorOptions, GitHubActionsCollectorOptionsValidator>(
+            builder,
+            name,
+            configure,
+            Create,
+            // Octokit follows GitHub's redirects itself (the log downloads), so the handler must not.
+            static (services, name) => services.AddHttpClient(HttpClientNamePrefix + name)
+                .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false }));
 
     private static GitHubActionsCollector Create(IServiceProvider services, string name, GitHubActionsCollectorOptions options)
         => new(

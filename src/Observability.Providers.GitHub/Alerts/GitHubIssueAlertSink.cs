@@ -87,18 +87,7 @@ public sealed partial class GitHubIssueAlertSink : IAlertSink
     /// <inheritdoc />
     public async Task<DeliveryResult> SendAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(alerts);
-        if (alerts.Count == 0)
-        {
-            throw new ArgumentException("At least one alert is required.", nameof(alerts));
-        }
-
-        if (alerts.Any(static a => a is null))
-        {
-            throw new ArgumentException("The alerts must not contain null.", nameof(alerts));
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
+        SinkCall.CheckAlerts(alerts, cancellationToken);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         var step = new Step();
         int? statusCode = null;
@@ -136,14 +125,13 @@ public sealed partial class GitHubIssueAlertSink : IAlertSink
     {
         cancellationToken.ThrowIfCancellationRequested();
         step.What = what;
-        using var timeout = new CancellationTokenSource(_options.Timeout, _timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        RequestCancellationHandler.Use(linked.Token);
+        using var deadline = new RequestDeadline(_options.Timeout, _timeProvider, cancellationToken);
+        RequestCancellationHandler.Use(deadline.Token);
         try
         {
-            return await call().WaitAsync(linked.Token).ConfigureAwait(false);
+            return await call().WaitAsync(deadline.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && deadline.Expired)
         {
             throw new TimeoutException($"{what} took longer than {_options.Timeout}.");
         }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Observability;
 using Observability.Internal;
@@ -41,12 +40,8 @@ public static class GitHubIssueAlertSinkObservabilityBuilderExtensions
     }
 
     private static IObservabilityBuilder Add(IObservabilityBuilder builder, string name, Action<OptionsBuilder<GitHubIssueAlertSinkOptions>> configure)
-    {
-        ProviderRegistration.Add<IAlertSink, GitHubIssueAlertSinkOptions>(builder, name, configure, Create);
-        builder.Services.AddHttpClient(name);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GitHubIssueAlertSinkOptions>, GitHubIssueAlertSinkOptionsValidator>());
-        return builder;
-    }
+        => ProviderRegistration.Add<IAlertSink, GitHubIssueAlertSinkOptions, GitHubIssueAlertSinkOptionsValidator>(
+            builder, name, configure, Create, static (services, clientName) => services.AddHttpClient(clientName));
 
     private static GitHubIssueAlertSink Create(IServiceProvider services, string name, GitHubIssueAlertSinkOptions options)
         => new(

@@ -64,36 +64,22 @@ public sealed partial class AlertmanagerAlertSink : IAlertSink
     /// <inheritdoc />
     public async Task<DeliveryResult> SendAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(alerts);
-        if (alerts.Count == 0)
-        {
-            throw new ArgumentException("At least one alert is required.", nameof(alerts));
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
+        SinkCall.CheckAlerts(alerts, cancellationToken);
         var body = AlertmanagerPayload.Write(alerts, _options, _timeProvider.GetUtcNow());
         using var request = new HttpRequestMessage(HttpMethod.Post, _alertsUrl);
         request.Content = new ByteArrayContent(body);
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Authorization = _authorization;
 
-        using var timeout = new CancellationTokenSource(_options.Timeout, _timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        DeliveryResult result;
-        try
-        {
-            using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
-            var text = await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
-            result = Interpret(alerts.Count, response, text);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            result = DeliveryResult.Failed(Name, alerts.Count, "timed out");
-        }
-        catch (Exception e) when (e is HttpRequestException or IOException)
-        {
-            result = HttpDelivery.FromException(Name, alerts.Count, e);
-        }
+        var result = await SinkCall.SendAsync(
+            _httpClient,
+            request,
+            _options.Timeout,
+            _timeProvider,
+            (response, text) => Interpret(alerts.Count, response, text),
+            () => DeliveryResult.Failed(Name, alerts.Count, SinkCall.TimedOut),
+            e => HttpDelivery.FromException(Name, alerts.Count, e),
+            cancellationToken).ConfigureAwait(false);
 
         if (result.Succeeded)
         {

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Observability;
 using Observability.Internal;
@@ -44,13 +43,11 @@ public static class AlertmanagerAlertSinkObservabilityBuilderExtensions
     }
 
     private static IObservabilityBuilder Add(IObservabilityBuilder builder, string name, Action<OptionsBuilder<AlertmanagerAlertSinkOptions>> configure)
-    {
-        ProviderRegistration.Add<IAlertSink, AlertmanagerAlertSinkOptions>(builder, name, configure, Create);
-        // The sink times each post out itself (AlertmanagerAlertSinkOptions.Timeout), so the client's own 100 s limit is lifted.
-        builder.Services.AddHttpClient(HttpClientNamePrefix + name).ConfigureHttpClient(static client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AlertmanagerAlertSinkOptions>, AlertmanagerAlertSinkOptionsValidator>());
-        return builder;
-    }
+        => ProviderRegistration.Add<IAlertSink, AlertmanagerAlertSinkOptions, AlertmanagerAlertSinkOptionsValidator>(builder, name, configure, Create, AddHttpClient);
+
+    /// <summary>The sink times each post out itself (AlertmanagerAlertSinkOptions.Timeout), so the client's own 100 s limit is lifted.</summary>
+    private static void AddHttpClient(IServiceCollection services, string name)
+        => services.AddHttpClient(HttpClientNamePrefix + name).ConfigureHttpClient(static client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan);
 
     private static AlertmanagerAlertSink Create(IServiceProvider services, string name, AlertmanagerAlertSinkOptions options)
         => new(

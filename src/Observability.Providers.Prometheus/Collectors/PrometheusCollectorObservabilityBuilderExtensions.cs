@@ -44,13 +44,11 @@ public static class PrometheusCollectorObservabilityBuilderExtensions
     }
 
     private static IObservabilityBuilder Add(IObservabilityBuilder builder, string name, Action<OptionsBuilder<PrometheusCollectorOptions>> configure)
-    {
-        ProviderRegistration.Add<ICollector, PrometheusCollectorOptions>(builder, name, configure, Create);
-        // The collector times each query out itself (PrometheusCollectorOptions.Timeout), so the client's own 100 s limit is lifted.
-        builder.Services.AddHttpClient(HttpClientNamePrefix + name).ConfigureHttpClient(static client => client.Timeout = Timeout.InfiniteTimeSpan);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PrometheusCollectorOptions>, PrometheusCollectorOptionsValidator>());
-        return builder;
-    }
+        => ProviderRegistration.Add<ICollector, PrometheusCollectorOptions, PrometheusCollectorOptionsValidator>(builder, name, configure, Create, AddHttpClient);
+
+    /// <summary>The collector times each query out itself (PrometheusCollectorOptions.Timeout), so the client's own 100 s limit is lifted.</summary>
+    private static void AddHttpClient(IServiceCollection services, string name)
+        => services.AddHttpClient(HttpClientNamePrefix + name).ConfigureHttpClient(static client => client.Timeout = Timeout.InfiniteTimeSpan);
 
     private static PrometheusCollector Create(IServiceProvider services, string name, PrometheusCollectorOptions options)
         => new(

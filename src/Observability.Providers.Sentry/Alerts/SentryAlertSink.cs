@@ -57,21 +57,7 @@ public sealed partial class SentryAlertSink : IAlertSink
     /// <inheritdoc />
     public async Task<DeliveryResult> SendAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(alerts);
-        if (alerts.Count == 0)
-        {
-            throw new ArgumentException("At least one alert is required.", nameof(alerts));
-        }
-
-        for (var i = 0; i < alerts.Count; i++)
-        {
-            if (alerts[i] is null)
-            {
-                throw new ArgumentException($"The alert at index {i} is null.", nameof(alerts));
-            }
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
+        SinkCall.CheckAlerts(alerts, cancellationToken);
         var toSend = alerts.Where(a => a.Status == AlertStatus.Firing || _options.SendResolved).ToArray();
         if (toSend.Length == 0)
         {
@@ -111,8 +97,7 @@ public sealed partial class SentryAlertSink : IAlertSink
 
     private async Task<DeliveryResult> SendOneAsync(SentryClient client, SentryDeliveryHandler handler, Alert alert, int count, CancellationToken cancellationToken)
     {
-        using var timeout = new CancellationTokenSource(_options.Timeout, _timeProvider);
-        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        using var attempt = new RequestDeadline(_options.Timeout, _timeProvider, cancellationToken);
         handler.Begin(attempt.Token);
         if (client.CaptureEvent(SentryEventMapper.Map(alert, _options)) == SentryId.Empty)
         {
@@ -125,10 +110,10 @@ public sealed partial class SentryAlertSink : IAlertSink
         {
             // The SDK's flush ended before any answer: the request still hangs (cancel it) or the SDK never sent it.
             await attempt.CancelAsync().ConfigureAwait(false);
-            return DeliveryResult.Failed(Name, count, "timed out");
+            return DeliveryResult.Failed(Name, count, SinkCall.TimedOut);
         }
 
-        return SentryOutcome.ToResult(Name, count, outcome, timeout.IsCancellationRequested, _publicKey);
+        return SentryOutcome.ToResult(Name, count, outcome, attempt.Expired, _publicKey);
     }
 
     [LoggerMessage(EventId = 4100, Level = LogLevel.Debug, Message = "Sentry sink {Sink} delivered {Count} event(s)")]

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Observability;
 using Observability.Internal;
@@ -44,13 +43,11 @@ public static class SentryAlertSinkObservabilityBuilderExtensions
     }
 
     private static IObservabilityBuilder Add(IObservabilityBuilder builder, string name, Action<OptionsBuilder<SentryAlertSinkOptions>> configure)
-    {
-        ProviderRegistration.Add<IAlertSink, SentryAlertSinkOptions>(builder, name, configure, Create);
-        // The sink times each event out itself (SentryAlertSinkOptions.Timeout), so the client's own 100 s limit is lifted.
-        builder.Services.AddHttpClient(HttpClientNamePrefix + name).ConfigureHttpClient(static client => client.Timeout = Timeout.InfiniteTimeSpan);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SentryAlertSinkOptions>, SentryAlertSinkOptionsValidator>());
-        return builder;
-    }
+        => ProviderRegistration.Add<IAlertSink, SentryAlertSinkOptions, SentryAlertSinkOptionsValidator>(builder, name, configure, Create, AddHttpClient);
+
+    /// <summary>The sink times each event out itself (SentryAlertSinkOptions.Timeout), so the client's own 100 s limit is lifted.</summary>
+    private static void AddHttpClient(IServiceCollection services, string name)
+        => services.AddHttpClient(HttpClientNamePrefix + name).ConfigureHttpClient(static client => client.Timeout = Timeout.InfiniteTimeSpan);
 
     private static SentryAlertSink Create(IServiceProvider services, string name, SentryAlertSinkOptions options)
         => new(

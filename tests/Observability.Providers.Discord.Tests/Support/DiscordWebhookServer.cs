@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
+using Observability.Tests.Http;
 
 namespace Observability.Providers.Discord.Tests.Support;
 
@@ -11,26 +9,24 @@ namespace Observability.Providers.Discord.Tests.Support;
 /// <c>/api/v10/webhooks/{id}/{token}</c> is checked against every documented limit (<see cref="DiscordLimitChecker"/>):
 /// 400 with Discord's 50035 body when a limit is broken, else 200 with the real message fixture. Scripted answers
 /// (<see cref="Enqueue"/>) replace that for the next requests in order: 429 transcripts, 404, 500, hanging. An unknown
-/// webhook id answers 404 (10015) and a wrong token 401 (50027), as Discord does. Every request is recorded.
+/// webhook id answers 404 (10015) and a wrong token 401 (50027), as Discord does. Every request is recorded. The HTTP
+/// plumbing is the shared <see cref="TcpLoopbackServer"/>'s.
 /// </summary>
 internal sealed class DiscordWebhookServer : IAsyncDisposable
 {
     public const ulong WebhookId = 223704706495545344;
     public const string Token = "tok3n-SeCrEt_0123456789abcdefghijklmnopqrstuvwxyz";
 
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly ConcurrentQueue<DiscordAnswer> _script = new();
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
+    private readonly TcpLoopbackServer _server;
     private int _badRequests;
 
     public DiscordWebhookServer()
     {
-        _listener.Start();
-        _loop = Task.Run(AcceptLoopAsync);
+        _server = new TcpLoopbackServer(Serve);
     }
 
-    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+    public int Port => _server.Port;
 
     /// <summary>Gets the webhook URL as Discord's UI shows it (no API version).</summary>
     public Uri WebhookUrl => new(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{Port}/api/webhooks/{WebhookId}/{Token}"));
@@ -52,20 +48,7 @@ internal sealed class DiscordWebhookServer : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        _listener.Stop();
-        try
-        {
-            await _loop;
-        }
-        catch (OperationCanceledException)
-        {
-        }
-
-        _stop.Dispose();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private DiscordAnswer Answer(DiscordRequest request)
     {
@@ -102,89 +85,12 @@ internal sealed class DiscordWebhookServer : IAsyncDisposable
         return new DiscordAnswer(200, DiscordFixtures.Read(DiscordFixtures.Message200), headers);
     }
 
-    private async Task AcceptLoopAsync()
+    private TcpLoopbackResponse? Serve(TcpLoopbackRequest raw)
     {
-        while (!_stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            }
-            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => ServeAsync(client));
-        }
-    }
-
-    private async Task ServeAsync(TcpClient client)
-    {
-        using var _ = client;
-        try
-        {
-            var stream = client.GetStream();
-            var request = await ReadRequestAsync(stream);
-            Requests.Enqueue(request);
-            var answer = Answer(request);
-            if (answer.Hang)
-            {
-                await Task.Delay(Timeout.Infinite, _stop.Token);
-                return;
-            }
-
-            var body = Encoding.UTF8.GetBytes(answer.Body);
-            var head = new StringBuilder().Append(CultureInfo.InvariantCulture, $"HTTP/1.1 {answer.Status} {Reason(answer.Status)}\r\n");
-            foreach (var (name, value) in answer.Headers)
-            {
-                head.Append(CultureInfo.InvariantCulture, $"{name}: {value}\r\n");
-            }
-
-            head.Append(CultureInfo.InvariantCulture, $"Content-Length: {body.Length}\r\nConnection: close\r\n\r\n");
-            await stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()), _stop.Token);
-            await stream.WriteAsync(body, _stop.Token);
-            await stream.FlushAsync(_stop.Token);
-        }
-        catch (Exception e) when (e is IOException or OperationCanceledException or SocketException or ObjectDisposedException)
-        {
-            // The client went away or the server stops.
-        }
-    }
-
-    private async Task<DiscordRequest> ReadRequestAsync(NetworkStream stream)
-    {
-        var buffer = new List<byte>();
-        var one = new byte[1];
-        while (!(buffer.Count >= 4 && buffer[^4] == '\r' && buffer[^3] == '\n' && buffer[^2] == '\r' && buffer[^1] == '\n'))
-        {
-            if (await stream.ReadAsync(one, _stop.Token) == 0)
-            {
-                throw new IOException("the client closed the connection mid-request");
-            }
-
-            buffer.Add(one[0]);
-        }
-
-        var lines = Encoding.ASCII.GetString(buffer.ToArray()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        var first = lines[0].Split(' ');
-        var headers = lines.Skip(1).Select(static l => l.Split(':', 2)).ToDictionary(static p => p[0].Trim(), static p => p[1].Trim(), StringComparer.OrdinalIgnoreCase);
-        var length = headers.TryGetValue("Content-Length", out var text) ? int.Parse(text, CultureInfo.InvariantCulture) : 0;
-        var body = new byte[length];
-        var read = 0;
-        while (read < length)
-        {
-            var n = await stream.ReadAsync(body.AsMemory(read), _stop.Token);
-            if (n == 0)
-            {
-                break;
-            }
-
-            read += n;
-        }
-
-        return new DiscordRequest(first[0], first[1], headers, Encoding.UTF8.GetString(body, 0, read));
+        var request = new DiscordRequest(raw.Method, raw.Path, raw.Headers, raw.Body);
+        Requests.Enqueue(request);
+        var answer = Answer(request);
+        return answer.Hang ? null : new TcpLoopbackResponse(answer.Status, Reason(answer.Status), answer.Headers, answer.Body);
     }
 
     private static string Reason(int status) => status switch

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using Observability.Tests.Http;
 
 namespace Observability.Providers.GitHub.Tests.Infrastructure;
 
@@ -30,34 +30,28 @@ internal sealed record LoopbackRequest(string Method, string PathAndQuery, strin
 /// other than github.com, so API routes are registered under that prefix (see <see cref="Api"/>). A path with no
 /// exact route goes to the longest matching prefix handler (<see cref="RoutePrefix"/>), which sees the whole request
 /// (method, query, body) and may keep state across requests. Unknown paths get GitHub's 404 body; a route answering
-/// <see langword="null"/> (for example <see cref="Hang"/>) never answers until the server is disposed.
+/// <see langword="null"/> (for example <see cref="Hang"/>) never answers until the server is disposed. The listening and
+/// answering is the shared <see cref="HttpListenerLoopbackServer"/>'s.
 /// </summary>
 internal sealed class LoopbackGitHubServer : IAsyncDisposable
 {
     public const string ApiPrefix = "/api/v3";
 
-    private readonly HttpListener _listener = new();
     private readonly ConcurrentDictionary<string, Func<LoopbackResponse?>> _routes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Func<LoopbackRequest, LoopbackResponse?>> _prefixes = new(StringComparer.Ordinal);
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
+    private readonly HttpListenerLoopbackServer _server;
 
     public LoopbackGitHubServer()
     {
-        Port = FreePort();
-        BaseAddress = new Uri($"http://127.0.0.1:{Port}/");
-        _listener.Prefixes.Add(BaseAddress.ToString());
-        _listener.Prefixes.Add(OtherHostAddress.ToString());
-        _listener.Start();
-        _loop = Task.Run(LoopAsync);
+        _server = new HttpListenerLoopbackServer(AnswerAsync, static port => $"http://localhost:{port}/");
     }
 
-    public int Port { get; }
+    public int Port => _server.Port;
 
     /// <summary>Gets the same server under another host name, standing in for the log storage host of the signed URLs.</summary>
     public Uri OtherHostAddress => new($"http://localhost:{Port}/");
 
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => _server.BaseAddress;
 
     public ConcurrentQueue<LoopbackRequest> Requests { get; } = new();
 
@@ -65,7 +59,7 @@ internal sealed class LoopbackGitHubServer : IAsyncDisposable
     public ConcurrentQueue<Exception> HandlerErrors { get; } = new();
 
     /// <summary>Gets a task completed when a request reached a hanging route.</summary>
-    public TaskCompletionSource HangReached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public TaskCompletionSource HangReached => _server.HangReached;
 
     /// <summary>The answer of a route that never answers.</summary>
     public static LoopbackResponse? Hang() => null;
@@ -83,28 +77,9 @@ internal sealed class LoopbackGitHubServer : IAsyncDisposable
     /// <summary>Answers every request whose path starts with <paramref name="prefix"/> and has no exact route.</summary>
     public void RoutePrefix(string prefix, Func<LoopbackRequest, LoopbackResponse?> handler) => _prefixes[prefix] = handler;
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        _listener.Stop();
-        _listener.Close();
-        try
-        {
-            await _loop;
-        }
-        catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or OperationCanceledException)
-        {
-        }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
-        _stop.Dispose();
-    }
-
-    public static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
+    public static int FreePort() => HttpListenerLoopbackServer.FreePort();
 
     private static string Key(Uri url)
     {
@@ -112,34 +87,16 @@ internal sealed class LoopbackGitHubServer : IAsyncDisposable
         return int.TryParse(query["page"], out var page) && page > 1 ? $"{url.AbsolutePath}?page={page}" : url.AbsolutePath;
     }
 
-    private async Task LoopAsync()
+    private async Task<HttpListenerAnswer?> AnswerAsync(HttpListenerRequest http)
     {
-        while (!_stop.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => AnswerAsync(context));
-        }
-    }
-
-    private async Task AnswerAsync(HttpListenerContext context)
-    {
-        var url = context.Request.Url!;
+        var url = http.Url!;
         string body;
-        using (var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8))
+        using (var reader = new StreamReader(http.InputStream, Encoding.UTF8))
         {
             body = await reader.ReadToEndAsync();
         }
 
-        var request = new LoopbackRequest(context.Request.HttpMethod, url.PathAndQuery, context.Request.Headers["Authorization"], body);
+        var request = new LoopbackRequest(http.HttpMethod, url.PathAndQuery, http.Headers["Authorization"], body);
         Requests.Enqueue(request);
         var prefix = _prefixes.Keys.Where(p => url.AbsolutePath.StartsWith(p, StringComparison.Ordinal)).OrderByDescending(static p => p.Length).FirstOrDefault();
         LoopbackResponse? response;
@@ -155,29 +112,7 @@ internal sealed class LoopbackGitHubServer : IAsyncDisposable
             HandlerErrors.Enqueue(e);
             response = LoopbackResponse.Json("""{"message":"loopback handler failed"}""", 599);
         }
-        try
-        {
-            if (response is null)
-            {
-                HangReached.TrySetResult();
-                await Task.Delay(Timeout.Infinite, _stop.Token);
-                return;
-            }
 
-            context.Response.StatusCode = response.Status;
-            context.Response.ContentType = response.ContentType;
-            foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
-            {
-                context.Response.Headers[name] = value;
-            }
-
-            context.Response.ContentLength64 = response.Body.Length;
-            await context.Response.OutputStream.WriteAsync(response.Body);
-            context.Response.Close();
-        }
-        catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or OperationCanceledException or IOException)
-        {
-            // The client went away or the server is stopping.
-        }
+        return response is null ? null : new HttpListenerAnswer(response.Status, response.Body, response.Headers, response.ContentType);
     }
 }

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
+using Observability.Tests.Http;
 
 namespace Observability.Providers.Prometheus.Tests.Support;
 
@@ -27,20 +26,18 @@ internal sealed record LoopbackResponse(int Status, string Body, string ContentT
 
 /// <summary>
 /// A minimal HTTP/1.1 server on 127.0.0.1 and a free port (no Kestrel): it records every request and answers with
-/// the response the test script chooses, one connection per request.
+/// the response the test script chooses, one connection per request. The HTTP plumbing is the shared
+/// <see cref="TcpLoopbackServer"/>'s.
 /// </summary>
 internal sealed class LoopbackHttpServer : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly Func<LoopbackRequest, LoopbackResponse> _respond;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
+    private readonly TcpLoopbackServer _server;
 
     public LoopbackHttpServer(Func<LoopbackRequest, LoopbackResponse> respond)
     {
         _respond = respond;
-        _listener.Start();
-        _loop = Task.Run(AcceptLoopAsync);
+        _server = new TcpLoopbackServer(Answer);
     }
 
     public LoopbackHttpServer(string json, int status = 200)
@@ -48,107 +45,25 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
     {
     }
 
-    public Uri Address => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
+    public Uri Address => new($"http://127.0.0.1:{_server.Port}/");
 
     public ConcurrentQueue<LoopbackRequest> Requests { get; } = new();
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
+
+    private TcpLoopbackResponse? Answer(TcpLoopbackRequest raw)
     {
-        await _stop.CancelAsync();
-        _listener.Stop();
-        try
+        var request = new LoopbackRequest(raw.Method, raw.Path, raw.Headers, raw.Body);
+        Requests.Enqueue(request);
+        var response = _respond(request);
+        if (response.Hang)
         {
-            await _loop;
-        }
-        catch (OperationCanceledException)
-        {
+            return null;
         }
 
-        _stop.Dispose();
+        IEnumerable<KeyValuePair<string, string>> headers = [new("Content-Type", response.ContentType), .. response.Headers ?? new Dictionary<string, string>()];
+        return new TcpLoopbackResponse(response.Status, ReasonPhrase(response.Status), headers, response.Body, response.WithoutLength);
     }
-
-    private async Task AcceptLoopAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            }
-            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => ServeAsync(client));
-        }
-    }
-
-    private async Task ServeAsync(TcpClient client)
-    {
-        using var _ = client;
-        try
-        {
-            var stream = client.GetStream();
-            var request = await ReadRequestAsync(stream);
-            Requests.Enqueue(request);
-            var response = _respond(request);
-            if (response.Hang)
-            {
-                await Task.Delay(Timeout.Infinite, _stop.Token);
-                return;
-            }
-
-            var body = Encoding.UTF8.GetBytes(response.Body);
-            var extra = string.Concat((response.Headers ?? new Dictionary<string, string>()).Select(static h => $"{h.Key}: {h.Value}\r\n"));
-            var head = $"HTTP/1.1 {response.Status} {ReasonPhrase(response.Status)}\r\nContent-Type: {response.ContentType}\r\n{(response.WithoutLength ? string.Empty : $"Content-Length: {body.Length}\r\n")}{extra}Connection: close\r\n\r\n";
-            await stream.WriteAsync(Encoding.ASCII.GetBytes(head), _stop.Token);
-            await stream.WriteAsync(body, _stop.Token);
-            await stream.FlushAsync(_stop.Token);
-        }
-        catch (Exception e) when (e is IOException or OperationCanceledException or SocketException or ObjectDisposedException)
-        {
-            // The client went away or the server stops.
-        }
-    }
-
-    private async Task<LoopbackRequest> ReadRequestAsync(NetworkStream stream)
-    {
-        var buffer = new List<byte>();
-        var one = new byte[1];
-        while (!EndsWithBlankLine(buffer))
-        {
-            if (await stream.ReadAsync(one, _stop.Token) == 0)
-            {
-                throw new IOException("the client closed the connection mid-request");
-            }
-
-            buffer.Add(one[0]);
-        }
-
-        var lines = Encoding.ASCII.GetString(buffer.ToArray()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        var first = lines[0].Split(' ');
-        var headers = lines.Skip(1).Select(static l => l.Split(':', 2)).ToDictionary(static p => p[0].Trim(), static p => p[1].Trim(), StringComparer.OrdinalIgnoreCase);
-        var length = headers.TryGetValue("Content-Length", out var text) ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : 0;
-        var body = new byte[length];
-        var read = 0;
-        while (read < length)
-        {
-            var n = await stream.ReadAsync(body.AsMemory(read), _stop.Token);
-            if (n == 0)
-            {
-                break;
-            }
-
-            read += n;
-        }
-
-        return new LoopbackRequest(first[0], first[1], headers, Encoding.UTF8.GetString(body, 0, read));
-    }
-
-    private static bool EndsWithBlankLine(List<byte> b)
-        => b.Count >= 4 && b[^4] == '\r' && b[^3] == '\n' && b[^2] == '\r' && b[^1] == '\n';
 
     private static string ReasonPhrase(int status) => status switch
     {

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using Observability.Tests.Http;
 
 namespace Observability.Providers.Sentry.Tests.Infrastructure;
 
@@ -21,28 +21,24 @@ internal sealed record ReceivedEnvelope(string Path, string? Auth, string? Conte
 /// A Sentry ingestion endpoint on 127.0.0.1 and a free port (HttpListener): <c>POST /api/{project}/envelope/</c> with
 /// <c>X-Sentry-Auth</c> carrying the project's key. It decompresses gzip bodies, parses the envelopes the real SDK
 /// sends, and answers with <see cref="Responder"/> (the documented 200 by default; <see langword="null"/> hangs until
-/// the client gives up). A request to another path or without the key gets 404 or 403 and is not recorded.
+/// the client gives up). A request to another path or without the key gets 404 or 403 and is not recorded. The listening
+/// and answering is the shared <see cref="HttpListenerLoopbackServer"/>'s.
 /// </summary>
 internal sealed class LoopbackSentryServer : IAsyncDisposable
 {
     public const string Project = "42";
 
-    private readonly HttpListener _listener = new();
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
+    private readonly HttpListenerLoopbackServer _server;
 
     public LoopbackSentryServer(string publicKey)
     {
         PublicKey = publicKey;
-        Port = FreePort();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
-        _loop = Task.Run(LoopAsync);
+        _server = new HttpListenerLoopbackServer(AnswerAsync);
     }
 
     public string PublicKey { get; }
 
-    public int Port { get; }
+    public int Port => _server.Port;
 
     /// <summary>Gets the DSN of the loopback project: <c>http://{key}@127.0.0.1:{port}/42</c>.</summary>
     public string Dsn => $"http://{PublicKey}@127.0.0.1:{Port}/{Project}";
@@ -55,35 +51,16 @@ internal sealed class LoopbackSentryServer : IAsyncDisposable
     /// <summary>Gets the requests refused before parsing (wrong path or missing key), as "status path".</summary>
     public ConcurrentQueue<string> Refused { get; } = new();
 
-    public TaskCompletionSource HangReached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public TaskCompletionSource HangReached => _server.HangReached;
 
     /// <summary>A DSN whose port refuses connections.</summary>
     public static string UnreachableDsn(string publicKey) => $"http://{publicKey}@127.0.0.1:1/{Project}";
 
-    public static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
+    public static int FreePort() => HttpListenerLoopbackServer.FreePort();
 
     public ReceivedEnvelope Single() => Assert.Single(Received);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        _listener.Stop();
-        _listener.Close();
-        try
-        {
-            await _loop;
-        }
-        catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or OperationCanceledException)
-        {
-        }
-
-        _stop.Dispose();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private static async Task<byte[]> ReadBodyAsync(HttpListenerRequest request)
     {
@@ -103,71 +80,30 @@ internal sealed class LoopbackSentryServer : IAsyncDisposable
         return buffer.ToArray();
     }
 
-    private async Task LoopAsync()
+    private async Task<HttpListenerAnswer?> AnswerAsync(HttpListenerRequest request)
     {
-        while (!_stop.IsCancellationRequested)
+        var path = request.Url!.AbsolutePath;
+        var auth = request.Headers["X-Sentry-Auth"];
+        SentryResponse? response;
+        if (request.HttpMethod != "POST" || path != $"/api/{Project}/envelope/")
         {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => AnswerAsync(context));
+            Refused.Enqueue($"404 {path}");
+            response = SentryResponse.Bare(404);
         }
-    }
-
-    private async Task AnswerAsync(HttpListenerContext context)
-    {
-        try
+        else if (auth is null || !auth.Contains($"sentry_key={PublicKey}", StringComparison.Ordinal))
         {
-            var request = context.Request;
-            var path = request.Url!.AbsolutePath;
-            var auth = request.Headers["X-Sentry-Auth"];
-            SentryResponse? response;
-            if (request.HttpMethod != "POST" || path != $"/api/{Project}/envelope/")
-            {
-                Refused.Enqueue($"404 {path}");
-                response = SentryResponse.Bare(404);
-            }
-            else if (auth is null || !auth.Contains($"sentry_key={PublicKey}", StringComparison.Ordinal))
-            {
-                // The docs: no authentication at all gives 403.
-                Refused.Enqueue($"403 {path}");
-                response = SentryResponse.Bare(403);
-            }
-            else
-            {
-                var body = await ReadBodyAsync(request);
-                var received = new ReceivedEnvelope(path, auth, request.Headers["Content-Encoding"], body, SentryEnvelope.Parse(body));
-                Received.Enqueue(received);
-                response = Responder(received);
-            }
-
-            if (response is null)
-            {
-                HangReached.TrySetResult();
-                await Task.Delay(Timeout.Infinite, _stop.Token);
-                return;
-            }
-
-            context.Response.StatusCode = response.Status;
-            foreach (var (name, value) in response.Headers)
-            {
-                context.Response.Headers[name] = value;
-            }
-
-            context.Response.ContentLength64 = response.Body.Length;
-            await context.Response.OutputStream.WriteAsync(response.Body);
-            context.Response.Close();
+            // The docs: no authentication at all gives 403.
+            Refused.Enqueue($"403 {path}");
+            response = SentryResponse.Bare(403);
         }
-        catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or OperationCanceledException or IOException)
+        else
         {
-            // The client went away or the server is stopping.
+            var body = await ReadBodyAsync(request);
+            var received = new ReceivedEnvelope(path, auth, request.Headers["Content-Encoding"], body, SentryEnvelope.Parse(body));
+            Received.Enqueue(received);
+            response = Responder(received);
         }
+
+        return response is null ? null : new HttpListenerAnswer(response.Status, response.Body, response.Headers);
     }
 }

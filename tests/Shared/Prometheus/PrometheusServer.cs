@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using Observability.Tests.Servers;
 
 namespace Observability.Tests.Prometheus;
 
@@ -11,15 +10,16 @@ namespace Observability.Tests.Prometheus;
 /// blocks may cover the last hours too: an empty head never overlaps them. Waits for <c>/-/ready</c> (bounded), kills its
 /// process by PID on dispose. A missing binary fails with the command that installs it.
 /// </summary>
-/// <remarks>Linked into several test projects from <c>tests/Shared/Prometheus</c>: one copy of the code.</remarks>
+/// <remarks>
+/// Linked into several test projects from <c>tests/Shared/Prometheus</c>, with <c>tests/Shared/Servers</c>
+/// (<see cref="ServerProcess"/>): one copy of the code.
+/// </remarks>
 internal sealed class PrometheusServer : IAsyncDisposable
 {
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan ToolTimeout = TimeSpan.FromSeconds(120);
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "observability-prom-" + Guid.NewGuid().ToString("N"));
-    private Process? _server;
-    private string _serverLog = string.Empty;
+    private readonly ServerProcess _process = new("prometheus", "observability-prom-");
 
     private PrometheusServer()
     {
@@ -29,119 +29,40 @@ internal sealed class PrometheusServer : IAsyncDisposable
     public Uri Address { get; private set; } = null!;
 
     /// <summary>Writes the history with <paramref name="writeOpenMetrics"/> (given the file path), backfills it and starts the server.</summary>
-    public static async Task<PrometheusServer> StartAsync(Action<string> writeOpenMetrics)
+    public static Task<PrometheusServer> StartAsync(Action<string> writeOpenMetrics)
     {
         ArgumentNullException.ThrowIfNull(writeOpenMetrics);
-        var server = new PrometheusServer();
-        try
-        {
-            await server.InitializeAsync(writeOpenMetrics);
-            return server;
-        }
-        catch
-        {
-            await server.DisposeAsync();
-            throw;
-        }
+        return ServerProcess.StartOrDisposeAsync(new PrometheusServer(), server => server.InitializeAsync(writeOpenMetrics));
     }
+
+    /// <summary>Kills the server by PID and removes its temp directory.</summary>
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 
     private async Task InitializeAsync(Action<string> writeOpenMetrics)
     {
-        var prometheus = FindOnPath("prometheus");
-        var promtool = FindOnPath("promtool");
+        var prometheus = ServerProcess.FindOnPath("prometheus");
+        var promtool = ServerProcess.FindOnPath("promtool");
         if (prometheus is null || promtool is null)
         {
-            throw new InvalidOperationException(
-                $"The real-Prometheus tests need the '{(prometheus is null ? "prometheus" : "promtool")}' binary on PATH, and it is missing. "
-                + "Install the real servers with `bash eng/servers.sh install` (apt: prometheus 2.42), then run the tests again.");
+            throw ServerProcess.MissingBinary(prometheus is null ? "prometheus" : "promtool", "Prometheus", "prometheus 2.42");
         }
 
-        Directory.CreateDirectory(_directory);
-        var data = Path.Combine(_directory, "data");
-        var history = Path.Combine(_directory, "history.om");
+        var directory = _process.CreateDirectory();
+        var data = Path.Combine(directory, "data");
+        var history = Path.Combine(directory, "history.om");
         writeOpenMetrics(history);
         await RunAsync(promtool, ["tsdb", "create-blocks-from", "openmetrics", history, data, "--max-block-duration=24h"]);
 
-        var config = Path.Combine(_directory, "prometheus.yml");
+        var config = Path.Combine(directory, "prometheus.yml");
         await File.WriteAllTextAsync(config, "global:\n  evaluation_interval: 1h\nscrape_configs: []\n");
-        var port = FreePort();
+        var port = ServerProcess.FreePort();
         Address = new Uri($"http://127.0.0.1:{port}/");
-        var start = new ProcessStartInfo(prometheus)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[]
-        {
+        _process.Start(prometheus,
+        [
             $"--config.file={config}", $"--web.listen-address=127.0.0.1:{port}", $"--storage.tsdb.path={data}",
             "--storage.tsdb.retention.time=3650d",
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        _server = Process.Start(start) ?? throw new InvalidOperationException($"{prometheus} did not start.");
-        var log = new System.Text.StringBuilder();
-        _server.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); _serverLog = log.ToString(); } };
-        _server.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); _serverLog = log.ToString(); } };
-        _server.BeginErrorReadLine();
-        _server.BeginOutputReadLine();
-        await WaitUntilReadyAsync();
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        if (_server is { HasExited: false })
-        {
-            _server.Kill(entireProcessTree: true);
-            _server.WaitForExit(10_000);
-        }
-
-        _server?.Dispose();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Best effort: the temp directory is left for the OS.
-        }
-
-        return ValueTask.CompletedTask;
-    }
-
-    private async Task WaitUntilReadyAsync()
-    {
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < ReadyTimeout)
-        {
-            if (_server!.HasExited)
-            {
-                throw new InvalidOperationException($"prometheus exited with code {_server.ExitCode} before it was ready:\n{_serverLog}");
-            }
-
-            try
-            {
-                using var response = await client.GetAsync(new Uri(Address, "-/ready"));
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException)
-            {
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"prometheus at {Address} was not ready within {ReadyTimeout.TotalSeconds} s:\n{_serverLog}");
+        ]);
+        await _process.WaitUntilHttpReadyAsync(new Uri(Address, "-/ready"), ReadyTimeout, $"at {Address} was not ready");
     }
 
     private static async Task RunAsync(string file, string[] arguments)
@@ -171,19 +92,4 @@ internal sealed class PrometheusServer : IAsyncDisposable
             throw new InvalidOperationException($"{Path.GetFileName(file)} {string.Join(' ', arguments)} failed ({process.ExitCode}):\n{await output}\n{await error}");
         }
     }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-
-    private static string? FindOnPath(string name)
-        => (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(directory => Path.Combine(directory, name))
-            .FirstOrDefault(File.Exists);
 }
