@@ -8,6 +8,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Adds a <see cref="GitHubIssueAlertSink"/> to Observability.</summary>
 public static class GitHubIssueAlertSinkObservabilityBuilderExtensions
 {
+    /// <summary>The prefix of the named HTTP handler of each sink: <c>Observability.GitHubIssues.</c> followed by its name.</summary>
+    public const string HttpClientNamePrefix = "Observability.GitHubIssues.";
+
     /// <summary>Adds a GitHub issue alert sink named <c>github-issues</c> with default options; set the repository and token through configuration.</summary>
     /// <param name="builder">The builder.</param>
     /// <returns>The builder.</returns>
@@ -41,13 +44,13 @@ public static class GitHubIssueAlertSinkObservabilityBuilderExtensions
 
     private static IObservabilityBuilder Add(IObservabilityBuilder builder, string name, Action<OptionsBuilder<GitHubIssueAlertSinkOptions>> configure)
         => ProviderRegistration.Add<IAlertSink, GitHubIssueAlertSinkOptions, GitHubIssueAlertSinkOptionsValidator>(
-            builder, name, configure, Create, static (services, clientName) => services.AddHttpClient(clientName));
+            builder, name, configure, Create, static (services, sinkName) => services.AddHttpClient(HttpClientNamePrefix + sinkName));
 
     private static GitHubIssueAlertSink Create(IServiceProvider services, string name, GitHubIssueAlertSinkOptions options)
         => new(
             name,
             options,
-            services.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(name),
+            services.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(HttpClientNamePrefix + name),
             ProviderRegistration.Time(services),
             ProviderRegistration.LoggerFactory(services));
 }
