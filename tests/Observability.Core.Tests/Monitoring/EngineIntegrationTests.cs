@@ -155,6 +155,22 @@ public sealed class EngineIntegrationTests
     }
 
     [Fact]
+    public async Task RunOnceAsync_RegressionWithErrors_IsTheRootCauseOfTheErrorRateAlertOnly()
+    {
+        await using var harness = ObservabilityTestHarness.Create();
+        harness.Collector.Add(Day((i, t) => i >= 44
+            ? With(TestSnapshots.Service(t, errorRate: 0.08, latencyP99Ms: 480), (WellKnownMetrics.CpuUtilization, 0.80))
+            : TestSnapshots.Service(t)));
+
+        var report = (await harness.Monitor.RunOnceAsync()).Report;
+
+        var regression = Assert.Single(report.Findings, f => f.Rule.StartsWith("regression_", StringComparison.Ordinal));
+        var errorRate = Assert.Single(report.Alerts, a => a.Rule == "error_rate_critical");
+        Assert.Equal(regression.Message, errorRate.RootCause);
+        Assert.Null(Assert.Single(report.Alerts, a => a.Rule == regression.Rule).RootCause); // not its own cause
+    }
+
+    [Fact]
     public async Task RunOnceAsync_QuietHoursOfAHealthyService_AreNoRegression()
     {
         await using var harness = ObservabilityTestHarness.Create();

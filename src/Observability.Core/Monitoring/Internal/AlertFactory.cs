@@ -11,6 +11,8 @@ internal static class AlertFactory
             labels[AlertLabels.Environment] = options.Environment;
         }
 
+        // A classified regression is the most likely cause of what the release degraded (error rate, health, SLOs).
+        var regression = findings.FirstOrDefault(static f => FindingRules.Category(f.Rule) == "regression");
         return findings
             .Where(static f => f.Severity >= AlertSeverity.Warning && !FindingRules.IsVerdictOnly(f.Rule))
             .Select(f => new Alert
@@ -19,6 +21,7 @@ internal static class AlertFactory
                 Severity = f.Severity,
                 Title = FindingRules.Title(f.Rule, options.ServiceName),
                 Message = f.Message,
+                RootCause = regression is not null && FindingRules.Category(f.Rule) is "error_rate" or "health" or "slo" ? regression.Message : null,
                 TraceId = traceId,
                 Timestamp = now,
                 Source = "observability.monitor",
