@@ -62,7 +62,7 @@ public static class ObservabilityServiceCollectionExtensions
             sp.GetRequiredService<AlertFingerprinter>(),
             sp.GetRequiredService<IDedupeStore>(),
             sp.GetServices<IAlertSink>(),
-            sp.GetRequiredService<IOptions<ObservabilityOptions>>(),
+            sp.GetRequiredService<IOptionsMonitor<ObservabilityOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<IMeterFactory>(),
             ProviderRegistration.LoggerFactory(sp).CreateLogger<AlertPipeline>()));

@@ -70,6 +70,27 @@ internal sealed partial class AlertPipeline
         stopping.ThrowIfCancellationRequested();
     }
 
+    // Silences, inhibition rules and routes follow the configuration while the host runs; the rest (windows,
+    // grouping, the outboxes' rate limits and capacity) is fixed at start-up.
+    private void ReloadRules(AlertingOptions alerts)
+    {
+        try
+        {
+            _rules = new AlertRules(alerts);
+            LogRulesReloaded(_logger, alerts.Silences.Count, alerts.Inhibitions.Count, alerts.Routes.Count);
+        }
+        catch (FormatException ex)
+        {
+            LogRulesRejected(_logger, _redactor.RedactText(ex.Message));
+        }
+    }
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Information, Message = "Alert rules reloaded: {Silences} silence(s), {Inhibitions} inhibition rule(s), {Routes} route(s)")]
+    private static partial void LogRulesReloaded(ILogger logger, int silences, int inhibitions, int routes);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "The changed alert rules were not applied, the previous ones stay: {Reason}")]
+    private static partial void LogRulesRejected(ILogger logger, string reason);
+
     [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "Alert {Rule} suppressed as a repeat (fingerprint {Fingerprint})")]
     private static partial void LogSuppressed(ILogger logger, string rule, string fingerprint);
 

@@ -17,7 +17,8 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
     private readonly IDedupeStore _dedupe;
     private readonly SinkOutbox[] _outboxes;
     private readonly AlertingOptions _options;
-    private readonly AlertRules _rules;
+    private readonly IDisposable? _reload;
+    private volatile AlertRules _rules;
     private readonly AlertLedger _ledger = new();
     private readonly TimeProvider _time;
     private readonly AlertMetrics _metrics;
@@ -33,7 +34,7 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
         AlertFingerprinter fingerprinter,
         IDedupeStore dedupe,
         IEnumerable<IAlertSink> sinks,
-        IOptions<ObservabilityOptions> options,
+        IOptionsMonitor<ObservabilityOptions> options,
         TimeProvider time,
         IMeterFactory? meterFactory,
         ILogger<AlertPipeline> logger)
@@ -41,8 +42,15 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
         _redactor = redactor;
         _fingerprinter = fingerprinter;
         _dedupe = dedupe;
-        _options = options.Value.Alerts;
+        _options = options.CurrentValue.Alerts;
         _rules = new AlertRules(_options);
+        _reload = options.OnChange((changed, name) =>
+        {
+            if (string.IsNullOrEmpty(name))
+            {
+                ReloadRules(changed.Alerts);
+            }
+        });
         _time = time;
         _logger = logger;
         _groupBy = _options.GroupBy.Distinct(StringComparer.Ordinal).ToArray();
@@ -101,6 +109,7 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
             return;
         }
 
+        _reload?.Dispose();
         await _stopping.CancelAsync().ConfigureAwait(false);
         if (_background is { } background)
         {
@@ -117,6 +126,7 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
             return;
         }
 
+        _reload?.Dispose();
         _stopping.Cancel();
         try
         {
@@ -168,13 +178,14 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
 
     private async Task<FilterOutcome> FilterAsync(List<Alert> prepared, string? scope, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var rules = _rules; // one set of rules for the whole batch, even if a reload lands meanwhile
         var firing = _ledger.FiringSince(now - _options.DedupeWindow);
         firing.AddRange(prepared.Where(static a => a.Status == AlertStatus.Firing));
         var outcome = new FilterOutcome();
         foreach (var alert in prepared)
         {
             _metrics.Received(alert);
-            if (_rules.SilenceOf(alert, now) is { } silence)
+            if (rules.SilenceOf(alert, now) is { } silence)
             {
                 outcome.Silenced++;
                 _metrics.Silenced(alert);
@@ -182,7 +193,7 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
                 continue;
             }
 
-            if (alert.Status == AlertStatus.Firing && _rules.IsInhibited(alert, firing))
+            if (alert.Status == AlertStatus.Firing && rules.IsInhibited(alert, firing))
             {
                 outcome.Inhibited++;
                 _metrics.Inhibited(alert);
@@ -234,6 +245,7 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
             return [];
         }
 
+        var rules = _rules; // one set of rules for the whole batch, even if a reload lands meanwhile
         var takenBy = new int[raised.Count];
         var routedTo = new int[raised.Count];
         var receiving = new List<SinkOutbox>();
@@ -242,7 +254,7 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
             var items = new List<(Alert, string)>();
             for (var i = 0; i < raised.Count; i++)
             {
-                if (outbox.Route.Accepts(raised[i]))
+                if (rules.RouteFor(outbox.Name).Accepts(raised[i]))
                 {
                     items.Add((raised[i], GroupKey(raised[i])));
                     routedTo[i]++;
@@ -254,7 +266,7 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
                 receiving.Add(outbox);
                 for (var i = 0; i < raised.Count; i++)
                 {
-                    takenBy[i] += outbox.Route.Accepts(raised[i]) && !outbox.IsDisabled ? 1 : 0;
+                    takenBy[i] += rules.RouteFor(outbox.Name).Accepts(raised[i]) && !outbox.IsDisabled ? 1 : 0;
                 }
             }
         }

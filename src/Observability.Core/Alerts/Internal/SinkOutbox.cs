@@ -31,7 +31,6 @@ internal sealed partial class SinkOutbox
     public SinkOutbox(IAlertSink sink, AlertRules.Route route, AlertingOptions options, TimeProvider time, AlertMetrics metrics, SecretRedactor redactor, ILogger logger)
     {
         _sink = sink;
-        Route = route;
         _delivery = options.Delivery;
         _groupWait = options.GroupWait;
         _groupInterval = options.GroupInterval;
@@ -56,8 +55,6 @@ internal sealed partial class SinkOutbox
     }
 
     public string Name => _sink.Name;
-
-    public AlertRules.Route Route { get; }
 
     public int Count
     {
