@@ -2,7 +2,8 @@ namespace Observability;
 
 /// <summary>
 /// Mutes the alerts that satisfy every matcher between <see cref="StartsAt"/> and <see cref="EndsAt"/>:
-/// a silence for a known problem or a maintenance window. Muted alerts still appear in reports.
+/// a silence for a known problem or a maintenance window. Muted alerts are not sent; the findings behind them stay in
+/// the health report, and <see cref="AlertPublishResult.Silenced"/> counts them.
 /// </summary>
 public sealed class AlertSilence
 {
