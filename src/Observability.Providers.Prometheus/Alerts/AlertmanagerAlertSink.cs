@@ -48,11 +48,7 @@ public sealed partial class AlertmanagerAlertSink : IAlertSink
         var baseAddress = url.AbsolutePath.EndsWith('/') ? url : new Uri(url.GetLeftPart(UriPartial.Path) + "/");
         _alertsUrl = new Uri(baseAddress, "api/v2/alerts");
         _options = options;
-        _authorization = !string.IsNullOrEmpty(options.BearerToken)
-            ? new AuthenticationHeaderValue("Bearer", options.BearerToken)
-            : !string.IsNullOrEmpty(options.Username)
-                ? new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.Username}:{options.Password}")))
-                : null;
+        _authorization = HttpEndpointAuth.Header(options.BearerToken, options.Username, options.Password);
         _httpClient = httpClient;
         _timeProvider = timeProvider;
         _logger = loggerFactory.CreateLogger<AlertmanagerAlertSink>();

@@ -66,11 +66,7 @@ public sealed partial class PrometheusCollector : ICollector
         _timeout = options.Timeout;
         _staleAfter = options.StaleAfter;
         _maxResponseBytes = options.MaxResponseBytes;
-        _authorization = !string.IsNullOrEmpty(options.BearerToken)
-            ? new AuthenticationHeaderValue("Bearer", options.BearerToken)
-            : !string.IsNullOrEmpty(options.Username)
-                ? new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.Username}:{options.Password}")))
-                : null;
+        _authorization = HttpEndpointAuth.Header(options.BearerToken, options.Username, options.Password);
         _httpClient = httpClient;
         _timeProvider = timeProvider;
         _logger = loggerFactory.CreateLogger<PrometheusCollector>();

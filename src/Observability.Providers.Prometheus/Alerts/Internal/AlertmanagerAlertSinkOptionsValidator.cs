@@ -18,20 +18,9 @@ internal sealed class AlertmanagerAlertSinkOptionsValidator : IValidateOptions<A
         var prefix = string.IsNullOrEmpty(name) ? "AlertmanagerAlertSink" : $"AlertmanagerAlertSink:{name}";
         var problems = new List<string>();
 
-        if (options.Url is null)
-        {
-            problems.Add($"{prefix}:Url is required (the Alertmanager base address, e.g. http://127.0.0.1:9093/).");
-        }
-        else if (!IsHttp(options.Url))
-        {
-            problems.Add($"{prefix}:Url must be an absolute http or https address.");
-        }
-        else if (!string.IsNullOrEmpty(options.Url.UserInfo))
-        {
-            problems.Add($"{prefix}:Url must not hold credentials; set BearerToken or Username/Password instead.");
-        }
+        HttpEndpointAuth.CheckEndpoint(problems, prefix, "Url", options.Url, "Alertmanager", "http://127.0.0.1:9093/");
 
-        if (options.GeneratorUrl is { } generator && !IsHttp(generator))
+        if (options.GeneratorUrl is { } generator && !HttpEndpointAuth.IsHttp(generator))
         {
             problems.Add($"{prefix}:GeneratorUrl must be an absolute http or https address when set.");
         }
@@ -46,23 +35,7 @@ internal sealed class AlertmanagerAlertSinkOptionsValidator : IValidateOptions<A
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"{prefix}:ResolveTimeout must be positive and at most 7 days when set (was {resolve})."));
         }
 
-        var hasBearer = !string.IsNullOrEmpty(options.BearerToken);
-        var hasUser = !string.IsNullOrEmpty(options.Username);
-        var hasPassword = !string.IsNullOrEmpty(options.Password);
-        if (hasBearer && (hasUser || hasPassword))
-        {
-            problems.Add($"{prefix}: set either BearerToken or Username/Password, not both.");
-        }
-
-        if (hasPassword && !hasUser)
-        {
-            problems.Add($"{prefix}:Username is required with a Password.");
-        }
-
-        if (hasUser && options.Username!.Contains(':', StringComparison.Ordinal))
-        {
-            problems.Add($"{prefix}:Username must not contain ':' (basic authentication separates user and password with it).");
-        }
+        HttpEndpointAuth.CheckAuthentication(problems, prefix, options.BearerToken, options.Username, options.Password);
 
         foreach (var (label, value) in options.StaticLabels)
         {
@@ -83,7 +56,4 @@ internal sealed class AlertmanagerAlertSinkOptionsValidator : IValidateOptions<A
 
         return problems;
     }
-
-    private static bool IsHttp(Uri uri)
-        => uri.IsAbsoluteUri && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 }

@@ -18,18 +18,7 @@ internal sealed class PrometheusCollectorOptionsValidator : IValidateOptions<Pro
         var prefix = string.IsNullOrEmpty(name) ? "PrometheusCollector" : $"PrometheusCollector:{name}";
         var problems = new List<string>();
 
-        if (options.Endpoint is null)
-        {
-            problems.Add($"{prefix}:Endpoint is required (the Prometheus base address, e.g. http://127.0.0.1:9090/).");
-        }
-        else if (!options.Endpoint.IsAbsoluteUri || (options.Endpoint.Scheme != Uri.UriSchemeHttp && options.Endpoint.Scheme != Uri.UriSchemeHttps))
-        {
-            problems.Add($"{prefix}:Endpoint must be an absolute http or https address.");
-        }
-        else if (!string.IsNullOrEmpty(options.Endpoint.UserInfo))
-        {
-            problems.Add($"{prefix}:Endpoint must not hold credentials; set Username and Password instead.");
-        }
+        HttpEndpointAuth.CheckEndpoint(problems, prefix, "Endpoint", options.Endpoint, "Prometheus", "http://127.0.0.1:9090/");
 
         if (!Enum.IsDefined(options.Preset))
         {
@@ -75,23 +64,7 @@ internal sealed class PrometheusCollectorOptionsValidator : IValidateOptions<Pro
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"{prefix}:MaxResponseBytes must be between 1 and {PrometheusCollectorOptions.MaxResponseBytesLimit} bytes (1 GiB) (was {options.MaxResponseBytes})."));
         }
 
-        var hasBearer = !string.IsNullOrEmpty(options.BearerToken);
-        var hasUser = !string.IsNullOrEmpty(options.Username);
-        var hasPassword = !string.IsNullOrEmpty(options.Password);
-        if (hasBearer && (hasUser || hasPassword))
-        {
-            problems.Add($"{prefix}: set either BearerToken or Username/Password, not both.");
-        }
-
-        if (hasPassword && !hasUser)
-        {
-            problems.Add($"{prefix}:Username is required with a Password.");
-        }
-
-        if (hasUser && options.Username!.Contains(':', StringComparison.Ordinal))
-        {
-            problems.Add($"{prefix}:Username must not contain ':' (basic authentication separates user and password with it).");
-        }
+        HttpEndpointAuth.CheckAuthentication(problems, prefix, options.BearerToken, options.Username, options.Password);
 
         foreach (var (queryName, query) in options.Queries)
         {
