@@ -58,8 +58,8 @@ public sealed partial class SentryAlertSink : IAlertSink
     public async Task<DeliveryResult> SendAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default)
     {
         SinkCall.CheckAlerts(alerts, cancellationToken);
-        var toSend = alerts.Where(a => a.Status == AlertStatus.Firing || _options.SendResolved).ToArray();
-        if (toSend.Length == 0)
+        var toSend = alerts.Count(a => a.Status == AlertStatus.Firing || _options.SendResolved);
+        if (toSend == 0)
         {
             LogResolvedSkipped(_logger, Name, alerts.Count);
             return DeliveryResult.Skipped(Name, alerts.Count, "resolved alerts are not sent to Sentry (SendResolved is off)");
@@ -70,9 +70,16 @@ public sealed partial class SentryAlertSink : IAlertSink
         try
         {
             DeliveryResult? result = null;
-            foreach (var alert in toSend)
+            for (var i = 0; i < alerts.Count; i++)
             {
-                result = await SendOneAsync(client, handler, alert, toSend.Length, cancellationToken).ConfigureAwait(false);
+                var alert = alerts[i];
+                if (alert.Status == AlertStatus.Resolved && !_options.SendResolved)
+                {
+                    continue;
+                }
+
+                // On a failure the result counts this alert and the ones after it: the pipeline retries only those.
+                result = await SendOneAsync(client, handler, alert, alerts.Count - i, cancellationToken).ConfigureAwait(false);
                 if (!result.Succeeded)
                 {
                     LogNotDelivered(_logger, Name, result.Status, result.StatusCode ?? 0, alert.Rule, ShortFingerprint(alert), result.Error ?? string.Empty);
@@ -80,8 +87,8 @@ public sealed partial class SentryAlertSink : IAlertSink
                 }
             }
 
-            LogDelivered(_logger, Name, toSend.Length);
-            return result!;
+            LogDelivered(_logger, Name, toSend);
+            return DeliveryResult.Delivered(Name, toSend, result!.StatusCode);
         }
         finally
         {
