@@ -91,16 +91,19 @@ public sealed partial class GitHubIssueAlertSink : IAlertSink
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         var step = new Step();
         int? statusCode = null;
+        var done = 0;
         try
         {
-            foreach (var alert in alerts)
+            for (; done < alerts.Count; done++)
             {
-                statusCode = await DeliverAsync(alert, step, cancellationToken).ConfigureAwait(false) ?? statusCode;
+                statusCode = await DeliverAsync(alerts[done], step, cancellationToken).ConfigureAwait(false) ?? statusCode;
             }
         }
         catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
-            var failure = Scrub(GitHubIssueDelivery.FromException(Name, alerts.Count, e, step.What, _repository, _timeProvider));
+            // The alerts handled before the failure are done: the result counts the failed one and the rest, which the
+            // pipeline retries, so an issue already commented on is not commented on again.
+            var failure = Scrub(GitHubIssueDelivery.FromException(Name, alerts.Count - done, e, step.What, _repository, _timeProvider));
             if (failure.Status == DeliveryStatus.Throttled)
             {
                 LogThrottled(_logger, Name, step.What, failure.StatusCode ?? 0, failure.RetryAfter ?? TimeSpan.Zero);
