@@ -280,11 +280,9 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
             }
         }
 
-        var deliveries = new List<DeliveryResult>();
-        foreach (var outbox in receiving)
-        {
-            deliveries.AddRange(await DeliverAsync(outbox, ignoreGroupWait: false, cancellationToken).ConfigureAwait(false));
-        }
+        // The sinks' first attempts run side by side: a slow destination does not hold up the others.
+        var attempts = await Task.WhenAll(receiving.Select(o => DeliverAsync(o, ignoreGroupWait: false, cancellationToken))).ConfigureAwait(false);
+        var deliveries = attempts.SelectMany(static a => a).ToList();
 
         EnsureBackground();
         _wake.Release();

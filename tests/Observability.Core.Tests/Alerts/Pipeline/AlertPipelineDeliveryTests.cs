@@ -51,6 +51,24 @@ public sealed class AlertPipelineDeliveryTests : AlertPipelineTestBase
     }
 
     [Fact]
+    public async Task Publish_ASlowSink_DoesNotHoldUpTheOthers()
+    {
+        var slow = new GatedSink("slow");
+        var fast = new RecordingAlertSink("fast");
+        var pipeline = Build(new IAlertSink[] { slow, fast });
+
+        var publishing = pipeline.PublishAsync([CreateAlert()], CancellationToken.None);
+        await slow.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var fastWhileSlowWaits = fast.Alerts.Count;
+        slow.Release.SetResult();
+        var result = await publishing.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(1, fastWhileSlowWaits); // delivered while the slow sink was still sending
+        Assert.Equal(["slow", "fast"], result.Deliveries.Select(static d => d.SinkName));
+        Assert.All(result.Deliveries, d => Assert.True(d.Succeeded));
+    }
+
+    [Fact]
     public async Task Outbox_Throttled_NextAttemptWaitsAtLeastRetryAfter()
     {
         var sink = new RecordingAlertSink("discord", _time).ThrottleNext(TimeSpan.FromSeconds(42));
@@ -244,6 +262,22 @@ public sealed class AlertPipelineDeliveryTests : AlertPipelineTestBase
             _failed = true;
             Received.AddRange(alerts.Take(deliveredBeforeFailure));
             return Task.FromResult(DeliveryResult.Failed(Name, alerts.Count - deliveredBeforeFailure, "HTTP 502 on message 2 of 2", 502));
+        }
+    }
+
+    private sealed class GatedSink(string name) : IAlertSink
+    {
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public string Name => name;
+
+        public async Task<DeliveryResult> SendAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default)
+        {
+            Entered.TrySetResult();
+            await Release.Task.WaitAsync(cancellationToken);
+            return DeliveryResult.Delivered(Name, alerts.Count);
         }
     }
 }
