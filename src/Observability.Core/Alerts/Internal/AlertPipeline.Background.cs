@@ -19,13 +19,8 @@ internal sealed partial class AlertPipeline
     /// <summary>Delivers whatever is due now, as the background loop does; tests on a fake clock call it after advancing time.</summary>
     internal async Task<IReadOnlyList<DeliveryResult>> DeliverDueAsync(CancellationToken cancellationToken = default)
     {
-        var results = new List<DeliveryResult>();
-        foreach (var outbox in _outboxes)
-        {
-            results.AddRange(await DeliverAsync(outbox, ignoreGroupWait: false, cancellationToken).ConfigureAwait(false));
-        }
-
-        return results;
+        var attempts = await Task.WhenAll(_outboxes.Select(o => DeliverAsync(o, ignoreGroupWait: false, cancellationToken))).ConfigureAwait(false);
+        return attempts.SelectMany(static a => a).ToList();
     }
 
     private async Task RunAsync(CancellationToken stopping)

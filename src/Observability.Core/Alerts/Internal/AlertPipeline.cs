@@ -81,10 +81,7 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
         {
             while (true)
             {
-                foreach (var outbox in _outboxes)
-                {
-                    await DeliverAsync(outbox, ignoreGroupWait: true, cancellationToken).ConfigureAwait(false);
-                }
+                await Task.WhenAll(_outboxes.Select(o => DeliverAsync(o, ignoreGroupWait: true, cancellationToken))).ConfigureAwait(false);
 
                 var next = _outboxes.Select(static o => o.NextAttemptAt(ignoreGroupWait: true)).Where(static t => t.HasValue).Min();
                 if (next is null)
