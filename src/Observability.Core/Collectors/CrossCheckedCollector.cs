@@ -63,6 +63,17 @@ public sealed partial class CrossCheckedCollector : ICollector
     /// <summary>Gets the sources' names, highest priority first.</summary>
     public IReadOnlyList<string> Sources => [.. _sources.Select(static s => s.Name)];
 
+    /// <summary>
+    /// The collectors to ask in turn: <paramref name="registered"/> less the sources of a cross-checked collector among
+    /// them, which are asked through it and not a second time on their own.
+    /// </summary>
+    internal static ICollector[] WithoutChainedSources(IEnumerable<ICollector> registered)
+    {
+        var all = registered.ToArray();
+        var inChains = all.OfType<CrossCheckedCollector>().SelectMany(static c => c.Sources).ToHashSet(StringComparer.Ordinal);
+        return inChains.Count == 0 ? all : all.Where(c => c is CrossCheckedCollector || !inChains.Contains(c.Name)).ToArray();
+    }
+
     /// <inheritdoc />
     public async Task<CollectionResult> CollectAsync(CollectionWindow window, CancellationToken cancellationToken = default)
         => (await CollectCheckedAsync(window, cancellationToken).ConfigureAwait(false)).Result;

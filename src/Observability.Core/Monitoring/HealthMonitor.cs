@@ -31,7 +31,7 @@ internal sealed partial class HealthMonitor : IHealthMonitor
         ILogger<HealthMonitor> logger)
     {
         _options = options.Value; // validates: a bad configuration fails here, listing every problem
-        _collectors = collectors.ToArray();
+        _collectors = CrossCheckedCollector.WithoutChainedSources(collectors); // a chain's sources are asked through it
         _classifier = classifier;
         _alerts = alerts;
         _reports = reports;

@@ -268,6 +268,39 @@ public sealed class CrossCheckedCollectorRegistrationTests
         Assert.Equal(["checked", "file"], Assert.IsType<CrossCheckedCollector>(chosen).Sources);
     }
 
+    [Fact]
+    public async Task HealthMonitor_ChainWithoutData_DoesNotAskItsSourcesASecondTime()
+    {
+        var asked = new Dictionary<string, int>(StringComparer.Ordinal);
+        DelegateCollector Empty(string name) => new(name, (_, _) =>
+        {
+            lock (asked)
+            {
+                asked[name] = asked.GetValueOrDefault(name) + 1;
+            }
+
+            return CollectionResult.NoData(name, "nothing in the window");
+        });
+        var services = new ServiceCollection();
+        services.AddObservability(o => o.ServiceName = "checkout")
+            .AddCollector(Empty("prometheus"))
+            .AddCollector(Empty("file"))
+            .AddCollector(Empty("fallback")) // not in the chain: still asked after it
+            .AddCrossCheckedCollector(o =>
+            {
+                o.Sources.Add("prometheus");
+                o.Sources.Add("file");
+            });
+        await using var provider = services.BuildServiceProvider();
+
+        var result = await provider.GetRequiredService<IHealthMonitor>().RunOnceAsync(Window);
+
+        Assert.Equal(["chain", "fallback"], result.Collections.Select(static c => c.CollectorName));
+        Assert.Equal(1, asked["prometheus"]); // through the chain only
+        Assert.Equal(1, asked["file"]);
+        Assert.Equal(1, asked["fallback"]);
+    }
+
     private static DelegateCollector Source(string name, double p99)
         => new(name, (_, _) => CollectionResult.Success(name, [new MetricSnapshot(At, name, [KeyValuePair.Create(WellKnownMetrics.LatencyP99, p99)])]));
 }

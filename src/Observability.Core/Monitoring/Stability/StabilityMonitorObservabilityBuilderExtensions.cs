@@ -65,8 +65,7 @@ public static class StabilityMonitorObservabilityBuilderExtensions
     /// </summary>
     internal static ICollector Choose(IReadOnlyList<ICollector> registered, ILoggerFactory loggers)
     {
-        var inChains = registered.OfType<CrossCheckedCollector>().SelectMany(static c => c.Sources).ToHashSet(StringComparer.Ordinal);
-        var collectors = registered.Where(c => c is CrossCheckedCollector || !inChains.Contains(c.Name)).ToArray();
+        var collectors = CrossCheckedCollector.WithoutChainedSources(registered);
         return collectors.Length == 1 ? collectors[0] : new CrossCheckedCollector("chain", collectors, null, loggers.CreateLogger<CrossCheckedCollector>());
     }
 }
