@@ -87,9 +87,16 @@ public sealed partial class CrossCheckedCollector : ICollector
         var attempts = new List<CollectionResult>(_sources.Length);
         CollectionResult? used = null;
         var others = new List<CollectionResult>();
-        foreach (var source in _sources)
+
+        // Cross-checking asks every source anyway: ask them side by side, then read the answers in priority order.
+        // A plain fallback chain asks one after another and stops at the first with data.
+        var answers = _options.CrossCheck
+            ? await Task.WhenAll(_sources.Select(s => AskAsync(s, window, cancellationToken))).ConfigureAwait(false)
+            : null;
+        for (var i = 0; i < _sources.Length; i++)
         {
-            var result = await AskAsync(source, window, cancellationToken).ConfigureAwait(false);
+            var source = _sources[i];
+            var result = answers?[i] ?? await AskAsync(source, window, cancellationToken).ConfigureAwait(false);
             attempts.Add(result);
             if (!result.HasData)
             {

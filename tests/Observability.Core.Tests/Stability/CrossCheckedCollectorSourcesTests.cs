@@ -147,6 +147,40 @@ public sealed class CrossCheckedCollectorSourcesTests
         Assert.Equal([2, 1, 1], calls);
     }
 
+    [Fact]
+    public async Task CrossChecking_AsksTheSourcesSideBySide_AndStillTrustsThePriorityOrder()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var entered = 0;
+        var bothAsked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        ICollector Gated(string name, double p99) => new GatedCollector(name, async ct =>
+        {
+            if (Interlocked.Increment(ref entered) == 2)
+            {
+                bothAsked.SetResult();
+            }
+
+            await release.Task.WaitAsync(ct);
+            return Result(name, p99, 1000);
+        });
+        var chain = Chain(Gated("prometheus", 300), Gated("ci", 305));
+
+        var collecting = chain.CollectCheckedAsync(Window);
+        await bothAsked.Task.WaitAsync(TimeSpan.FromSeconds(30)); // the second was asked while the first still waited
+        release.SetResult();
+        var result = await collecting.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal("prometheus", result.UsedSource);
+        Assert.Equal(["ci"], result.ComparedSources);
+    }
+
+    private sealed class GatedCollector(string name, Func<CancellationToken, Task<CollectionResult>> answer) : ICollector
+    {
+        public string Name => name;
+
+        public Task<CollectionResult> CollectAsync(CollectionWindow window, CancellationToken cancellationToken = default) => answer(cancellationToken);
+    }
+
     private static CrossCheckedCollector Chain(params ICollector[] sources)
     {
         var options = new CrossCheckOptions();
