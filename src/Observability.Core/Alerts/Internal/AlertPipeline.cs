@@ -19,7 +19,7 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
     private readonly AlertingOptions _options;
     private readonly IDisposable? _reload;
     private volatile AlertRules _rules;
-    private readonly AlertLedger _ledger = new();
+    private readonly AlertLedger _ledger;
     private readonly TimeProvider _time;
     private readonly AlertMetrics _metrics;
     private readonly ILogger _logger;
@@ -44,6 +44,7 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
         _dedupe = dedupe;
         _options = options.CurrentValue.Alerts;
         _rules = new AlertRules(_options);
+        _ledger = new AlertLedger(_options.DedupeWindow, _options.RepeatInterval);
         _reload = options.OnChange((changed, name) =>
         {
             if (string.IsNullOrEmpty(name))
@@ -74,6 +75,9 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
     /// </summary>
     public Task<AlertPublishResult> PublishPassAsync(string scope, IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default)
         => PublishAsync(alerts, scope, cancellationToken);
+
+    /// <summary>Gets how many firing alerts the pipeline remembers (for inhibition and resolution).</summary>
+    internal int RememberedAlerts => _ledger.Count;
 
     public async Task<bool> FlushAsync(CancellationToken cancellationToken = default)
     {

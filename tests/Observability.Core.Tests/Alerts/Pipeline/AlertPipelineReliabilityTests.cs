@@ -36,6 +36,21 @@ public sealed class AlertPipelineReliabilityTests : AlertPipelineTestBase
     }
 
     [Fact]
+    public async Task Memory_AlertsPublishedByHand_AreForgottenOnceTheyCanInhibitNothing()
+    {
+        var pipeline = Build(new RecordingAlertSink(), o => o.Alerts.GroupBy.Clear());
+        var storm = Enumerable.Range(0, 1500).Select(i => CreateAlert() with { Rule = $"rule_{i}" }).ToArray();
+
+        await pipeline.PublishAsync(storm, CancellationToken.None);
+        var afterStorm = pipeline.RememberedAlerts;
+        _time.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1)); // past the dedupe window
+        await pipeline.PublishAsync(Enumerable.Range(0, 1100).Select(i => CreateAlert() with { Rule = $"later_{i}" }).ToArray(), CancellationToken.None);
+
+        Assert.Equal(1500, afterStorm);
+        Assert.Equal(1100, pipeline.RememberedAlerts); // the storm's 1,500 were pruned when the ledger passed its threshold
+    }
+
+    [Fact]
     public async Task Meter_CountsReceivedDeduplicatedSentFailedDroppedAndLatency()
     {
         var failing = new RecordingAlertSink("webhook", _time).FailNext("down", 503);
