@@ -39,12 +39,7 @@ public sealed class CusumDetector : IAnomalyDetector
     /// <summary>The default warm-up: 50 samples to learn the reference (a standard deviation from fewer is often low, and every underestimate is a false alarm waiting).</summary>
     public const int DefaultWarmUpSamples = 50;
 
-    private RunningMoments _reference;
-    private TwoSidedCusum _cusum;
-    private double _referenceStandardDeviation;
-    private long _index;
-    private long _changeCount;
-    private ChangePoint? _lastChange;
+    private readonly LevelShiftTest _test;
 
     /// <summary>Initializes a new instance of the <see cref="CusumDetector"/> class.</summary>
     /// <param name="threshold">h, the decision threshold in reference standard deviations, finite and greater than 0. Default 6.</param>
@@ -56,6 +51,7 @@ public sealed class CusumDetector : IAnomalyDetector
         Threshold = DetectorMath.Positive(threshold, nameof(threshold), "The CUSUM threshold (h)");
         Drift = DetectorMath.NonNegative(drift, nameof(drift), "The CUSUM drift allowance (k)");
         WarmUpSamples = DetectorMath.AtLeast(warmUpSamples, 2, nameof(warmUpSamples), "The CUSUM warm-up sample count");
+        _test = new LevelShiftTest(Threshold, Drift, WarmUpSamples, followMean: false);
     }
 
     /// <inheritdoc />
@@ -71,88 +67,35 @@ public sealed class CusumDetector : IAnomalyDetector
     public int WarmUpSamples { get; }
 
     /// <summary>Gets whether the reference is complete, so that samples are being tested.</summary>
-    public bool IsWarm => _reference.Count >= WarmUpSamples;
+    public bool IsWarm => _test.IsWarm;
 
     /// <summary>Gets the reference mean (of the samples learned so far while warming up).</summary>
-    public double ReferenceMean => _reference.Mean;
+    public double ReferenceMean => _test.Mean;
 
     /// <summary>Gets the reference population standard deviation (of the samples learned so far while warming up).</summary>
-    public double ReferenceStandardDeviation => _reference.StandardDeviation;
+    public double ReferenceStandardDeviation => _test.WarmUpStandardDeviation;
 
     /// <summary>Gets the upward statistic now.</summary>
-    public double UpperStatistic => _cusum.Upper;
+    public double UpperStatistic => _test.Upper;
 
     /// <summary>Gets the downward statistic now.</summary>
-    public double LowerStatistic => _cusum.Lower;
+    public double LowerStatistic => _test.Lower;
 
     /// <summary>Gets how many changes were detected since construction or the last reset.</summary>
-    public long ChangeCount => _changeCount;
+    public long ChangeCount => _test.ChangeCount;
 
     /// <summary>Gets the latest change detected, or null.</summary>
-    public ChangePoint? LastChange => _lastChange;
+    public ChangePoint? LastChange => _test.LastChange;
 
     /// <summary>Tests the next sample for a level shift.</summary>
     /// <param name="timestamp">When the sample was measured (recorded in a detected <see cref="ChangePoint"/>).</param>
     /// <param name="value">The sample; NaN and infinity are ignored.</param>
     /// <returns>The reading.</returns>
-    public ChangePointReading Observe(DateTimeOffset timestamp, double value)
-    {
-        var reading = new ChangePointReading
-        {
-            Index = _index++,
-            Timestamp = timestamp,
-            Value = value,
-            UpperStatistic = _cusum.Upper,
-            LowerStatistic = _cusum.Lower,
-            Status = AnomalyReadingStatus.Ignored,
-        };
-        if (!double.IsFinite(value))
-        {
-            return reading;
-        }
-
-        if (_reference.Count < WarmUpSamples)
-        {
-            _reference.Add(value);
-            _referenceStandardDeviation = _reference.StandardDeviation;
-            return reading with { Status = AnomalyReadingStatus.WarmingUp };
-        }
-
-        var z = DetectorMath.StandardScore(value, _reference.Mean, _referenceStandardDeviation);
-        var direction = _cusum.Step(z, Drift, Threshold);
-        reading = reading with
-        {
-            UpperStatistic = _cusum.Upper,
-            LowerStatistic = _cusum.Lower,
-            Direction = direction,
-            Score = _cusum.Score(Threshold),
-            Status = AnomalyReadingStatus.Scored,
-        };
-
-        if (direction != ChangeDirection.None)
-        {
-            _lastChange = new ChangePoint(reading.Index, timestamp, value, direction);
-            _changeCount++;
-            _cusum.Reset();
-            _reference.Reset();
-            _reference.Add(value);
-            _referenceStandardDeviation = 0;
-        }
-
-        return reading;
-    }
+    public ChangePointReading Observe(DateTimeOffset timestamp, double value) => _test.Observe(timestamp, value);
 
     /// <inheritdoc />
     public double Update(DateTimeOffset timestamp, double value) => Observe(timestamp, value).Score;
 
     /// <inheritdoc />
-    public void Reset()
-    {
-        _reference.Reset();
-        _cusum.Reset();
-        _referenceStandardDeviation = 0;
-        _index = 0;
-        _changeCount = 0;
-        _lastChange = null;
-    }
+    public void Reset() => _test.Reset();
 }

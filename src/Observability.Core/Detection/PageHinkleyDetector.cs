@@ -40,12 +40,7 @@ public sealed class PageHinkleyDetector : IAnomalyDetector
     /// <summary>The default warm-up: 50 samples to learn the scale.</summary>
     public const int DefaultWarmUpSamples = 50;
 
-    private RunningMoments _moments;
-    private TwoSidedCusum _statistics;
-    private double _scale;
-    private long _index;
-    private long _changeCount;
-    private ChangePoint? _lastChange;
+    private readonly LevelShiftTest _test;
 
     /// <summary>Initializes a new instance of the <see cref="PageHinkleyDetector"/> class.</summary>
     /// <param name="threshold">lambda, the decision threshold in warm-up standard deviations, finite and greater than 0. Default 6.</param>
@@ -57,6 +52,7 @@ public sealed class PageHinkleyDetector : IAnomalyDetector
         Threshold = DetectorMath.Positive(threshold, nameof(threshold), "The Page-Hinkley threshold (lambda)");
         Drift = DetectorMath.NonNegative(drift, nameof(drift), "The Page-Hinkley drift allowance (delta)");
         WarmUpSamples = DetectorMath.AtLeast(warmUpSamples, 2, nameof(warmUpSamples), "The Page-Hinkley warm-up sample count");
+        _test = new LevelShiftTest(Threshold, Drift, WarmUpSamples, followMean: true);
     }
 
     /// <inheritdoc />
@@ -72,89 +68,35 @@ public sealed class PageHinkleyDetector : IAnomalyDetector
     public int WarmUpSamples { get; }
 
     /// <summary>Gets whether the warm-up is complete, so that samples are being tested.</summary>
-    public bool IsWarm => _moments.Count >= WarmUpSamples;
+    public bool IsWarm => _test.IsWarm;
 
     /// <summary>Gets the running mean of the samples since the start or the last change.</summary>
-    public double Mean => _moments.Mean;
+    public double Mean => _test.Mean;
 
     /// <summary>Gets the scale: the population standard deviation of the warm-up samples.</summary>
-    public double Scale => _scale;
+    public double Scale => _test.Scale;
 
     /// <summary>Gets the upward statistic now, m_up - min(m_up).</summary>
-    public double UpperStatistic => _statistics.Upper;
+    public double UpperStatistic => _test.Upper;
 
     /// <summary>Gets the downward statistic now, max(m_down) - m_down.</summary>
-    public double LowerStatistic => _statistics.Lower;
+    public double LowerStatistic => _test.Lower;
 
     /// <summary>Gets how many changes were detected since construction or the last reset.</summary>
-    public long ChangeCount => _changeCount;
+    public long ChangeCount => _test.ChangeCount;
 
     /// <summary>Gets the latest change detected, or null.</summary>
-    public ChangePoint? LastChange => _lastChange;
+    public ChangePoint? LastChange => _test.LastChange;
 
     /// <summary>Tests the next sample for a level shift.</summary>
     /// <param name="timestamp">When the sample was measured (recorded in a detected <see cref="ChangePoint"/>).</param>
     /// <param name="value">The sample; NaN and infinity are ignored.</param>
     /// <returns>The reading.</returns>
-    public ChangePointReading Observe(DateTimeOffset timestamp, double value)
-    {
-        var reading = new ChangePointReading
-        {
-            Index = _index++,
-            Timestamp = timestamp,
-            Value = value,
-            UpperStatistic = _statistics.Upper,
-            LowerStatistic = _statistics.Lower,
-            Status = AnomalyReadingStatus.Ignored,
-        };
-        if (!double.IsFinite(value))
-        {
-            return reading;
-        }
-
-        var warm = _moments.Count >= WarmUpSamples;
-        _moments.Add(value);
-        if (!warm)
-        {
-            _scale = _moments.StandardDeviation;
-            return reading with { Status = AnomalyReadingStatus.WarmingUp };
-        }
-
-        var z = DetectorMath.StandardScore(value, _moments.Mean, _scale);
-        var direction = _statistics.Step(z, Drift, Threshold);
-        reading = reading with
-        {
-            UpperStatistic = _statistics.Upper,
-            LowerStatistic = _statistics.Lower,
-            Direction = direction,
-            Score = _statistics.Score(Threshold),
-            Status = AnomalyReadingStatus.Scored,
-        };
-
-        if (direction != ChangeDirection.None)
-        {
-            _lastChange = new ChangePoint(reading.Index, timestamp, value, direction);
-            _changeCount++;
-            _statistics.Reset();
-            _moments.Reset();
-            _moments.Add(value);
-            _scale = 0;
-        }
-
-        return reading;
-    }
+    public ChangePointReading Observe(DateTimeOffset timestamp, double value) => _test.Observe(timestamp, value);
 
     /// <inheritdoc />
     public double Update(DateTimeOffset timestamp, double value) => Observe(timestamp, value).Score;
 
     /// <inheritdoc />
-    public void Reset()
-    {
-        _moments.Reset();
-        _statistics.Reset();
-        _scale = 0;
-        _index = 0;
-        _changeCount = 0;
-        _lastChange = null;
-    }
+    public void Reset() => _test.Reset();
 }
