@@ -247,47 +247,50 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
         }
 
         var rules = _rules; // one set of rules for the whole batch, even if a reload lands meanwhile
-        var takenBy = new int[raised.Count];
-        var routedTo = new int[raised.Count];
-        var receiving = new List<SinkOutbox>();
-        foreach (var outbox in _outboxes)
-        {
-            var items = new List<(Alert, string)>();
-            for (var i = 0; i < raised.Count; i++)
-            {
-                if (rules.RouteFor(outbox.Name).Accepts(raised[i]))
-                {
-                    items.Add((raised[i], GroupKey(raised[i])));
-                    routedTo[i]++;
-                }
-            }
+        var routes = _outboxes.Select(o => raised.Select(a => rules.RouteFor(o.Name).Accepts(a)).ToArray()).ToArray();
 
-            if (items.Count > 0 && outbox.Enqueue(items, now) > 0)
-            {
-                receiving.Add(outbox);
-                for (var i = 0; i < raised.Count; i++)
-                {
-                    takenBy[i] += rules.RouteFor(outbox.Name).Accepts(raised[i]) && !outbox.IsDisabled ? 1 : 0;
-                }
-            }
-        }
+        // Each sink queues its alerts and makes its first attempt; the sinks go side by side, so a slow destination
+        // does not hold up the others.
+        var attempts = await Task.WhenAll(_outboxes.Select((outbox, o) =>
+        {
+            var items = raised.Where((_, i) => routes[o][i]).Select(a => (a, GroupKey(a))).ToArray();
+            return items.Length == 0 ? Task.FromResult((Taken: 0, Results: new List<DeliveryResult>())) : EnqueueAndDeliverAsync(outbox, items, now, cancellationToken);
+        })).ConfigureAwait(false);
 
         for (var i = 0; i < raised.Count; i++)
         {
-            if (routedTo[i] > 0 && takenBy[i] == 0)
+            var routed = false;
+            var taken = false;
+            for (var o = 0; o < _outboxes.Length; o++)
+            {
+                routed |= routes[o][i];
+                taken |= routes[o][i] && attempts[o].Taken > 0;
+            }
+
+            if (routed && !taken)
             {
                 // Routed somewhere but no outbox could take it: free the fingerprint so the next pass tries again.
                 await ReleaseAsync(raised[i].Fingerprint!, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        // The sinks' first attempts run side by side: a slow destination does not hold up the others.
-        var attempts = await Task.WhenAll(receiving.Select(o => DeliverAsync(o, ignoreGroupWait: false, cancellationToken))).ConfigureAwait(false);
-        var deliveries = attempts.SelectMany(static a => a).ToList();
-
+        var deliveries = attempts.SelectMany(static a => a.Results).ToList();
         EnsureBackground();
         _wake.Release();
         return deliveries;
+    }
+
+    private async Task<(int Taken, List<DeliveryResult> Results)> EnqueueAndDeliverAsync(SinkOutbox outbox, (Alert, string)[] items, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await outbox.EnqueueAndDeliverAsync(items, now, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogOutboxFailed(_logger, outbox.Name, ex.GetType().Name, _redactor.RedactText(ex.Message));
+            return (items.Length, []); // queued before the failure: the loop retries
+        }
     }
 
     private async Task<List<DeliveryResult>> DeliverAsync(SinkOutbox outbox, bool ignoreGroupWait, CancellationToken cancellationToken)

@@ -67,19 +67,37 @@ internal sealed partial class SinkOutbox
         }
     }
 
-    public bool IsDisabled
+    /// <summary>
+    /// Adds alerts to the queue and makes the first attempt at what is due, as one step: the send lock is taken
+    /// before the alerts are queued, so the retry loop cannot pick them up in between and the caller sees the
+    /// outcome of its own alerts' first attempt. Alerts are queued even when the caller cancels while waiting.
+    /// </summary>
+    /// <returns>How many alerts were taken (a disabled sink takes none), and the sends made.</returns>
+    public async Task<(int Taken, List<DeliveryResult> Results)> EnqueueAndDeliverAsync(IReadOnlyList<(Alert Alert, string Group)> items, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        get
+        try
         {
-            lock (_gate)
-            {
-                return _disabled;
-            }
+            await _sending.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            Enqueue(items, now); // nothing published is lost to the caller's cancellation: the loop sends it
+            throw;
+        }
+
+        try
+        {
+            var taken = Enqueue(items, now);
+            return (taken, taken > 0 ? await DeliverLockedAsync(ignoreGroupWait: false, cancellationToken).ConfigureAwait(false) : []);
+        }
+        finally
+        {
+            _sending.Release();
         }
     }
 
     /// <summary>Adds alerts to the queue; returns how many were taken (a disabled sink takes none).</summary>
-    public int Enqueue(IReadOnlyList<(Alert Alert, string Group)> items, DateTimeOffset now)
+    private int Enqueue(IReadOnlyList<(Alert Alert, string Group)> items, DateTimeOffset now)
     {
         lock (_gate)
         {
@@ -127,23 +145,29 @@ internal sealed partial class SinkOutbox
     /// </summary>
     public async Task<List<DeliveryResult>> DeliverDueAsync(bool ignoreGroupWait, CancellationToken cancellationToken)
     {
-        var results = new List<DeliveryResult>();
         await _sending.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            while (NextBatch(ignoreGroupWait) is { } batch)
-            {
-                var result = await SendAsync(batch, cancellationToken).ConfigureAwait(false);
-                results.Add(result);
-                if (!Settle(batch, result))
-                {
-                    break;
-                }
-            }
+            return await DeliverLockedAsync(ignoreGroupWait, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             _sending.Release();
+        }
+    }
+
+    // The caller holds the send lock.
+    private async Task<List<DeliveryResult>> DeliverLockedAsync(bool ignoreGroupWait, CancellationToken cancellationToken)
+    {
+        var results = new List<DeliveryResult>();
+        while (NextBatch(ignoreGroupWait) is { } batch)
+        {
+            var result = await SendAsync(batch, cancellationToken).ConfigureAwait(false);
+            results.Add(result);
+            if (!Settle(batch, result))
+            {
+                break;
+            }
         }
 
         return results;
