@@ -18,7 +18,7 @@ public sealed partial class DailyAggregator
         var availability = new AvailabilityAggregate(
             _availability.Count, _availability.Min, _availability.Max, _availability.Mean, _availabilityCompliant, Share(_availabilityCompliant, _availability.Count), _settings.AvailabilityTarget);
         var errors = new ErrorAggregate(
-            _errorRate.Count, _weightedVolume > 0 ? _weightedErrors / _weightedVolume : _errorRate.Mean, _errorRate.Max, _totalErrors, _totalVolume);
+            _errorRate.Rates.Count, _errorRate.Rate, _errorRate.Rates.Max, _totalErrors, _errorRate.Volume);
         var latency = new LatencyAggregate(
             _p95.Count, _p95.Mean, _p95.Max, _p99.Count, _p99.Mean, _p99.Max, _latencyCompliant, Share(_latencyCompliant, _p99.Count), _settings.LatencyP99TargetMs);
         var resources = new ResourceAggregate(_cpu.Count, _cpu.Mean, _cpu.Max, _memory.Count, _memory.Mean, _memory.Max);

@@ -15,17 +15,14 @@ public sealed partial class DailyAggregator
     private readonly DriftAccumulator _drift;
     private readonly long _startTicks;
     private RunningStat _availability;
-    private RunningStat _errorRate;
+    private VolumeWeightedRate _errorRate;
     private RunningStat _p95;
     private RunningStat _p99;
     private RunningStat _cpu;
     private RunningStat _memory;
     private int _availabilityCompliant;
     private int _latencyCompliant;
-    private double _weightedErrors;
-    private double _weightedVolume;
     private double? _totalErrors;
-    private double? _totalVolume;
     private int _unusable;
     private int _info;
     private int _warning;
@@ -145,21 +142,7 @@ public sealed partial class DailyAggregator
             }
         }
 
-        var rate = SnapshotMath.ErrorRate(rateValue, errors, volume, availabilityValue);
-        if (rate is { } r)
-        {
-            _errorRate.Add(r);
-        }
-
-        if (volume is { } v)
-        {
-            _totalVolume = (_totalVolume ?? 0) + v;
-            if (rate is { } weighted)
-            {
-                _weightedErrors += weighted * v;
-                _weightedVolume += v;
-            }
-        }
+        _errorRate.Add(SnapshotMath.ErrorRate(rateValue, errors, volume, availabilityValue), volume);
 
         if (errors is { } e)
         {

@@ -5,33 +5,11 @@ internal sealed record WindowAggregate(int Snapshots, double? Volume, double? Er
 {
     public static WindowAggregate From(IReadOnlyList<MetricSnapshot> snapshots, ThresholdOptions thresholds)
     {
-        double volume = 0, errors = 0, weightedVolume = 0;
-        var hasVolume = false;
-        double rateSum = 0;
-        var rateCount = 0;
+        var errors = default(VolumeWeightedRate);
         var violations = 0;
         foreach (var snapshot in snapshots)
         {
-            var rate = SnapshotMath.ErrorRate(snapshot);
-            if (rate is { } r)
-            {
-                rateSum += r;
-                rateCount++;
-            }
-
-            if (SnapshotMath.Volume(snapshot) is { } v)
-            {
-                volume += v;
-                hasVolume = true;
-                if (rate is { } weighted)
-                {
-                    // The snapshot's own rate times its volume: error_count may count requests
-                    // while the volume counts jobs, so the two are never mixed.
-                    errors += weighted * v;
-                    weightedVolume += v;
-                }
-            }
-
+            errors.Add(SnapshotMath.ErrorRate(snapshot), SnapshotMath.Volume(snapshot));
             if (SnapshotMath.Availability(snapshot) is { } availability && availability < thresholds.AvailabilityTarget)
             {
                 violations++;
@@ -43,13 +21,10 @@ internal sealed record WindowAggregate(int Snapshots, double? Volume, double? Er
             }
         }
 
-        // Weight by volume where the snapshots say how much they carried; a quiet night must not
-        // count as much as a busy noon.
-        double? errorRate = weightedVolume > 0 ? errors / weightedVolume : rateCount > 0 ? rateSum / rateCount : null;
         return new WindowAggregate(
             snapshots.Count,
-            hasVolume ? volume : null,
-            errorRate,
+            errors.Volume,
+            errors.Rate,
             Mean(snapshots, SnapshotMath.Availability),
             Mean(snapshots, static s => s.GetValue(WellKnownMetrics.LatencyP95)),
             Mean(snapshots, static s => s.GetValue(WellKnownMetrics.LatencyP99)),
