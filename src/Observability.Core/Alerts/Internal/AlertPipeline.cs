@@ -182,6 +182,7 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
         var rules = _rules; // one set of rules for the whole batch, even if a reload lands meanwhile
         var firing = _ledger.FiringSince(now - _options.DedupeWindow);
         firing.AddRange(prepared.Where(static a => a.Status == AlertStatus.Firing));
+        var inhibitors = rules.InhibitionSources(firing);
         var outcome = new FilterOutcome();
         foreach (var alert in prepared)
         {
@@ -194,7 +195,7 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
                 continue;
             }
 
-            if (alert.Status == AlertStatus.Firing && rules.IsInhibited(alert, firing))
+            if (alert.Status == AlertStatus.Firing && rules.IsInhibited(alert, inhibitors))
             {
                 outcome.Inhibited++;
                 _metrics.Inhibited(alert);

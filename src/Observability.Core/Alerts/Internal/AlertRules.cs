@@ -39,21 +39,36 @@ internal sealed class AlertRules
         return null;
     }
 
-    /// <summary>Tells whether a firing alert among <paramref name="firing"/> mutes <paramref name="alert"/>.</summary>
-    public bool IsInhibited(Alert alert, IReadOnlyCollection<Alert> firing)
+    /// <summary>
+    /// For each inhibition rule, the firing alerts that satisfy its source matchers: found once per batch, so that
+    /// testing an alert only looks at the few alerts that can mute it (usually the critical ones).
+    /// </summary>
+    public Alert[][] InhibitionSources(IEnumerable<Alert> firing)
     {
-        foreach (var rule in _inhibitions)
+        if (_inhibitions.Length == 0)
         {
-            if (!All(rule.Targets, alert))
+            return [];
+        }
+
+        var candidates = firing as IReadOnlyCollection<Alert> ?? firing.ToArray();
+        return Array.ConvertAll(_inhibitions, rule => candidates.Where(a => All(rule.Sources, a)).ToArray());
+    }
+
+    /// <summary>Tells whether one of the <paramref name="sources"/> (from <see cref="InhibitionSources"/>) mutes <paramref name="alert"/>.</summary>
+    public bool IsInhibited(Alert alert, Alert[][] sources)
+    {
+        for (var r = 0; r < sources.Length; r++)
+        {
+            var rule = _inhibitions[r];
+            if (sources[r].Length == 0 || !All(rule.Targets, alert))
             {
                 continue;
             }
 
-            foreach (var source in firing)
+            foreach (var source in sources[r])
             {
                 // An alert never mutes itself, even when it satisfies both sides of a rule.
                 if (!string.Equals(source.Fingerprint, alert.Fingerprint, StringComparison.Ordinal)
-                    && All(rule.Sources, source)
                     && rule.Equal.All(label => string.Equals(AlertMatcher.ValueOf(source, label), AlertMatcher.ValueOf(alert, label), StringComparison.Ordinal)))
                 {
                     return true;
