@@ -50,17 +50,7 @@ internal sealed class OutboxStore
             return;
         }
 
-        var temporary = _path + "." + System.IO.Path.GetRandomFileName() + ".tmp";
-        try
-        {
-            File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(entries, OutboxJsonContext.Default.IReadOnlyListOutboxEntry));
-            File.Move(temporary, _path, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
-        }
+        AtomicFile.Write(_path, JsonSerializer.SerializeToUtf8Bytes(entries, OutboxJsonContext.Default.IReadOnlyListOutboxEntry));
     }
 
     private void TryMoveAside()
