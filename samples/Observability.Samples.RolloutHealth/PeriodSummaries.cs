@@ -3,43 +3,23 @@ using Observability;
 namespace Observability.Samples.RolloutHealth;
 
 /// <summary>
-/// The week behind the verdict: each day of the collected window aggregated (availability, errors,
-/// latency, resources, alerts, drift against the baseline, completeness), and a weekly summary with
-/// its trends and rollback recommendation, written next to the health report.
+/// The week behind the verdict: the pass's window split into days by elapsed hours from its start,
+/// each day judged tick by tick with the pass's thresholds (availability, errors, latency, resources,
+/// the alerts that fired, drift against the baseline file, completeness), and a weekly summary with
+/// its trends and rollback recommendation, written next to the health report. The stability monitor
+/// sample builds the same files from the same snapshots, with the same numbers.
 /// </summary>
 internal static class PeriodSummaries
 {
-    /// <summary>The sample's baseline: the service's normal p95/p99 latency, CPU and memory, for drift.</summary>
-    public static readonly IReadOnlyDictionary<string, double> Baseline = new Dictionary<string, double>
-    {
-        [WellKnownMetrics.LatencyP95] = 170,
-        [WellKnownMetrics.LatencyP99] = 330,
-        [WellKnownMetrics.CpuUtilization] = 0.43,
-        [WellKnownMetrics.MemoryUtilization] = 0.59,
-    };
-
     public static async Task<(IReadOnlyList<DailySummary> Days, WeeklySummary Week, IReadOnlyList<string> Files)> WriteAsync(
         MonitoringPassResult result, ObservabilityOptions options, TimeSpan interval, CancellationToken cancellationToken)
     {
+        var window = result.Report.Window;
         var snapshots = result.Collections.FirstOrDefault(static c => c.HasData)?.Snapshots
-            .Where(s => result.Report.Window.Contains(s.Timestamp))
+            .Where(s => window.Contains(s.Timestamp))
             .ToArray() ?? [];
-        var dailyOptions = new DailyAggregationOptions
-        {
-            AvailabilityTarget = options.Thresholds.AvailabilityTarget,
-            LatencyP99Target = options.Thresholds.LatencyP99Target,
-            ExpectedInterval = interval,
-        };
-        foreach (var (metric, value) in Baseline)
-        {
-            dailyOptions.Baseline[metric] = value;
-        }
-
-        // The pass raised its alerts now, about the evaluation window: count them on the day they describe.
-        var judged = result.Report.EvaluationWindow.End.AddTicks(-1);
-        var alerts = result.Report.Alerts.Select(a => a with { Timestamp = judged });
-        var days = DailyAggregator.AggregateDays(snapshots, alerts, dailyOptions);
-        var week = WeeklySummarizer.Summarize(days);
+        var days = DailyAggregator.AggregateDays(snapshots, window, alerts: null, DailyAggregationOptions.From(options, interval));
+        var week = WeeklySummarizer.Summarize(days, WeeklySummaryOptions.From(options.Thresholds));
         IReadOnlyList<string> files = [];
         if (options.Reports.OutputDirectory is { } directory)
         {

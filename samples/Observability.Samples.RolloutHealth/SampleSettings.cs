@@ -9,6 +9,9 @@ internal static class SampleSettings
     /// <summary>The configuration key of the file collector's data path.</summary>
     public const string DataPathKey = "Collectors:File:Path";
 
+    /// <summary>The configuration key of the baseline file drift is measured against.</summary>
+    public const string BaselineFileKey = "Observability:BaselineFile";
+
     /// <summary>The configuration key of the end of the judged window.</summary>
     public const string WindowEndKey = "Sample:WindowEnd";
 
@@ -19,16 +22,19 @@ internal static class SampleSettings
     };
 
     /// <summary>
-    /// Makes a relative data path absolute against the application's directory (where
-    /// the build copies <c>data/</c>), so the sample finds its data set whatever the
+    /// Makes a relative data path and baseline file absolute against the application's directory (where
+    /// the build copies <c>data/</c>), so the sample finds its data set and baseline whatever the
     /// current directory is. The report directory is left alone: relative to the current directory.
     /// </summary>
     public static void ResolveDataPath(IConfiguration configuration)
     {
-        var path = configuration[DataPathKey];
-        if (!string.IsNullOrWhiteSpace(path) && !Path.IsPathRooted(path))
+        foreach (var key in new[] { DataPathKey, BaselineFileKey })
         {
-            configuration[DataPathKey] = Path.GetFullPath(path, AppContext.BaseDirectory);
+            var path = configuration[key];
+            if (!string.IsNullOrWhiteSpace(path) && !Path.IsPathRooted(path))
+            {
+                configuration[key] = Path.GetFullPath(path, AppContext.BaseDirectory);
+            }
         }
     }
 

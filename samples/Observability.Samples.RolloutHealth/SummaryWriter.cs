@@ -73,13 +73,14 @@ internal static class SummaryWriter
 
     private static void WriteWeek(TextWriter output, IReadOnlyList<DailySummary> days, WeeklySummary week)
     {
-        Line(output, $"Week       {week.FirstDay:yyyy-MM-dd} .. {week.LastDay:yyyy-MM-dd}: {(week.RollbackRecommended ? "rollback recommended" : "no rollback recommended")}, {week.DegradedDays.Count} degraded day(s), stability {Score(week.Stability.Value)} ({week.Stability.Grade})");
+        Line(output, $"Week       {week.FirstDay:yyyy-MM-dd} .. {week.LastDay:yyyy-MM-dd}: {(week.RollbackRecommended ? "rollback recommended" : "no rollback recommended")}, {week.DegradedDays.Count} degraded day(s), stability {week.Stability.Value:0.0} ({week.Stability.Grade}), availability {Ratio(week.AverageAvailability)}, trends: availability {Trend(week.AvailabilityTrend)}, latency {Trend(week.LatencyTrend)}, resources {Trend(week.ResourceTrend)}");
         foreach (var day in days)
         {
-            var availability = day.Availability.Average is { } a ? Percent(a) : "n/a";
+            var availability = Ratio(day.Availability.Average);
             var p99 = day.Latency.P99Average is { } p ? $"{p:0} ms" : "n/a";
             var flags = day.Flags.Count == 0 ? "ok" : string.Join(", ", day.Flags.Select(static f => f.Rule));
-            Line(output, $"  day {day.DayNumber} {day.Day:MM-dd}  availability {availability,8}  p99 {p99,7}  snapshots {day.Completeness.Actual,2}/{day.Completeness.Expected}  {flags}");
+            var drift = day.Drift.AveragePercent is { } d ? string.Create(Invariant, $"{d:0.0} %") : "n/a";
+            Line(output, $"  day {day.DayNumber} {day.Start:MM-dd HH:mm}  availability {availability,8}  p99 {p99,7}  drift {drift,7}  alerts {day.Alerts.Critical}c/{day.Alerts.Error}e/{day.Alerts.Warning}w  snapshots {day.Completeness.Actual,2}/{day.Completeness.Expected}  {flags}");
         }
 
         foreach (var reason in week.RollbackReasons)
@@ -112,12 +113,12 @@ internal static class SummaryWriter
 
         var stability = report.Stability;
         Line(output, $"Stability  {Score(stability.Value),3}/100  grade {stability.Grade}");
-        Line(output, $"  availability in SLO {Percent(stability.AvailabilityCompliance)}, latency in SLO {Percent(stability.LatencyCompliance)}, drift {stability.DriftPercent:+0.0;-0.0;0.0} %");
+        Line(output, $"  availability compliance {Ratio(stability.AvailabilityCompliance)}, latency compliance {Ratio(stability.LatencyCompliance)}, drift {(stability.DriftPercent is { } drift ? string.Create(Invariant, $"{drift:0.0} %") : "n/a")}");
         foreach (var slo in report.Slos)
         {
             var firing = slo.FiringRules.Count == 0 ? "no burn-rate alert" : "firing " + string.Join(", ", slo.FiringRules);
             var compliance = slo.Compliance is { } c ? Percent(c) : "n/a";
-            Line(output, $"SLO {slo.Name,-13} {compliance} of {Percent(slo.Objective)}, budget left {Percent(slo.BudgetRemaining)}, {firing}");
+            Line(output, $"SLO {slo.Name,-13} {compliance} good against {Percent(slo.Objective)}, budget left {Percent(slo.BudgetRemaining)}, {firing}");
         }
 
         output.WriteLine();
@@ -262,6 +263,10 @@ internal static class SummaryWriter
 
         return metric.Mean == 0 ? "-" : string.Create(Invariant, $"{(recent / metric.Mean - 1) * 100:+0;-0;0} %");
     }
+
+    private static string Trend(TrendAssessment trend) => trend.ToString().ToLowerInvariant();
+
+    private static string Ratio(double? ratio) => ratio is { } r ? Percent(r, "0.00") : "n/a";
 
     private static string Percent(double ratio, string format = "0.0")
         => (ratio * 100).ToString(format, Invariant) + " %";

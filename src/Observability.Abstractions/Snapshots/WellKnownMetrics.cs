@@ -39,6 +39,12 @@ public static class WellKnownMetrics
     /// <summary>Items waiting in the work queue at the end of the interval.</summary>
     public const string QueueBacklog = "queue_backlog";
 
+    /// <summary>Seconds since the running release was deployed (environment evidence for the regression classifier).</summary>
+    public const string DeploymentAgeSeconds = "deployment_age_seconds";
+
+    /// <summary>1 when the configuration changed with the release, 0 when it did not (environment evidence for the regression classifier).</summary>
+    public const string ConfigChanged = "config_changed";
+
     /// <summary>The separator between a metric and its region in a regional metric name.</summary>
     public const char RegionSeparator = '@';
 

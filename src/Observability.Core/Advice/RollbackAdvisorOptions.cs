@@ -37,4 +37,24 @@ public sealed class RollbackAdvisorOptions
     /// default) turns the rule off, since a sensible backlog depends on the workload.
     /// </summary>
     public double? QueueBacklogThreshold { get; set; }
+
+    /// <summary>
+    /// Creates the advisor's options from the one set of thresholds the pass, the summaries and the
+    /// stability monitor use, so that the advisor judges with the same numbers.
+    /// </summary>
+    /// <param name="thresholds">The thresholds (for example <c>ObservabilityOptions.Thresholds</c>).</param>
+    /// <returns>New options carrying the thresholds' error rate, volume, health and processor limits.</returns>
+    public static RollbackAdvisorOptions From(ThresholdOptions thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(thresholds);
+        return new RollbackAdvisorOptions
+        {
+            MaxErrorRate = thresholds.ErrorRateCritical,
+            MinimumJobs = thresholds.MinimumJobs,
+            HealthCritical = thresholds.HealthCritical,
+            HealthSustainFor = thresholds.HealthSustainFor,
+            ConnectivityFailureThreshold = thresholds.ConnectivityFailureLimit,
+            QueueBacklogThreshold = thresholds.QueueBacklogLimit,
+        };
+    }
 }

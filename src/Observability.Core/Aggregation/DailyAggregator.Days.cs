@@ -5,20 +5,20 @@ namespace Observability;
 /// <content>Aggregating a single day, or a series of days, in one call.</content>
 public sealed partial class DailyAggregator
 {
-    /// <summary>The longest run of days <see cref="AggregateDays"/> fills, so that a stray timestamp cannot ask for centuries of empty days.</summary>
+    /// <summary>The longest run of days <see cref="AggregateDays(IEnumerable{MetricSnapshot}, IEnumerable{Alert}?, DailyAggregationOptions?)"/> fills, so that a stray timestamp cannot ask for centuries of empty days.</summary>
     public const int MaxDays = 366;
 
-    /// <summary>Aggregates one day's snapshots and alerts.</summary>
+    /// <summary>Aggregates one UTC calendar day's snapshots and alerts.</summary>
     /// <param name="day">The UTC day.</param>
-    /// <param name="snapshots">The day's snapshots, in any order; each must lie on <paramref name="day"/>.</param>
-    /// <param name="alerts">The day's alerts, or <see langword="null"/>; each must lie on <paramref name="day"/>.</param>
-    /// <param name="options">The targets and limits; the defaults when <see langword="null"/>.</param>
+    /// <param name="snapshots">The day's snapshots; each must lie on <paramref name="day"/>. Judged in time order.</param>
+    /// <param name="alerts">Alerts raised during the day besides those its ticks fire, or <see langword="null"/>.</param>
+    /// <param name="options">The thresholds, interval and baseline; the defaults when <see langword="null"/>.</param>
     /// <returns>The day's summary.</returns>
     public static DailySummary Aggregate(DateOnly day, IEnumerable<MetricSnapshot> snapshots, IEnumerable<Alert>? alerts = null, DailyAggregationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(snapshots);
         var aggregator = new DailyAggregator(day, options);
-        foreach (var snapshot in snapshots)
+        foreach (var snapshot in snapshots.OrderBy(static s => s?.Timestamp ?? DateTimeOffset.MinValue))
         {
             aggregator.Add(snapshot);
         }
@@ -32,73 +32,79 @@ public sealed partial class DailyAggregator
     }
 
     /// <summary>
-    /// Splits snapshots and alerts by UTC day and aggregates each day, from the earliest to the latest
-    /// day seen. A day in between without anything gets a summary without data (completeness 0).
-    /// Input may be in any order; sorted input is fastest.
+    /// Splits snapshots into days by elapsed hours from the earliest snapshot (day = elapsed hours / 24 + 1,
+    /// as the 7-day monitor defines it) and aggregates each, judging every snapshot in time order.
     /// </summary>
-    /// <param name="snapshots">The snapshots.</param>
-    /// <param name="alerts">The alerts, or <see langword="null"/>.</param>
-    /// <param name="options">The targets and limits; the defaults when <see langword="null"/>.</param>
-    /// <returns>One summary per day, oldest first, numbered from 1; empty when there is no input.</returns>
+    /// <param name="snapshots">The snapshots, in any order.</param>
+    /// <param name="alerts">Alerts raised besides those the ticks fire, or <see langword="null"/>.</param>
+    /// <param name="options">The thresholds, interval and baseline; the defaults when <see langword="null"/>.</param>
+    /// <returns>One summary per day, oldest first, numbered from 1; empty when there is no snapshot.</returns>
     /// <exception cref="ArgumentException">The input spans more than <see cref="MaxDays"/> days.</exception>
     public static IReadOnlyList<DailySummary> AggregateDays(IEnumerable<MetricSnapshot> snapshots, IEnumerable<Alert>? alerts = null, DailyAggregationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(snapshots);
+        var list = Sorted(snapshots);
+        return list.Count == 0 ? [] : AggregateDays(list, new CollectionWindow(list[0].Timestamp, list[^1].Timestamp.AddTicks(1)), alerts, options);
+    }
+
+    /// <summary>
+    /// Aggregates the days of a period: day N covers [start + (N - 1) x 24 h, start + N x 24 h), every day
+    /// of the period gets a summary (one without data has completeness 0), and every snapshot is judged
+    /// in time order with the thresholds of <paramref name="options"/>.
+    /// </summary>
+    /// <param name="snapshots">The snapshots, in any order; each must lie in <paramref name="period"/>.</param>
+    /// <param name="period">The period; its start is day 1's start.</param>
+    /// <param name="alerts">Alerts raised besides those the ticks fire, or <see langword="null"/>; each must lie in the period.</param>
+    /// <param name="options">The thresholds, interval and baseline; the defaults when <see langword="null"/>.</param>
+    /// <returns>One summary per day of the period, oldest first, numbered from 1.</returns>
+    /// <exception cref="ArgumentException">A snapshot or alert lies outside the period, or the period spans more than <see cref="MaxDays"/> days.</exception>
+    public static IReadOnlyList<DailySummary> AggregateDays(IEnumerable<MetricSnapshot> snapshots, CollectionWindow period, IEnumerable<Alert>? alerts = null, DailyAggregationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(snapshots);
         var settings = new DailySettings(options, nameof(options));
-        var days = new Dictionary<DateOnly, DailyAggregator>();
-        DailyAggregator? current = null;
-        foreach (var snapshot in snapshots)
+        var span = (int)Math.Min(int.MaxValue, (period.Duration.Ticks + TimeSpan.TicksPerDay - 1) / TimeSpan.TicksPerDay);
+        if (span > MaxDays)
         {
-            ArgumentNullException.ThrowIfNull(snapshot, nameof(snapshots));
-            current = For(snapshot.Timestamp, current, days, settings);
-            current.Add(snapshot);
+            throw new ArgumentException($"The period from {Figures.Time(period.Start)} to {Figures.Time(period.End)} spans {span} days; at most {MaxDays} can be aggregated at once. Check for a stray timestamp.", nameof(period));
         }
 
-        current = null;
+        var judge = new TickJudge(settings.Thresholds);
+        var days = new DailyAggregator[Math.Max(1, span)];
+        for (var i = 0; i < days.Length; i++)
+        {
+            days[i] = new DailyAggregator(ElapsedDays.Start(period.Start, i), settings, i + 1, judge);
+        }
+
+        var facts = SnapshotFacts.Evaluate(Sorted(snapshots), settings.Classifier, settings.Thresholds);
+        foreach (var fact in facts)
+        {
+            days[DayIndex(period, fact.Timestamp, "snapshot", nameof(snapshots))].Add(fact, judge.Judge(fact));
+        }
+
         foreach (var alert in alerts ?? [])
         {
             ArgumentNullException.ThrowIfNull(alert, nameof(alerts));
-            current = For(alert.Timestamp, current, days, settings);
-            current.Add(alert);
+            days[DayIndex(period, alert.Timestamp, "alert", nameof(alerts))].Add(alert);
         }
 
-        if (days.Count == 0)
-        {
-            return [];
-        }
-
-        var first = days.Keys.Min();
-        var last = days.Keys.Max();
-        var span = last.DayNumber - first.DayNumber + 1;
-        if (span > MaxDays)
-        {
-            throw new ArgumentException($"The snapshots and alerts span {span} days, from {first:yyyy-MM-dd} to {last:yyyy-MM-dd}; at most {MaxDays} can be aggregated at once. Check for a stray timestamp.", nameof(snapshots));
-        }
-
-        var summaries = new DailySummary[span];
-        for (var i = 0; i < span; i++)
-        {
-            var day = first.AddDays(i);
-            summaries[i] = (days.TryGetValue(day, out var aggregator) ? aggregator : new DailyAggregator(day, settings, i + 1)).Build(i + 1);
-        }
-
-        return summaries;
+        return [.. days.Select(static d => d.Build())];
     }
 
-    private static DailyAggregator For(DateTimeOffset timestamp, DailyAggregator? current, Dictionary<DateOnly, DailyAggregator> days, DailySettings settings)
+    private static int DayIndex(CollectionWindow period, DateTimeOffset time, string what, string parameterName)
+        => period.Contains(time)
+            ? ElapsedDays.Index(period.Start, time)
+            : throw new ArgumentException($"The {what} at {Figures.Time(time)} lies outside the period [{Figures.Time(period.Start)}, {Figures.Time(period.End)}).", parameterName);
+
+    private static List<MetricSnapshot> Sorted(IEnumerable<MetricSnapshot> snapshots)
     {
-        var day = DateOnly.FromDateTime(timestamp.UtcDateTime);
-        if (current is not null && current.Day == day)
+        var list = new List<MetricSnapshot>();
+        foreach (var snapshot in snapshots)
         {
-            return current;
+            ArgumentNullException.ThrowIfNull(snapshot, nameof(snapshots));
+            list.Add(snapshot);
         }
 
-        if (!days.TryGetValue(day, out var aggregator))
-        {
-            aggregator = new DailyAggregator(day, settings, 1);
-            days.Add(day, aggregator);
-        }
-
-        return aggregator;
+        // A stable sort: snapshots with equal timestamps keep their input order.
+        return [.. list.OrderBy(static s => s.Timestamp)];
     }
 }

@@ -1,22 +1,28 @@
 namespace Observability;
 
 /// <summary>
-/// One UTC day of a series: availability, errors, latency, resources, alerts, drift, degradation
+/// One day of a series (24 hours from its start): availability, errors, latency, resources, alerts, drift, degradation
 /// flags, completeness and the day's stability score. Built by <see cref="DailyAggregator"/>.
 /// </summary>
 public sealed record DailySummary
 {
-    /// <summary>Gets the day (UTC).</summary>
+    /// <summary>Gets the date (UTC) on which the day starts.</summary>
     public required DateOnly Day { get; init; }
 
     /// <summary>Gets the day's number in its period, 1 for the first day.</summary>
     public required int DayNumber { get; init; }
 
-    /// <summary>Gets the day's start, midnight UTC.</summary>
+    /// <summary>Gets the day's start: the period's start plus (day number - 1) x 24 hours (days by elapsed hours).</summary>
     public required DateTimeOffset Start { get; init; }
 
-    /// <summary>Gets the day's exclusive end, the next midnight UTC.</summary>
+    /// <summary>Gets the day's exclusive end, 24 hours after <see cref="Start"/>.</summary>
     public DateTimeOffset End => Start.AddDays(1);
+
+    /// <summary>Gets the time of the day's first snapshot; <see langword="null"/> when it has none.</summary>
+    public DateTimeOffset? FirstSnapshotAt { get; init; }
+
+    /// <summary>Gets the time of the day's last snapshot; <see langword="null"/> when it has none.</summary>
+    public DateTimeOffset? LastSnapshotAt { get; init; }
 
     /// <summary>Gets the availability statistics.</summary>
     public required AvailabilityAggregate Availability { get; init; }
@@ -40,8 +46,9 @@ public sealed record DailySummary
     public required DataCompleteness Completeness { get; init; }
 
     /// <summary>
-    /// Gets the day's stability score: 40 x availability compliance + 40 x latency compliance +
-    /// 20 x (100 - min(average drift %, 20)) / 100, graded A 90+, B 80+, C 70+, D 60+, F. 0 (F) without data.
+    /// Gets the day's stability score, the one definition (<see cref="StabilityScore"/>): 40 x availability
+    /// compliance + 40 x latency compliance + 20 x (100 - min(drift %, 20)) / 100, unmeasured parts left out
+    /// and the rest re-weighted; graded A 90+, B 80+, C 70+, D 60+, F. 0 (F) without data.
     /// </summary>
     public required StabilityScore Stability { get; init; }
 

@@ -9,4 +9,14 @@ namespace Observability;
 /// <param name="MaxRate">The highest error rate of a snapshot.</param>
 /// <param name="TotalErrors">The sum of <see cref="WellKnownMetrics.ErrorCount"/>; <see langword="null"/> when no snapshot carried it.</param>
 /// <param name="TotalVolume">The sum of jobs (else requests); <see langword="null"/> when no snapshot carried either.</param>
-public sealed record ErrorAggregate(int Measured, double? AverageRate, double? MaxRate, double? TotalErrors, double? TotalVolume);
+public sealed record ErrorAggregate(int Measured, double? AverageRate, double? MaxRate, double? TotalErrors, double? TotalVolume)
+{
+    /// <summary>Gets the requests counted (<c>request_count</c>), kept apart from jobs; <see langword="null"/> when none was counted.</summary>
+    public double? TotalRequests { get; init; }
+
+    /// <summary>Gets the jobs counted (<c>job_count</c>), kept apart from requests; <see langword="null"/> when none was counted.</summary>
+    public double? TotalJobs { get; init; }
+
+    /// <summary>Gets what <see cref="TotalVolume"/> counts: <c>requests</c> or <c>jobs</c> (the error rate's own denominator).</summary>
+    public string VolumeUnit { get; init; } = "requests";
+}

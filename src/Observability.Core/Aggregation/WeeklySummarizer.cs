@@ -4,7 +4,7 @@ namespace Observability;
 
 /// <summary>
 /// Summarises a period of <see cref="DailySummary"/> values (usually the 7 days from
-/// <see cref="DailyAggregator.AggregateDays"/>): averages, trends, degraded days, a rollback
+/// <see cref="DailyAggregator.AggregateDays(IEnumerable{MetricSnapshot}, CollectionWindow, IEnumerable{Alert}?, DailyAggregationOptions?)"/>): averages, trends, degraded days, a rollback
 /// recommendation with the rules that triggered it, and recommendations and action items for a person.
 /// Rollback when the average availability is below the target, the average drift is above the
 /// limit, at least two days are degraded, or there are more than five critical alerts (the defaults).
@@ -40,7 +40,11 @@ public static class WeeklySummarizer
             AverageDriftPercent = totals.DriftPercent,
             Alerts = totals.Alerts,
             Stability = totals.Stability,
-            Trends = WeeklyTrendBuilder.Build(sorted, valid.Trends),
+            Trends = WeeklyTrendBuilder.Build(sorted, valid.Thresholds.Trends),
+            BaselineTimestamp = valid.BaselineTimestamp,
+            Start = sorted[0].Start,
+            End = sorted[^1].End,
+            TotalSnapshots = sorted.Sum(static d => d.Completeness.Actual),
             DegradedDays = [.. sorted.Where(static d => d.IsDegraded).Select(static d => new DegradedDay(d.Day, d.DayNumber, d.Flags))],
             DaysWithoutData = [.. sorted.Where(static d => !d.HasData).Select(static d => d.Day)],
             RollbackReasons = [],

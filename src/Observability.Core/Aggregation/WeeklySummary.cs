@@ -55,6 +55,27 @@ public sealed record WeeklySummary
     /// <summary>Gets the trends over the period.</summary>
     public required WeeklyTrends Trends { get; init; }
 
+    /// <summary>Gets the availability trend, first half against second half in percentage points (stable within the band, 0.5 pp by default).</summary>
+    public TrendAssessment AvailabilityTrend => Trends.Halves.Availability.Assessment;
+
+    /// <summary>Gets the latency trend: p99 (p95 when no p99 was measured), first half against second half in ms (stable within 10 ms by default).</summary>
+    public TrendAssessment LatencyTrend => Trends.Halves.LatencyP99.Change is not null ? Trends.Halves.LatencyP99.Assessment : Trends.Halves.LatencyP95.Assessment;
+
+    /// <summary>Gets the resource trend: the worse of CPU and memory, first half against second half in percent (stable within 5 % by default).</summary>
+    public TrendAssessment ResourceTrend => Worse(Trends.Halves.Cpu.Assessment, Trends.Halves.Memory.Assessment);
+
+    /// <summary>Gets when the baseline was taken, when the options said so.</summary>
+    public DateTimeOffset? BaselineTimestamp { get; init; }
+
+    /// <summary>Gets the start of the period: the first day's start.</summary>
+    public DateTimeOffset? Start { get; init; }
+
+    /// <summary>Gets the end of the period: the last day's end.</summary>
+    public DateTimeOffset? End { get; init; }
+
+    /// <summary>Gets the usable snapshots of the period.</summary>
+    public int TotalSnapshots { get; init; }
+
     /// <summary>Gets the degraded days, oldest first.</summary>
     public required IReadOnlyList<DegradedDay> DegradedDays { get; init; }
 
@@ -72,4 +93,9 @@ public sealed record WeeklySummary
 
     /// <summary>Gets concrete next steps for a person, most urgent first; empty when nothing needs doing.</summary>
     public required IReadOnlyList<string> ActionItems { get; init; }
+
+    private static TrendAssessment Worse(TrendAssessment a, TrendAssessment b)
+        => a == TrendAssessment.Degrading || b == TrendAssessment.Degrading ? TrendAssessment.Degrading
+            : a == TrendAssessment.Improving || b == TrendAssessment.Improving ? TrendAssessment.Improving
+            : TrendAssessment.Stable;
 }

@@ -1,20 +1,27 @@
 namespace Observability;
 
-/// <summary>The rollback rules and trend bands of <see cref="WeeklySummarizer"/>. Ratios are fractions in [0, 1].</summary>
+/// <summary>
+/// Settings of <see cref="WeeklySummarizer"/>: the one set of thresholds (the same
+/// <see cref="ThresholdOptions"/> the pass and the daily aggregation use) whose weekly rules recommend a
+/// rollback (average availability below <see cref="ThresholdOptions.AvailabilityTarget"/>, average drift
+/// above <see cref="ThresholdOptions.DriftLimitPercent"/>, <see cref="ThresholdOptions.DegradedDaysLimit"/>
+/// or more degraded days, more than <see cref="ThresholdOptions.CriticalAlertLimit"/> critical alerts) and
+/// whose <see cref="ThresholdOptions.Trends"/> bands judge the trends.
+/// </summary>
 public sealed class WeeklySummaryOptions
 {
-    /// <summary>Gets or sets the availability the period must average; below it, a rollback is recommended (exactly at it is not below). Default: 0.999 (99.9 %).</summary>
-    public double AvailabilityTarget { get; set; } = 0.999;
+    /// <summary>Gets the thresholds. Set them, or share the pass's with <see cref="From(ThresholdOptions)"/>.</summary>
+    public ThresholdOptions Thresholds { get; init; } = new();
 
-    /// <summary>Gets or sets the average drift from the baseline, in percent, above which a rollback is recommended (exactly at it is not above). Default: 15.</summary>
-    public double DriftLimitPercent { get; set; } = 15;
+    /// <summary>Gets or sets when the baseline the drift is measured against was taken (the GA day), shown in the summary; optional.</summary>
+    public DateTimeOffset? BaselineTimestamp { get; set; }
 
-    /// <summary>Gets or sets how many degraded days recommend a rollback (this many or more). Default: 2.</summary>
-    public int DegradedDaysLimit { get; set; } = 2;
-
-    /// <summary>Gets or sets how many critical alerts the period may have; more recommend a rollback. Default: 5.</summary>
-    public int CriticalAlertLimit { get; set; } = 5;
-
-    /// <summary>Gets the bands of the period-over-period and half comparisons.</summary>
-    public TrendOptions Trends { get; } = new();
+    /// <summary>Creates settings that judge with the given thresholds (the same instance, not a copy).</summary>
+    /// <param name="thresholds">The thresholds, for example <c>ObservabilityOptions.Thresholds</c>.</param>
+    /// <returns>The settings.</returns>
+    public static WeeklySummaryOptions From(ThresholdOptions thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(thresholds);
+        return new WeeklySummaryOptions { Thresholds = thresholds };
+    }
 }

@@ -46,22 +46,22 @@ public sealed class SnapshotClassifier : IClassifier<SnapshotSignal>
             return ClassifyAllZero(snapshot, signal.Previous);
         }
 
+        // The thresholds are judged in one place (the same judgement the pass and the summaries read).
+        var measures = SnapshotMeasures.Of(snapshot);
         var evidence = new List<string>();
-        // A handful of jobs cannot make an error rate or an availability: below the minimum volume they are not evidence.
-        var enoughVolume = SnapshotMath.Volume(snapshot) is not { } volume || volume >= _thresholds.MinimumJobs;
-        if (enoughVolume && SnapshotMath.ErrorRate(snapshot) is { } errorRate && errorRate >= _thresholds.ErrorRateWarning)
+        if (Judge.ErrorRate(measures.ErrorRate, measures.ErrorVolume, _thresholds) is ErrorRateLevel.Warning or ErrorRateLevel.Critical)
         {
-            evidence.Add($"error rate {SnapshotMath.Percent(errorRate)} >= {SnapshotMath.Percent(_thresholds.ErrorRateWarning)}");
+            evidence.Add($"error rate {Figures.Percent(measures.ErrorRate!.Value)} >= {Figures.Percent(_thresholds.ErrorRateWarning)}");
         }
 
-        if (enoughVolume && SnapshotMath.Availability(snapshot) is { } availability && availability < _thresholds.AvailabilityTarget)
+        if (Judge.Availability(measures.Availability, measures.ErrorVolume, _thresholds) == SloOutcome.Bad)
         {
-            evidence.Add($"availability {SnapshotMath.Percent(availability)} < {SnapshotMath.Percent(_thresholds.AvailabilityTarget)}");
+            evidence.Add($"availability {Figures.Percent(measures.Availability!.Value)} < {Figures.Percent(_thresholds.AvailabilityTarget)}");
         }
 
-        if (snapshot.GetValue(WellKnownMetrics.LatencyP99) is { } p99 && p99 >= _thresholds.LatencyP99Target.TotalMilliseconds)
+        if (Judge.Latency(measures.LatencyP99, _thresholds) == SloOutcome.Bad)
         {
-            evidence.Add($"p99 latency {SnapshotMath.Number(p99)} ms >= {SnapshotMath.Number(_thresholds.LatencyP99Target.TotalMilliseconds)} ms");
+            evidence.Add($"p99 latency {Figures.Milliseconds(measures.LatencyP99!.Value)} >= {Figures.Milliseconds(_thresholds.LatencyP99Target.TotalMilliseconds)}");
         }
 
         return evidence.Count == 0
@@ -75,7 +75,7 @@ public sealed class SnapshotClassifier : IClassifier<SnapshotSignal>
         var confidence = 0.7;
         if (previous is { Quality.IsUsable: true } && !SnapshotMath.AllZero(previous) && SnapshotMath.Volume(previous) is { } previousVolume && previousVolume > 0)
         {
-            evidence.Add($"the previous snapshot ({previous.Timestamp:O}) had a volume of {SnapshotMath.Number(previousVolume, "0")}");
+            evidence.Add($"the previous snapshot ({Figures.Time(previous.Timestamp)}) had a volume of {Figures.Count(previousVolume)}");
             confidence = 0.95;
         }
 

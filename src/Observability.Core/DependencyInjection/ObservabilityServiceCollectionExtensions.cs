@@ -53,6 +53,7 @@ public static class ObservabilityServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IDedupeStore>(static sp => new InMemoryDedupeStore(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IClassifier<SnapshotSignal>>(static sp => new SnapshotClassifier(Options(sp).Thresholds));
+        services.TryAddSingleton<IRegressionClassifier>(static _ => new RuleBasedRegressionClassifier());
         services.TryAddSingleton(static sp => new SecretRedactor(Options(sp).Redaction));
         services.TryAddSingleton(static sp => new AlertFingerprinter(Options(sp).Alerts));
 
@@ -74,7 +75,8 @@ public static class ObservabilityServiceCollectionExtensions
             sp.GetRequiredService<IOptions<ObservabilityOptions>>(),
             sp.GetServices<ICollector>(),
             sp.GetRequiredService<IClassifier<SnapshotSignal>>(),
-            sp.GetRequiredService<AlertPipeline>(),
+            sp.GetRequiredService<IRegressionClassifier>(),
+            sp.GetRequiredService<IAlertPublisher>(),
             sp.GetRequiredService<ReportWriter>(),
             sp.GetRequiredService<SecretRedactor>(),
             sp.GetRequiredService<TimeProvider>(),

@@ -3,45 +3,15 @@ namespace Observability.Internal;
 /// <summary>Derived values of a snapshot, used the same way by the classifier and the scorers.</summary>
 internal static class SnapshotMath
 {
-    /// <summary>Jobs if the snapshot counts them, otherwise requests; null when neither.</summary>
+    /// <summary>The error rate's own denominator: requests when the snapshot counts them, else jobs; null when neither.</summary>
     public static double? Volume(MetricSnapshot snapshot)
-        => snapshot.GetValue(WellKnownMetrics.JobCount) ?? snapshot.GetValue(WellKnownMetrics.RequestCount);
+        => snapshot.GetValue(WellKnownMetrics.RequestCount) ?? snapshot.GetValue(WellKnownMetrics.JobCount);
 
-    /// <summary>The error rate: the metric itself, else errors / volume, else 1 - availability.</summary>
-    public static double? ErrorRate(MetricSnapshot snapshot)
-        => ErrorRate(
-            snapshot.GetValue(WellKnownMetrics.ErrorRate),
-            snapshot.GetValue(WellKnownMetrics.ErrorCount),
-            Volume(snapshot),
-            snapshot.GetValue(WellKnownMetrics.Availability));
+    /// <summary>The error rate as <see cref="SnapshotMeasures"/> derives it.</summary>
+    public static double? ErrorRate(MetricSnapshot snapshot) => SnapshotMeasures.Of(snapshot).ErrorRate;
 
-    /// <summary>
-    /// The error rate from values already read: the rate itself, else errors / volume, else
-    /// 1 - availability (the same rule as <see cref="ErrorRate(MetricSnapshot)"/>, for callers that
-    /// read each metric once).
-    /// </summary>
-    public static double? ErrorRate(double? rate, double? errors, double? volume, double? availability)
-    {
-        if (rate is { } r)
-        {
-            return r;
-        }
-
-        if (errors is { } e && volume is { } v && v > 0)
-        {
-            return e / v;
-        }
-
-        return availability is { } a ? 1 - a : null;
-    }
-
-    /// <summary>The availability: the metric itself, else 1 - error rate.</summary>
-    public static double? Availability(MetricSnapshot snapshot)
-        => Availability(snapshot.GetValue(WellKnownMetrics.Availability), snapshot.GetValue(WellKnownMetrics.ErrorRate));
-
-    /// <summary>The availability from values already read: the metric itself, else 1 - the error rate metric.</summary>
-    public static double? Availability(double? availability, double? rate)
-        => availability ?? (rate is { } r ? 1 - r : null);
+    /// <summary>The availability as <see cref="SnapshotMeasures"/> derives it.</summary>
+    public static double? Availability(MetricSnapshot snapshot) => SnapshotMeasures.Of(snapshot).Availability;
 
     /// <summary>Tells whether every metric of the snapshot is zero (a source that went quiet).</summary>
     public static bool AllZero(MetricSnapshot snapshot)
@@ -62,9 +32,9 @@ internal static class SnapshotMath
         return true;
     }
 
-    /// <summary>Formats a ratio as a percentage for messages.</summary>
-    public static string Percent(double ratio) => (ratio * 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + " %";
+    /// <summary>Formats a ratio as a percentage for messages (<see cref="Figures.Percent"/>).</summary>
+    public static string Percent(double ratio) => Figures.Percent(ratio);
 
-    /// <summary>Formats a number for messages.</summary>
-    public static string Number(double value, string format = "0.#") => value.ToString(format, System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>Formats a number for messages (<see cref="Figures.Number"/>).</summary>
+    public static string Number(double value, string format = "0.#") => Figures.Number(value, format);
 }

@@ -14,7 +14,8 @@ internal sealed partial class HealthMonitor : IHealthMonitor
     private readonly ObservabilityOptions _options;
     private readonly ICollector[] _collectors;
     private readonly IClassifier<SnapshotSignal> _classifier;
-    private readonly AlertPipeline _alerts;
+    private readonly IAlertPublisher _alerts;
+    private readonly PassSettings _settings;
     private readonly ReportWriter _reports;
     private readonly SecretRedactor _redactor;
     private readonly TimeProvider _time;
@@ -24,7 +25,8 @@ internal sealed partial class HealthMonitor : IHealthMonitor
         IOptions<ObservabilityOptions> options,
         IEnumerable<ICollector> collectors,
         IClassifier<SnapshotSignal> classifier,
-        AlertPipeline alerts,
+        IRegressionClassifier regression,
+        IAlertPublisher alerts,
         ReportWriter reports,
         SecretRedactor redactor,
         TimeProvider time,
@@ -34,6 +36,7 @@ internal sealed partial class HealthMonitor : IHealthMonitor
         _collectors = CrossCheckedCollector.WithoutChainedSources(collectors); // a chain's sources are asked through it
         _classifier = classifier;
         _alerts = alerts;
+        _settings = new PassSettings(_options.Thresholds, BaselineLevels.From(_options), regression);
         _reports = reports;
         _redactor = redactor;
         _time = time;
@@ -52,15 +55,18 @@ internal sealed partial class HealthMonitor : IHealthMonitor
 
         var collections = await CollectAsync(window, cancellationToken).ConfigureAwait(false);
         var used = collections.FirstOrDefault(static c => c.HasData);
-        var snapshots = Classify(used?.Snapshots.Where(s => window.Contains(s.Timestamp)).ToArray() ?? []);
+        var facts = SnapshotFacts.Evaluate(used?.Snapshots.Where(s => window.Contains(s.Timestamp)).ToArray() ?? [], _classifier, _options.Thresholds);
 
         var evaluationLength = _options.EvaluationWindow < window.Duration ? _options.EvaluationWindow : window.Duration;
         var evaluationWindow = CollectionWindow.Ending(window.End, evaluationLength);
-        var evaluation = PassEvaluator.Evaluate(snapshots, evaluationWindow, collections, _options.Thresholds);
+        var evaluation = PassEvaluator.Evaluate(facts, window, evaluationWindow, collections, _settings);
 
         var now = _time.GetUtcNow();
         var alerts = AlertFactory.FromFindings(evaluation.Findings, _options, traceId, now, evaluationWindow);
-        var alerting = await _alerts.PublishPassAsync(_options.ServiceName, alerts, cancellationToken).ConfigureAwait(false);
+        // Our pipeline also resolves what the service's previous pass raised; any other publisher gets the alerts as they are.
+        var alerting = _alerts is AlertPipeline pipeline
+            ? await pipeline.PublishPassAsync(_options.ServiceName, alerts, cancellationToken).ConfigureAwait(false)
+            : await _alerts.PublishAsync(alerts, cancellationToken).ConfigureAwait(false);
 
         var report = new HealthReport
         {
@@ -119,19 +125,6 @@ internal sealed partial class HealthMonitor : IHealthMonitor
         }
 
         return results;
-    }
-
-    private ClassifiedSnapshot[] Classify(IReadOnlyList<MetricSnapshot> snapshots)
-    {
-        var classified = new ClassifiedSnapshot[snapshots.Count];
-        MetricSnapshot? previous = null;
-        for (var i = 0; i < snapshots.Count; i++)
-        {
-            classified[i] = new ClassifiedSnapshot(snapshots[i], _classifier.Classify(new SnapshotSignal(snapshots[i], previous)));
-            previous = snapshots[i];
-        }
-
-        return classified;
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Monitoring pass for {Service} over [{WindowStart:O}, {WindowEnd:O}) started (trace {TraceId})")]

@@ -21,6 +21,20 @@ public sealed class ObservabilityOptions
     /// </summary>
     public TimeSpan EvaluationWindow { get; set; } = TimeSpan.FromHours(2);
 
+    /// <summary>
+    /// Gets the baseline levels by metric name (for example the GA day's <c>latency_p95_ms</c>) that
+    /// drift is measured against, in the stability score and the daily summaries. Values must be
+    /// finite and above 0. Empty by default: drift is then not measured (shown as n/a).
+    /// </summary>
+    public IDictionary<string, double> Baseline { get; } = new Dictionary<string, double>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Gets or sets a baseline file (a JSON object of metric name to value, as the stability monitor
+    /// reads it); its values are added to <see cref="Baseline"/>, replacing those of the same name.
+    /// Read and checked at start-up. Default: none.
+    /// </summary>
+    public string? BaselineFile { get; set; }
+
     /// <summary>Gets the thresholds of the verdict and scores.</summary>
     public ThresholdOptions Thresholds { get; } = new();
 

@@ -26,74 +26,8 @@ internal sealed class ObservabilityOptionsValidator : IValidateOptions<Observabi
             problems.Add($"Observability:EvaluationWindow must be positive and no longer than LookbackWindow (was {options.EvaluationWindow}, look-back {options.LookbackWindow}).");
         }
 
-        CheckRatio(problems, "Thresholds:ErrorRateWarning", t.ErrorRateWarning);
-        CheckRatio(problems, "Thresholds:ErrorRateCritical", t.ErrorRateCritical);
-        if (t.ErrorRateWarning >= t.ErrorRateCritical)
-        {
-            problems.Add($"Observability:Thresholds:ErrorRateWarning ({t.ErrorRateWarning}) must be below ErrorRateCritical ({t.ErrorRateCritical}).");
-        }
-
-        CheckRatio(problems, "Thresholds:AvailabilityTarget", t.AvailabilityTarget);
-
-        if (t.MinimumJobs < 0)
-        {
-            problems.Add($"Observability:Thresholds:MinimumJobs must not be negative (was {t.MinimumJobs}).");
-        }
-
-        if (t.HealthCritical is < 0 or > 100 || t.HealthWarning is < 0 or > 100 || t.HealthCritical >= t.HealthWarning)
-        {
-            problems.Add($"Observability:Thresholds:HealthCritical ({t.HealthCritical}) and HealthWarning ({t.HealthWarning}) must lie in [0, 100] with HealthCritical below HealthWarning.");
-        }
-
-        if (t.LatencyP99Target <= TimeSpan.Zero)
-        {
-            problems.Add($"Observability:Thresholds:LatencyP99Target must be positive (was {t.LatencyP99Target}).");
-        }
-
-        if (t.HealthSustainFor < TimeSpan.Zero)
-        {
-            problems.Add($"Observability:Thresholds:HealthSustainFor must not be negative (was {t.HealthSustainFor}).");
-        }
-
-        if (!double.IsFinite(t.HealthPointsPerErrorRatePercent) || t.HealthPointsPerErrorRatePercent < 0)
-        {
-            problems.Add($"Observability:Thresholds:HealthPointsPerErrorRatePercent must be a finite number of at least 0 (was {t.HealthPointsPerErrorRatePercent}).");
-        }
-
-        if (t.RegionalLatencyDrift <= TimeSpan.Zero)
-        {
-            problems.Add($"Observability:Thresholds:RegionalLatencyDrift must be positive (was {t.RegionalLatencyDrift}).");
-        }
-
-        if (t.ConnectivityFailureLimit < 1)
-        {
-            problems.Add($"Observability:Thresholds:ConnectivityFailureLimit must be at least 1 (was {t.ConnectivityFailureLimit}).");
-        }
-
-        if (t.QueueBacklogLimit is { } backlog && (!double.IsFinite(backlog) || backlog < 0))
-        {
-            problems.Add($"Observability:Thresholds:QueueBacklogLimit must be a finite number of at least 0 when set (was {backlog}).");
-        }
-
-        if (t.SloPeriod <= TimeSpan.Zero)
-        {
-            problems.Add($"Observability:Thresholds:SloPeriod must be positive (was {t.SloPeriod}).");
-        }
-
-        if (t.LatencyObjective is <= 0 or >= 1 || double.IsNaN(t.LatencyObjective))
-        {
-            problems.Add($"Observability:Thresholds:LatencyObjective must lie strictly between 0 and 1 (was {t.LatencyObjective}).");
-        }
-
-        if (!double.IsFinite(t.BurnRateMinimumEvents) || t.BurnRateMinimumEvents < 0)
-        {
-            problems.Add($"Observability:Thresholds:BurnRateMinimumEvents must be a finite number of at least 0 (was {t.BurnRateMinimumEvents}).");
-        }
-
-        if (t.PersistentGapSnapshots < 1)
-        {
-            problems.Add($"Observability:Thresholds:PersistentGapSnapshots must be at least 1 (was {t.PersistentGapSnapshots}).");
-        }
+        ThresholdValidation.Check(t, "Observability:Thresholds:", problems);
+        AddBaselineProblems(problems, options);
 
         if (options.Alerts.DedupeWindow <= TimeSpan.Zero)
         {
@@ -125,11 +59,26 @@ internal sealed class ObservabilityOptionsValidator : IValidateOptions<Observabi
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 
-    private static void CheckRatio(List<string> problems, string name, double value)
+    private static void AddBaselineProblems(List<string> problems, ObservabilityOptions options)
     {
-        if (!double.IsFinite(value) || value is < 0 or > 1)
+        foreach (var (metric, value) in options.Baseline)
         {
-            problems.Add($"Observability:{name} must be a ratio in [0, 1] (was {value}); 0.05 means 5 %.");
+            if (string.IsNullOrWhiteSpace(metric) || !double.IsFinite(value) || value <= 0)
+            {
+                problems.Add($"Observability:Baseline:{metric} must be a finite number above 0 (was {value}); drift is relative to it.");
+            }
+        }
+
+        if (options.BaselineFile is { } file)
+        {
+            try
+            {
+                StabilityBaseline.Load(file);
+            }
+            catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException or ArgumentException)
+            {
+                problems.Add($"Observability:BaselineFile: {ex.Message}");
+            }
         }
     }
 }

@@ -59,4 +59,38 @@ public sealed class ThresholdOptions
 
     /// <summary>Gets or sets how many jobs (or requests) a burn-rate alert's long window needs before it may fire. Default: 100.</summary>
     public double BurnRateMinimumEvents { get; set; } = 100;
+
+    /// <summary>
+    /// Gets or sets the share of snapshots in SLO (availability or latency) below which a day is
+    /// degraded (the 7-day monitor's rule). Default: 0.95 (95 %).
+    /// </summary>
+    public double DegradedDayCompliance { get; set; } = 0.95;
+
+    /// <summary>
+    /// Gets or sets the drift from the baseline, in percent, above which a metric counts as drifted on
+    /// a day, and above which the week's average drift recommends a rollback. Default: 15.
+    /// </summary>
+    public double DriftLimitPercent { get; set; } = 15;
+
+    /// <summary>Gets or sets how many degraded days in a week recommend a rollback. Default: 2.</summary>
+    public int DegradedDaysLimit { get; set; } = 2;
+
+    /// <summary>Gets or sets how many critical alerts a week may have before a rollback is recommended (more than this). Default: 5.</summary>
+    public int CriticalAlertLimit { get; set; } = 5;
+
+    /// <summary>
+    /// Gets or sets the rise of the error rate, in percent, of the evaluation window against the
+    /// equally long period before it, above which an early warning is raised (the rollout spec's
+    /// "error rate up more than 50 %"). Default: 50.
+    /// </summary>
+    public double EarlyWarningIncreasePercent { get; set; } = 50;
+
+    /// <summary>
+    /// Gets or sets how many snapshots the rolling success rate spans: below 1 - <see cref="ErrorRateWarning"/>
+    /// it is <c>trend_degradation</c>, below 1 - <see cref="ErrorRateCritical"/> <c>success_rate_crit</c>. Default: 5.
+    /// </summary>
+    public int SuccessRateWindow { get; set; } = 5;
+
+    /// <summary>Gets the half-against-half trend bands of the weekly summary (availability in percentage points, latency in ms, resources in percent).</summary>
+    public TrendOptions Trends { get; } = new();
 }

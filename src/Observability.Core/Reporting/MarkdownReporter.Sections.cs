@@ -14,9 +14,9 @@ public sealed partial class MarkdownReporter
           .Append("| Score | Value | Detail |\n|---|---:|---|\n")
           .Append("| Health | ").Append(Number(health.Value, "0.#")).Append(" / 100 | ").Append(health.Status.ToString()).Append(" |\n")
           .Append("| Stability | ").Append(Number(stability.Value, "0.#")).Append(" / 100 | Grade ").Append(Cell(stability.Grade)).Append(" |\n")
-          .Append("| Availability SLO compliance | ").Append(Percent(stability.AvailabilityCompliance)).Append(" | share of usable snapshots meeting the SLO |\n")
-          .Append("| Latency SLO compliance | ").Append(Percent(stability.LatencyCompliance)).Append(" | share of usable snapshots meeting the SLO |\n")
-          .Append("| Latency drift | ").Append(Number(stability.DriftPercent, "0.#")).Append(" % | recent p95 against the window's baseline |\n\n");
+          .Append("| Availability SLO compliance | ").Append(stability.AvailabilityCompliance is { } ac ? Percent(ac) : "n/a").Append(" | share of judged snapshots meeting the availability target |\n")
+          .Append("| Latency SLO compliance | ").Append(stability.LatencyCompliance is { } lc ? Percent(lc) : "n/a (no p99 measured)").Append(" | share of snapshots whose p99 met the latency target |\n")
+          .Append("| Drift | ").Append(stability.DriftPercent is { } d ? Number(d, "0.#") + " %" : "n/a (no baseline)").Append(" | mean daily level drift from the baseline |\n\n");
 
         if (health.Components.Count == 0)
         {

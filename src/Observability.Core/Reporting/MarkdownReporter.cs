@@ -1,4 +1,5 @@
 using System.Text;
+using Observability.Internal;
 using static Observability.Internal.MarkdownText;
 
 namespace Observability;
@@ -101,12 +102,14 @@ public sealed partial class MarkdownReporter : IReporter
         {
             md.Append("- **").Append(finding.Severity.ToString()).Append("** ")
               .Append(Code(finding.Rule)).Append(": ").Append(Text(finding.Message));
-            if (finding.Metric is { } metric && finding.Observed is { } observed)
+            // Each figure in its rule's own unit (a burn rate as 14.4x, never in the metric's unit).
+            var unit = RuleCatalogue.Find(finding.Rule)?.Unit ?? ValueUnit.None;
+            if (finding.Observed is { } observed && unit != ValueUnit.None)
             {
-                md.Append(" (").Append(Code(metric)).Append(' ').Append(Metric(metric, observed));
+                md.Append(" (").Append(finding.Metric is { } metric ? Code(metric) + " " : string.Empty).Append(Figures.Value(unit, observed));
                 if (finding.Threshold is { } threshold)
                 {
-                    md.Append(" vs threshold ").Append(Metric(metric, threshold));
+                    md.Append(" vs threshold ").Append(Figures.Value(unit, threshold));
                 }
 
                 md.Append(')');

@@ -9,7 +9,7 @@ namespace Observability;
 /// percentage point of error rate, only above the minimum volume; minus 10 x confidence for a
 /// performance or environment regression against the baseline; minus 5 when some region's p95
 /// latency drifted more than <see cref="ThresholdOptions.RegionalLatencyDrift"/> (100 ms) from its
-/// baseline. Warning below <see cref="ThresholdOptions.HealthWarning"/> (70), critical below
+/// baseline (the same hours of earlier days). Warning below <see cref="ThresholdOptions.HealthWarning"/> (70), critical below
 /// <see cref="ThresholdOptions.HealthCritical"/> (50).
 /// </summary>
 internal static class HealthScorer
@@ -28,28 +28,28 @@ internal static class HealthScorer
         var components = new List<ScoreComponent>(5)
         {
             new("baseline", 100, "Every score starts at 100."),
-            new("slo_violations", -PointsPerSloViolation * recent.SloViolations, $"{recent.SloViolations} SLO violations in {recent.Snapshots} snapshots x {PointsPerSloViolation} points."),
+            new("slo_violations", -PointsPerSloViolation * recent.SloViolations, $"{Figures.Plural(recent.SloViolations, "SLO violation")} in {Figures.Plural(recent.Snapshots, "snapshot")} x {Figures.Number(PointsPerSloViolation)} points."),
         };
 
         if (recent.ErrorRate is { } rate)
         {
             var perPoint = thresholds.HealthPointsPerErrorRatePercent;
-            components.Add(recent.Volume is not { } volume || volume > thresholds.MinimumJobs
-                ? new ScoreComponent("error_rate", -perPoint * rate * 100, $"Error rate {SnapshotMath.Percent(rate)} x {SnapshotMath.Number(perPoint)} points per percentage point.")
-                : new ScoreComponent("error_rate", 0, $"Not counted: {SnapshotMath.Number(volume, "0")} jobs is not above the minimum of {thresholds.MinimumJobs}."));
+            components.Add(recent.ErrorLevel != ErrorRateLevel.LowVolume
+                ? new ScoreComponent("error_rate", -perPoint * rate * 100, $"Error rate {Figures.Percent(rate)} over {recent.VolumeText} x {Figures.Number(perPoint)} points per percentage point.")
+                : new ScoreComponent("error_rate", 0, $"Not counted: {recent.VolumeText} is not above the minimum of {thresholds.MinimumJobs}."));
         }
 
         if (regression is { Kind: RegressionKind.PerformanceRegression or RegressionKind.EnvironmentRegression } r)
         {
             var kind = r.Kind == RegressionKind.PerformanceRegression ? "performance" : "environment";
-            components.Add(new ScoreComponent("regression", -PointsPerRegression * r.Confidence, $"A {kind} regression with confidence {SnapshotMath.Number(r.Confidence, "0.###")} x {PointsPerRegression} points."));
+            components.Add(new ScoreComponent("regression", -PointsPerRegression * r.Confidence, $"A {kind} regression with confidence {Figures.Number(r.Confidence, "0.##")} x {Figures.Number(PointsPerRegression)} points."));
         }
 
         if (drifts is { Count: > 0 } && drifts[0] is var worst)
         {
             var limit = thresholds.RegionalLatencyDrift.TotalMilliseconds;
             var where = worst.Region == RegionalDrift.WholeService ? "the service's" : $"region {worst.Region}'s";
-            var detail = $"{char.ToUpperInvariant(where[0])}{where[1..]} p95 moved {SnapshotMath.Number(worst.DriftMs)} ms from its baseline ({SnapshotMath.Number(worst.BaselineMs)} -> {SnapshotMath.Number(worst.RecentMs)} ms); the limit is {SnapshotMath.Number(limit)} ms.";
+            var detail = $"{char.ToUpperInvariant(where[0])}{where[1..]} p95 moved {Figures.Milliseconds(worst.DriftMs)} from the same hours of earlier days ({Figures.Milliseconds(worst.BaselineMs)} -> {Figures.Milliseconds(worst.RecentMs)}); the limit is {Figures.Milliseconds(limit)}.";
             components.Add(new ScoreComponent("regional_latency_drift", worst.DriftMs > limit ? -RegionalDriftPoints : 0, detail));
         }
 

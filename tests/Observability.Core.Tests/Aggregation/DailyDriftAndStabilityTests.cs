@@ -101,39 +101,40 @@ public sealed class DailyDriftAndStabilityTests
     [InlineData(0.25, 0.5, 10, 48, "F")]
     public void Score_Formula_MatchesTheGradeBands(double availability, double latency, double drift, double expected, string grade)
     {
-        var score = Observability.Internal.DailyStability.Score(true, availability, latency, drift);
+        var score = Observability.Internal.StabilityMath.Score(true, availability, latency, drift);
 
         Assert.Equal(expected, score.Value, 9);
         Assert.Equal(grade, score.Grade);
-        Assert.Equal(Observability.StabilityScorer.Grade(expected), score.Grade);
+        Assert.Equal(Observability.Internal.StabilityMath.Grade(expected), score.Grade);
     }
 
     [Fact]
-    public void Score_MissingMetric_CountsItsSloAsMet()
+    public void Score_MissingMetric_IsLeftOutAndTheRestReweighted_NeverCountedAsMet()
     {
-        // Availability only: latency compliance taken as 1, like StabilityScorer.
-        Assert.Equal(100, Observability.Internal.DailyStability.Score(true, 1, null, null).Value);
+        // Availability 0.5 only: latency and drift unknown, so the score is availability's alone (50), not 40 x 0.5 + 40 + 20 = 80.
+        var score = Observability.Internal.StabilityMath.Score(true, 0.5, null, null);
+
+        Assert.Equal(50, score.Value, 9);
+        Assert.Null(score.LatencyCompliance);
+        Assert.Null(score.DriftPercent);
     }
 
     [Fact]
     public void Options_Invalid_ListsEveryProblemInOneException()
     {
-        var options = new DailyAggregationOptions
-        {
-            AvailabilityTarget = 1.5,
-            ExpectedInterval = TimeSpan.Zero,
-            LatencyP99Target = TimeSpan.FromMilliseconds(-1),
-            DriftThresholdPercent = double.NaN,
-        };
+        var options = new DailyAggregationOptions { ExpectedInterval = TimeSpan.Zero };
+        options.Thresholds.AvailabilityTarget = 1.5;
+        options.Thresholds.LatencyP99Target = TimeSpan.FromMilliseconds(-1);
+        options.Thresholds.DriftLimitPercent = double.NaN;
         options.Baseline[WellKnownMetrics.LatencyP95] = 0;
 
         var error = Assert.Throws<ArgumentException>(() => new DailyAggregator(FirstDay, options));
 
         Assert.Equal("options", error.ParamName);
-        Assert.Contains("AvailabilityTarget must be a ratio in [0, 1] (was 1.5)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Thresholds:AvailabilityTarget must be a ratio in [0, 1] (was 1.5)", error.Message, StringComparison.Ordinal);
         Assert.Contains("ExpectedInterval must lie between 1 second and 1 day (was 00:00:00)", error.Message, StringComparison.Ordinal);
         Assert.Contains("LatencyP99Target must be positive", error.Message, StringComparison.Ordinal);
-        Assert.Contains("DriftThresholdPercent", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Thresholds:DriftLimitPercent", error.Message, StringComparison.Ordinal);
         Assert.Contains("Baseline['latency_p95_ms'] must be a finite number above 0", error.Message, StringComparison.Ordinal);
     }
 
@@ -142,7 +143,7 @@ public sealed class DailyDriftAndStabilityTests
     {
         var options = Hourly();
         var aggregator = new DailyAggregator(FirstDay, options);
-        options.AvailabilityTarget = 0.5;
+        options.Thresholds.AvailabilityTarget = 0.5;
         aggregator.Add(Snapshot(At(0), availability: 0.9));
 
         Assert.Equal(0, aggregator.Build().Availability.Compliant);

@@ -122,7 +122,9 @@ public sealed class WeeklyRollbackTests
     [Fact]
     public void Summarize_CustomLimits_Apply()
     {
-        var options = new WeeklySummaryOptions { DegradedDaysLimit = 3, CriticalAlertLimit = 10 };
+        var options = new WeeklySummaryOptions();
+        options.Thresholds.DegradedDaysLimit = 3;
+        options.Thresholds.CriticalAlertLimit = 10;
 
         var week = WeeklySummarizer.Summarize(Week(n => n is 3 or 5 ? Degraded(Day(n, critical: 4)) : Day(n)), options);
 

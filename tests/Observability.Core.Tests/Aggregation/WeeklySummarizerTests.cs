@@ -155,8 +155,11 @@ public sealed class WeeklySummarizerTests
     [Fact]
     public void Summarize_InvalidOptions_ListsEveryProblem()
     {
-        var options = new WeeklySummaryOptions { AvailabilityTarget = -0.1, DegradedDaysLimit = 0, CriticalAlertLimit = -1 };
-        options.Trends.FlatBandPercent = -5;
+        var options = new WeeklySummaryOptions();
+        options.Thresholds.AvailabilityTarget = -0.1;
+        options.Thresholds.DegradedDaysLimit = 0;
+        options.Thresholds.CriticalAlertLimit = -1;
+        options.Thresholds.Trends.FlatBandPercent = -5;
 
         var error = Assert.Throws<ArgumentException>(() => WeeklySummarizer.Summarize([Day(1)], options));
 

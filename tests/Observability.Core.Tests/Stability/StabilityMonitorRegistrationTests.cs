@@ -62,13 +62,13 @@ public sealed class StabilityMonitorRegistrationTests
             ["Stability:Interval"] = "00:15:00",
             ["Stability:OutputDirectory"] = "out",
             ["Stability:BaselinePath"] = "baseline.json",
-            ["Stability:PersistentEmptyCount"] = "5",
-            ["Stability:Aggregation:AvailabilityTarget"] = "0.995",
-            ["Stability:Aggregation:Baseline:latency_p99_ms"] = "300",
-            ["Stability:Weekly:DegradedDaysLimit"] = "3",
+            ["Stability:ServiceName"] = "payments",
+            ["Observability:ServiceName"] = "checkout",
+            ["Observability:Thresholds:AvailabilityTarget"] = "0.995",
+            ["Observability:Thresholds:DegradedDaysLimit"] = "3",
         }).Build();
         var services = new ServiceCollection();
-        services.AddObservability().AddCollector(StabilityTestRun.Source()).AddStabilityMonitor(configuration.GetSection("Stability"));
+        services.AddObservability(configuration.GetSection("Observability")).AddCollector(StabilityTestRun.Source()).AddStabilityMonitor(configuration.GetSection("Stability"));
         using var provider = services.BuildServiceProvider();
 
         var options = provider.GetRequiredService<IOptions<StabilityMonitorOptions>>().Value;
@@ -76,11 +76,13 @@ public sealed class StabilityMonitorRegistrationTests
         Assert.Equal(TimeSpan.FromMinutes(15), options.Interval);
         Assert.Equal("out", options.OutputDirectory);
         Assert.Equal("baseline.json", options.BaselinePath);
-        Assert.Equal(5, options.PersistentEmptyCount);
-        Assert.Equal(0.995, options.Aggregation.AvailabilityTarget);
-        Assert.Equal(300, options.Aggregation.Baseline["latency_p99_ms"]);
-        Assert.Equal(3, options.Weekly.DegradedDaysLimit);
+        Assert.Equal("payments", options.ServiceName);
         Assert.Equal(192, provider.GetRequiredService<StabilityMonitor>().TicksPlanned); // 48 h / 15 min
+
+        // One set of thresholds: the monitor registered with AddObservability judges with Observability:Thresholds.
+        Assert.Equal(0.995, options.Thresholds.AvailabilityTarget);
+        Assert.Equal(3, options.Thresholds.DegradedDaysLimit);
+        Assert.Equal("payments", options.ServiceName); // set explicitly, so not replaced by Observability:ServiceName
     }
 
     [Fact]

@@ -11,22 +11,10 @@ internal static class DailyAggregationOptionsValidator
         }
 
         var problems = new List<string>();
-        CheckRatio(problems, nameof(options.AvailabilityTarget), options.AvailabilityTarget);
-        CheckRatio(problems, nameof(options.DegradedComplianceThreshold), options.DegradedComplianceThreshold);
-        CheckRatio(problems, nameof(options.ErrorRateThreshold), options.ErrorRateThreshold);
-        if (options.LatencyP99Target <= TimeSpan.Zero)
-        {
-            problems.Add($"LatencyP99Target must be positive (was {options.LatencyP99Target}).");
-        }
-
+        ThresholdValidation.Check(options.Thresholds, "Thresholds:", problems);
         if (options.ExpectedInterval < TimeSpan.FromSeconds(1) || options.ExpectedInterval > TimeSpan.FromDays(1))
         {
             problems.Add($"ExpectedInterval must lie between 1 second and 1 day (was {options.ExpectedInterval}).");
-        }
-
-        if (!double.IsFinite(options.DriftThresholdPercent) || options.DriftThresholdPercent < 0)
-        {
-            problems.Add(FormattableString.Invariant($"DriftThresholdPercent must be a finite number of at least 0 (was {options.DriftThresholdPercent})."));
         }
 
         foreach (var (metric, value) in options.Baseline)
@@ -43,13 +31,5 @@ internal static class DailyAggregationOptionsValidator
 
         OptionProblems.ThrowIfAny(problems, nameof(DailyAggregationOptions), parameterName);
         return options;
-    }
-
-    private static void CheckRatio(List<string> problems, string name, double value)
-    {
-        if (!double.IsFinite(value) || value is < 0 or > 1)
-        {
-            problems.Add(FormattableString.Invariant($"{name} must be a ratio in [0, 1] (was {value})."));
-        }
     }
 }

@@ -9,32 +9,29 @@ internal sealed class DailySettings
     public DailySettings(DailyAggregationOptions? options, string parameterName)
     {
         var valid = DailyAggregationOptionsValidator.Validate(options, parameterName);
-        AvailabilityTarget = valid.AvailabilityTarget;
-        LatencyP99TargetMs = valid.LatencyP99Target.TotalMilliseconds;
+        Thresholds = valid.Thresholds;
         Interval = valid.ExpectedInterval;
-        DegradedCompliance = valid.DegradedComplianceThreshold;
-        ErrorRateThreshold = valid.ErrorRateThreshold;
-        DriftThresholdPercent = valid.DriftThresholdPercent;
-        BaselineMetrics = [.. valid.Baseline.Keys];
-        BaselineValues = [.. BaselineMetrics.Select(m => valid.Baseline[m])];
+        Baseline = new Dictionary<string, double>(valid.Baseline, StringComparer.Ordinal);
+        Classifier = new SnapshotClassifier(Thresholds);
         ExpectedSnapshots = (int)((TimeSpan.TicksPerDay + Interval.Ticks - 1) / Interval.Ticks);
     }
 
-    public double AvailabilityTarget { get; }
-
-    public double LatencyP99TargetMs { get; }
+    public ThresholdOptions Thresholds { get; }
 
     public TimeSpan Interval { get; }
 
-    public double DegradedCompliance { get; }
+    public IReadOnlyDictionary<string, double> Baseline { get; }
 
-    public double ErrorRateThreshold { get; }
-
-    public double DriftThresholdPercent { get; }
-
-    public string[] BaselineMetrics { get; }
-
-    public double[] BaselineValues { get; }
+    /// <summary>Gets the classifier of snapshots added as such (the same thresholds).</summary>
+    public SnapshotClassifier Classifier { get; }
 
     public int ExpectedSnapshots { get; }
+
+    public double AvailabilityTarget => Thresholds.AvailabilityTarget;
+
+    public double LatencyP99TargetMs => Thresholds.LatencyP99Target.TotalMilliseconds;
+
+    public double DegradedCompliance => Thresholds.DegradedDayCompliance;
+
+    public double DriftThresholdPercent => Thresholds.DriftLimitPercent;
 }

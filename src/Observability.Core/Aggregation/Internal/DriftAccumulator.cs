@@ -1,52 +1,52 @@
 namespace Observability.Internal;
 
-/// <summary>Per baseline metric: the sum of values, the sum and maximum of the drift %, and the count.</summary>
-internal sealed class DriftAccumulator(DailySettings settings)
+/// <summary>
+/// A day's level drift, incrementally (O(baseline metrics) per snapshot): per baseline metric the sum
+/// and count of its values and the largest single deviation; built as <see cref="LevelDrift"/> defines it.
+/// </summary>
+internal sealed class DriftAccumulator(IReadOnlyDictionary<string, double> baselines, double threshold)
 {
-    private readonly RunningStat[] _drift = new RunningStat[settings.BaselineMetrics.Length];
-    private readonly double[] _valueSums = new double[settings.BaselineMetrics.Length];
+    private readonly string[] _metrics = [.. baselines.Keys];
+    private readonly double[] _sums = new double[baselines.Count];
+    private readonly double[] _max = new double[baselines.Count];
+    private readonly int[] _counts = new int[baselines.Count];
 
-    public void Add(MetricSnapshot snapshot)
+    public void Add(SnapshotFacts fact)
     {
-        var metrics = settings.BaselineMetrics;
-        for (var i = 0; i < metrics.Length; i++)
+        if (!fact.Usable)
         {
-            if (snapshot.GetValue(metrics[i]) is { } value)
+            return;
+        }
+
+        for (var i = 0; i < _metrics.Length; i++)
+        {
+            if (LevelDrift.ValueOf(fact, _metrics[i]) is { } value)
             {
-                var baseline = settings.BaselineValues[i];
-                _drift[i].Add(Math.Abs(value - baseline) / baseline * 100);
-                _valueSums[i] += value;
+                var baseline = baselines[_metrics[i]];
+                _sums[i] += value;
+                _counts[i]++;
+                _max[i] = Math.Max(_max[i], Math.Abs(value - baseline) / baseline * 100);
             }
         }
     }
 
     public DriftAggregate Build()
     {
-        var threshold = settings.DriftThresholdPercent;
-        var metrics = new MetricDrift[_drift.Length];
-        var over = new List<string>();
-        double sum = 0;
-        var measured = 0;
-        double? max = null;
+        var metrics = new MetricDrift[_metrics.Length];
         for (var i = 0; i < metrics.Length; i++)
         {
-            var stat = _drift[i];
-            var average = stat.Mean;
-            var isOver = average is { } a && NumericTolerance.Above(a, threshold);
-            metrics[i] = new MetricDrift(settings.BaselineMetrics[i], settings.BaselineValues[i], stat.Count, stat.Count == 0 ? null : _valueSums[i] / stat.Count, average, stat.Max, isOver);
-            if (isOver)
-            {
-                over.Add(settings.BaselineMetrics[i]);
-            }
-
-            if (average is { } mean)
-            {
-                sum += mean;
-                measured++;
-                max = Math.Max(max ?? 0, stat.Max!.Value);
-            }
+            var baseline = baselines[_metrics[i]];
+            double? level = _counts[i] == 0 ? null : _sums[i] / _counts[i];
+            double? percent = level is { } l ? Math.Abs(l - baseline) / baseline * 100 : null;
+            metrics[i] = new MetricDrift(_metrics[i], baseline, _counts[i], level, percent, _counts[i] == 0 ? null : _max[i], percent is { } p && NumericTolerance.Above(p, threshold));
         }
 
-        return new DriftAggregate(threshold, measured == 0 ? null : sum / measured, max, metrics, over);
+        var measured = metrics.Where(static m => m.AveragePercent is not null).ToArray();
+        return new DriftAggregate(
+            threshold,
+            LevelDrift.Average(metrics),
+            measured.Length == 0 ? null : measured.Max(static m => m.AveragePercent!.Value),
+            metrics,
+            [.. metrics.Where(static m => m.OverThreshold).Select(static m => m.Metric)]);
     }
 }

@@ -39,7 +39,7 @@ internal sealed partial class WeeklyAdvice
         }
 
         var byDay = string.Join(", ", _days.Where(static d => d.Alerts.Critical > 0).Select(static d => $"{d.Label}: {d.Alerts.Critical}"));
-        _recommendations.Add($"{Advice.Count(critical, "critical alert")} in the period (a rollback is recommended above {_options.CriticalAlertLimit}): {byDay}.");
+        _recommendations.Add($"{Advice.Count(critical, "critical alert")} in the period (a rollback is recommended above {_options.Thresholds.CriticalAlertLimit}): {byDay}.");
         _actions.Add($"Review the {Advice.Count(critical, "critical alert")} ({byDay}): give each an owner and a root cause.");
     }
 
@@ -67,7 +67,7 @@ internal sealed partial class WeeklyAdvice
         var parts = new List<string>();
         if (_summary.AverageAvailability is { } availability)
         {
-            parts.Add($"availability averaged {Advice.Percent(availability)} (target {Advice.Percent(_options.AvailabilityTarget)})");
+            parts.Add($"availability averaged {Advice.Percent(availability)} (target {Advice.Percent(_options.Thresholds.AvailabilityTarget)})");
         }
 
         if (_summary.LatencySloCompliance is { } latency)

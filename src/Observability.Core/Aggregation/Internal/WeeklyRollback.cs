@@ -3,8 +3,9 @@ namespace Observability.Internal;
 /// <summary>The four rollback rules of a period, each with its numbers.</summary>
 internal static class WeeklyRollback
 {
-    public static IReadOnlyList<RollbackReason> Reasons(WeeklySummary summary, WeeklySummaryOptions options)
+    public static IReadOnlyList<RollbackReason> Reasons(WeeklySummary summary, WeeklySummaryOptions settings)
     {
+        var options = settings.Thresholds;
         var reasons = new List<RollbackReason>();
         if (summary.AverageAvailability is { } availability && NumericTolerance.Below(availability, options.AvailabilityTarget))
         {

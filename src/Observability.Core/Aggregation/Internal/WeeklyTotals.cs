@@ -19,14 +19,14 @@ internal sealed record WeeklyTotals(
         var withData = days.Where(static d => d.HasData).ToList();
         return new WeeklyTotals(
             Weighted(days, static d => (d.Availability.Average, d.Availability.Measured)),
-            Share(days.Sum(static d => d.Availability.Compliant), days.Sum(static d => d.Availability.Measured)),
+            Share(days.Sum(static d => d.Availability.Compliant), days.Sum(static d => d.Availability.Judged)),
             ErrorRateOf(days),
             Weighted(days, static d => (d.Latency.P95Average, d.Latency.P95Measured)),
             Weighted(days, static d => (d.Latency.P99Average, d.Latency.Measured)),
             Share(days.Sum(static d => d.Latency.Compliant), days.Sum(static d => d.Latency.Measured)),
             Weighted(days, static d => (d.Resources.CpuAverage, d.Resources.CpuMeasured)),
             Weighted(days, static d => (d.Resources.MemoryAverage, d.Resources.MemoryMeasured)),
-            Weighted(days, static d => (d.Drift.AveragePercent, 1)),
+            DriftOf(withData),
             new AlertAggregate(
                 days.Sum(static d => d.Alerts.Info),
                 days.Sum(static d => d.Alerts.Warning),
@@ -45,21 +45,23 @@ internal sealed record WeeklyTotals(
             : Weighted(measured, static d => (d.Errors.AverageRate, d.Errors.Measured));
     }
 
-    private static StabilityScore StabilityOf(List<DailySummary> withData)
+    /// <summary>The mean of the days' level drifts (days with data and a drift).</summary>
+    private static double? DriftOf(List<DailySummary> withData)
     {
-        if (withData.Count == 0)
-        {
-            return new StabilityScore(0, StabilityScorer.Grade(0), 0, 0, 0);
-        }
-
-        var value = Math.Round(withData.Average(static d => d.Stability.Value), 2);
-        return new StabilityScore(
-            value,
-            StabilityScorer.Grade(value),
-            Math.Round(withData.Average(static d => d.Stability.AvailabilityCompliance), 4),
-            Math.Round(withData.Average(static d => d.Stability.LatencyCompliance), 4),
-            Math.Round(withData.Average(static d => d.Stability.DriftPercent), 2));
+        var drifts = withData.Where(static d => d.Drift.AveragePercent is not null).Select(static d => d.Drift.AveragePercent!.Value).ToList();
+        return drifts.Count == 0 ? null : drifts.Average();
     }
+
+    /// <summary>
+    /// The period's stability, the one definition: compliance over all its snapshots (summed over the days,
+    /// not an average of daily scores) and the mean daily drift, as <see cref="StabilityMath"/> scores a window.
+    /// </summary>
+    private static StabilityScore StabilityOf(List<DailySummary> withData)
+        => StabilityMath.Score(
+            withData.Count > 0,
+            Share(withData.Sum(static d => d.Availability.Compliant), withData.Sum(static d => d.Availability.Judged)),
+            Share(withData.Sum(static d => d.Latency.Compliant), withData.Sum(static d => d.Latency.Measured)),
+            DriftOf(withData));
 
     private static double? Share(int part, int whole) => whole == 0 ? null : part / (double)whole;
 

@@ -8,41 +8,35 @@ namespace Observability.Internal;
 /// </summary>
 internal static class AdvisorReplay
 {
-    public static RollbackAdvice? Run(IReadOnlyList<ClassifiedSnapshot> snapshots, DateTimeOffset evaluationStart, ThresholdOptions thresholds)
+    public static RollbackAdvice? Run(IReadOnlyList<SnapshotFacts> facts, DateTimeOffset evaluationStart, ThresholdOptions thresholds)
     {
-        var advisor = new RollbackAdvisor(new RollbackAdvisorOptions
-        {
-            MaxErrorRate = thresholds.ErrorRateCritical,
-            MinimumJobs = thresholds.MinimumJobs,
-            HealthCritical = thresholds.HealthCritical,
-            HealthSustainFor = thresholds.HealthSustainFor,
-            ConnectivityFailureThreshold = thresholds.ConnectivityFailureLimit,
-            QueueBacklogThreshold = thresholds.QueueBacklogLimit,
-        });
-
+        var advisor = new RollbackAdvisor(RollbackAdvisorOptions.From(thresholds));
         RollbackAdvice? advice = null;
-        foreach (var classified in snapshots)
+        foreach (var fact in facts)
         {
-            var snapshot = classified.Snapshot;
-            if (snapshot.Timestamp < evaluationStart)
+            if (fact.Timestamp >= evaluationStart)
             {
-                continue;
+                advice = advisor.Observe(Observation(fact, thresholds));
             }
-
-            advice = advisor.Observe(classified.Usable ? Observation(snapshot, thresholds) : RolloutObservation.NoData(snapshot.Timestamp, classified.Classification.Reason));
         }
 
         return advice;
     }
 
-    private static RolloutObservation Observation(MetricSnapshot snapshot, ThresholdOptions thresholds)
+    /// <summary>What the advisor sees of one snapshot: its health score (one snapshot's window) and its processor metrics.</summary>
+    public static RolloutObservation Observation(SnapshotFacts fact, ThresholdOptions thresholds)
     {
-        var health = HealthScorer.Score(WindowAggregate.From([snapshot], thresholds), thresholds);
-        return new RolloutObservation(snapshot.Timestamp)
+        if (!fact.Usable)
+        {
+            return RolloutObservation.NoData(fact.Timestamp, fact.Classification.Reason);
+        }
+
+        var health = HealthScorer.Score(WindowAggregate.From([fact], thresholds), thresholds);
+        return new RolloutObservation(fact.Timestamp)
         {
             HealthScore = health.Value,
-            ProcessorConnectivityFailures = snapshot.GetValue(WellKnownMetrics.ConnectivityFailures) is { } failures && failures > 0 ? (int)Math.Min(failures, int.MaxValue) : 0,
-            QueueBacklog = snapshot.GetValue(WellKnownMetrics.QueueBacklog) is { } backlog && backlog >= 0 ? backlog : null,
+            ProcessorConnectivityFailures = fact.Measures.ConnectivityFailures is { } failures && failures > 0 ? (int)Math.Min(failures, int.MaxValue) : 0,
+            QueueBacklog = fact.Measures.QueueBacklog is { } backlog && backlog >= 0 ? backlog : null,
         };
     }
 }

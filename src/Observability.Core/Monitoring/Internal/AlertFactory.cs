@@ -12,16 +12,16 @@ internal static class AlertFactory
         }
 
         // A classified regression is the most likely cause of what the release degraded (error rate, health, SLOs).
-        var regression = findings.FirstOrDefault(static f => FindingRules.Category(f.Rule) == "regression");
+        var regression = findings.FirstOrDefault(static f => FindingRules.Category(f.Rule) == RuleCatalogue.Categories.Regression);
         return findings
-            .Where(static f => f.Severity >= AlertSeverity.Warning && !FindingRules.IsVerdictOnly(f.Rule))
+            .Where(static f => f.Severity >= AlertSeverity.Warning && RuleCatalogue.Get(f.Rule).Alerts)
             .Select(f => new Alert
             {
                 Rule = f.Rule,
                 Severity = f.Severity,
                 Title = FindingRules.Title(f.Rule, options.ServiceName),
                 Message = f.Message,
-                RootCause = regression is not null && FindingRules.Category(f.Rule) is "error_rate" or "health" or "slo" ? regression.Message : null,
+                RootCause = regression is not null && FindingRules.Category(f.Rule) is RuleCatalogue.Categories.ErrorRate or RuleCatalogue.Categories.Health or RuleCatalogue.Categories.Slo ? regression.Message : null,
                 TraceId = traceId,
                 Timestamp = now,
                 Source = "observability.monitor",
@@ -41,6 +41,12 @@ internal static class AlertFactory
         if (finding.Metric is not null)
         {
             context["metric"] = finding.Metric;
+        }
+
+        var unit = RuleCatalogue.Get(finding.Rule).Unit;
+        if (unit != ValueUnit.None && (finding.Observed is not null || finding.Threshold is not null))
+        {
+            context["unit"] = System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(unit.ToString());
         }
 
         if (finding.Observed is { } observed)

@@ -2,15 +2,13 @@ namespace Observability.Internal;
 
 /// <summary>
 /// Runs the default anomaly detector causally over the look-back window's error rate and p95
-/// latency, and reports the anomalies that fall in the evaluation window. Anomalies explain; they
-/// do not decide: their findings are information, and an error-rate anomaly above the baseline
-/// feeds the regression classifier as an error spike.
+/// latency with their daily cycle taken out (<see cref="SeasonalResidual"/>), and CUSUM change
+/// points over the same residuals, and reports those that fall in the evaluation window. Anomalies
+/// and change points explain; they do not decide. An error-rate anomaly above the baseline feeds the
+/// regression classifier as an error spike.
 /// </summary>
 internal static class AnomalyChecks
 {
-    public const string ErrorRateRule = "anomaly_error_rate";
-    public const string LatencyRule = "anomaly_latency_p95";
-
     /// <summary>The score at which a sample counts as anomalous: the NAB-tuned standard-profile threshold, rounded.</summary>
     public const double Threshold = 0.65;
 
@@ -18,41 +16,65 @@ internal static class AnomalyChecks
     public const int WarmUp = 24;
 
     /// <returns>Whether the error rate spiked above its baseline in the evaluation window.</returns>
-    public static bool AddFindings(List<Finding> findings, IReadOnlyList<MetricSnapshot> usable, DateTimeOffset evaluationStart)
+    public static bool AddFindings(List<Finding> findings, IReadOnlyList<SnapshotFacts> usable, DateTimeOffset evaluationStart, SeasonalBaseline baseline)
     {
-        var spike = Scan(findings, usable, evaluationStart, SnapshotMath.ErrorRate, ErrorRateRule, "error rate", static v => SnapshotMath.Percent(v));
-        Scan(findings, usable, evaluationStart, static s => s.GetValue(WellKnownMetrics.LatencyP95), LatencyRule, "p95 latency", static v => SnapshotMath.Number(v) + " ms");
+        var times = usable.Select(static f => f.Timestamp).ToArray();
+        var step = SeasonalResidual.MedianStep(times);
+        var errorBaseline = WindowAggregate.Mean(baseline.Facts, static f => f.Measures.ErrorRate);
+        var spike = Scan(findings, usable, evaluationStart, step, static f => f.Measures.ErrorRate, RuleCatalogue.AnomalyErrorRate, RuleCatalogue.ChangePointErrorRate, "error rate", ValueUnit.Ratio, errorBaseline, baseline.Description);
+        Scan(findings, usable, evaluationStart, step, static f => f.Measures.LatencyP95, RuleCatalogue.AnomalyLatency, RuleCatalogue.ChangePointLatency, "p95 latency", ValueUnit.Milliseconds, WindowAggregate.Mean(baseline.Facts, static f => f.Measures.LatencyP95), baseline.Description);
         return spike;
     }
 
-    private static bool Scan(List<Finding> findings, IReadOnlyList<MetricSnapshot> usable, DateTimeOffset evaluationStart, Func<MetricSnapshot, double?> value, string rule, string what, Func<double, string> format)
+    private static bool Scan(List<Finding> findings, IReadOnlyList<SnapshotFacts> usable, DateTimeOffset evaluationStart, TimeSpan step, Func<SnapshotFacts, double?> value, string rule, string changeRule, string what, ValueUnit unit, double? baselineMean, string baselineText)
     {
-        var detector = new DefaultAnomalyDetector(new DefaultAnomalyDetectorOptions { WarmUp = WarmUp });
-        double baselineSum = 0;
-        var baselineCount = 0;
-        (double Score, MetricSnapshot Snapshot, double Value)? strongest = null;
-        var count = 0;
-        foreach (var snapshot in usable)
+        if (usable.Count == 0)
         {
-            if (value(snapshot) is not { } v)
+            return false;
+        }
+
+        var residuals = new SeasonalResidual(usable[0].Timestamp, step);
+        var detector = new DefaultAnomalyDetector(new DefaultAnomalyDetectorOptions { WarmUp = WarmUp });
+        var cusum = new CusumDetector(warmUpSamples: WarmUp);
+        (double Score, SnapshotFacts Fact, double Value)? strongest = null;
+        (SnapshotFacts Fact, ChangeDirection Direction)? change = null;
+        var count = 0;
+        foreach (var fact in usable)
+        {
+            if (value(fact) is not { } v || residuals.Next(fact.Timestamp, v) is not { } residual)
             {
                 continue;
             }
 
-            var score = detector.Update(snapshot.Timestamp, v);
-            if (snapshot.Timestamp < evaluationStart)
+            var score = detector.Update(fact.Timestamp, residual);
+            var reading = cusum.Observe(fact.Timestamp, residual);
+            if (fact.Timestamp < evaluationStart)
             {
-                baselineSum += v;
-                baselineCount++;
+                continue;
             }
-            else if (score >= Threshold)
+
+            if (reading.IsChange)
+            {
+                change = (fact, reading.Direction);
+            }
+
+            if (score >= Threshold)
             {
                 count++;
                 if (strongest is null || score > strongest.Value.Score)
                 {
-                    strongest = (score, snapshot, v);
+                    strongest = (score, fact, v);
                 }
             }
+        }
+
+        if (change is { } c && value(c.Fact) is { } changed)
+        {
+            findings.Add(new Finding(changeRule, AlertSeverity.Info, $"The {what} changed level at {Figures.Time(c.Fact.Timestamp)} ({(c.Direction == ChangeDirection.Up ? "up" : "down")}, to {Figures.Value(unit, changed)}), beyond its usual daily cycle.")
+            {
+                Metric = rule == RuleCatalogue.AnomalyErrorRate ? WellKnownMetrics.ErrorRate : WellKnownMetrics.LatencyP95,
+                Observed = changed,
+            });
         }
 
         if (strongest is not { } s)
@@ -60,14 +82,13 @@ internal static class AnomalyChecks
             return false;
         }
 
-        var baseline = baselineCount > 0 ? baselineSum / baselineCount : (double?)null;
-        var against = baseline is { } b ? $" against a baseline mean of {format(b)}" : string.Empty;
-        findings.Add(new Finding(rule, AlertSeverity.Info, $"Anomalous {what} {format(s.Value)} at {s.Snapshot.Timestamp:O}{against}: anomaly score {SnapshotMath.Number(s.Score, "0.00")} (threshold {SnapshotMath.Number(Threshold, "0.00")}), {count} anomalous snapshot(s) in the evaluation window.")
+        var against = baselineMean is { } b ? $" against {Figures.Value(unit, b)} at {baselineText}" : string.Empty;
+        findings.Add(new Finding(rule, AlertSeverity.Info, $"Anomalous {what} {Figures.Value(unit, s.Value)} at {Figures.Time(s.Fact.Timestamp)}{against}: anomaly score {Figures.Number(s.Score, "0.00")} (threshold {Figures.Number(Threshold, "0.00")}), {Figures.Plural(count, "anomalous snapshot")} in the evaluation window.")
         {
-            Metric = rule == ErrorRateRule ? WellKnownMetrics.ErrorRate : WellKnownMetrics.LatencyP95,
+            Metric = rule == RuleCatalogue.AnomalyErrorRate ? WellKnownMetrics.ErrorRate : WellKnownMetrics.LatencyP95,
             Observed = s.Value,
-            Threshold = baseline,
+            Threshold = baselineMean,
         });
-        return baseline is { } mean && s.Value > mean;
+        return baselineMean is { } mean && s.Value > mean;
     }
 }

@@ -1,6 +1,6 @@
 namespace Observability.Internal;
 
-/// <summary>What a pass concluded from its classified snapshots.</summary>
+/// <summary>What a pass concluded from its snapshot facts.</summary>
 internal sealed record Evaluation(
     Verdict Verdict,
     IReadOnlyList<Finding> Findings,
@@ -10,43 +10,49 @@ internal sealed record Evaluation(
     IReadOnlyList<MetricSummary> Metrics,
     DataQualitySummary DataQuality);
 
+/// <summary>What a pass judges with: the one set of thresholds, the baseline levels and the regression classifier.</summary>
+internal sealed record PassSettings(ThresholdOptions Thresholds, IReadOnlyDictionary<string, double> Baseline, IRegressionClassifier Regression);
+
 /// <summary>
-/// Turns classified snapshots into findings, scores and a verdict. The evaluation window (the
-/// newest part) decides the verdict and health; the whole window gives stability and context.
+/// Turns snapshot facts into findings, scores and a verdict. The evaluation window (the newest
+/// part) decides the verdict and health, compared like with like against the same hours of earlier
+/// days; the whole window gives stability (against the baseline levels) and context.
 /// </summary>
-internal static class PassEvaluator
+internal static partial class PassEvaluator
 {
-    private static readonly RuleBasedRegressionClassifier RegressionClassifier = new();
-
-    public static Evaluation Evaluate(IReadOnlyList<ClassifiedSnapshot> snapshots, CollectionWindow evaluationWindow, IReadOnlyList<CollectionResult> collections, ThresholdOptions thresholds)
+    public static Evaluation Evaluate(IReadOnlyList<SnapshotFacts> facts, CollectionWindow window, CollectionWindow evaluationWindow, IReadOnlyList<CollectionResult> collections, PassSettings settings)
     {
-        var usable = snapshots.Where(static s => s.Usable).Select(static s => s.Snapshot).ToArray();
-        var recent = usable.Where(s => s.Timestamp >= evaluationWindow.Start).ToArray();
-        var baseline = usable.Where(s => s.Timestamp < evaluationWindow.Start).ToArray();
-        var aggregate = WindowAggregate.From(recent, thresholds);
+        var t = settings.Thresholds;
+        var usable = facts.Where(static f => f.Usable).ToArray();
+        var recent = usable.Where(f => f.Timestamp >= evaluationWindow.Start).ToArray();
+        var earlier = usable.Where(f => f.Timestamp < evaluationWindow.Start).ToArray();
+        var baseline = SeasonalBaseline.For(earlier, recent, evaluationWindow);
+        var aggregate = WindowAggregate.From(recent, t);
 
-        var anomalies = new List<Finding>();
-        var errorSpike = AnomalyChecks.AddFindings(anomalies, usable, evaluationWindow.Start);
-        var drifts = RegionalDrift.Compute(baseline, recent);
-        var regression = recent.Length > 0 && baseline.Length > 0
-            ? RegressionClassifier.Classify(RegressionInputs.From(baseline, recent, aggregate, thresholds, errorSpike))
+        var explanations = new List<Finding>();
+        var errorSpike = AnomalyChecks.AddFindings(explanations, usable, evaluationWindow.Start, baseline);
+        var drifts = RegionalDrift.Compute(baseline.Facts.Select(static f => f.Snapshot).ToArray(), recent.Select(static f => f.Snapshot).ToArray());
+        var regression = recent.Length > 0 && baseline.Facts.Count > 0
+            ? settings.Regression.Classify(RegressionInputs.From(baseline, recent, aggregate, t, errorSpike))
             : null;
-        var health = HealthScorer.Score(aggregate, thresholds, regression, drifts);
-        var advice = AdvisorReplay.Run(snapshots, evaluationWindow.Start, thresholds);
-        var slos = SloChecks.Evaluate(usable, thresholds);
-        var stability = StabilityScorer.Score(usable, baseline, recent, thresholds);
-        var gaps = DataGaps.Find(snapshots, thresholds.PersistentGapSnapshots);
+        var health = HealthScorer.Score(aggregate, t, regression, drifts);
+        var advice = AdvisorReplay.Run(facts, evaluationWindow.Start, t);
+        var slos = SloChecks.Evaluate(usable.Select(static f => f.Snapshot).ToArray(), t);
+        var stability = StabilityMath.Of(facts, window.Start, settings.Baseline, t.DriftLimitPercent);
+        var gaps = DataGaps.Find(facts, t.PersistentGapSnapshots);
 
         var findings = new List<Finding>();
-        AddCollectionFindings(findings, collections, snapshots, recent, gaps, evaluationWindow);
+        AddCollectionFindings(findings, collections, facts.Count, recent.Length, gaps, evaluationWindow);
         if (recent.Length > 0)
         {
-            AddErrorRateFindings(findings, aggregate, thresholds);
-            AddSloFindings(findings, aggregate, thresholds);
-            AddHealthFindings(findings, health, thresholds);
+            AddErrorRateFindings(findings, aggregate, t);
+            AddEarlyWarning(findings, earlier, evaluationWindow, aggregate, t);
+            SuccessRateTrend.AddFinding(findings, recent, t);
+            AddSloFindings(findings, aggregate, t);
+            AddHealthFindings(findings, health, t);
             SloChecks.AddFindings(findings, slos);
-            findings.AddRange(anomalies);
-            AddRegressionFindings(findings, regression);
+            findings.AddRange(explanations);
+            AddRegressionFindings(findings, regression, baseline);
             AddAdvisorFindings(findings, advice);
         }
 
@@ -57,20 +63,20 @@ internal static class PassEvaluator
             health,
             stability,
             slos.Select(SloChecks.ToStatus).ToArray(),
-            MetricSummaries.Summarize(usable, evaluationWindow),
-            new DataQualitySummary(snapshots.Count, usable.Length, snapshots.Count - usable.Length, gaps));
+            MetricSummaries.Summarize(usable.Select(static f => f.Snapshot).ToArray(), evaluationWindow),
+            new DataQualitySummary(facts.Count, usable.Length, facts.Count - usable.Length, gaps));
     }
 
-    private static void AddCollectionFindings(List<Finding> findings, IReadOnlyList<CollectionResult> collections, IReadOnlyList<ClassifiedSnapshot> snapshots, MetricSnapshot[] recent, IReadOnlyList<DataGap> gaps, CollectionWindow evaluationWindow)
+    private static void AddCollectionFindings(List<Finding> findings, IReadOnlyList<CollectionResult> collections, int snapshots, int recent, IReadOnlyList<DataGap> gaps, CollectionWindow evaluationWindow)
     {
         foreach (var failed in collections.Where(static c => c.Status == CollectionStatus.Failed))
         {
             findings.Add(new Finding(FindingRules.CollectorFailed, AlertSeverity.Warning, $"Collector '{failed.CollectorName}' failed: {string.Join("; ", failed.Errors).TrimEnd('.')}."));
         }
 
-        if (recent.Length == 0)
+        if (recent == 0)
         {
-            var why = snapshots.Count == 0 ? "no collector returned a snapshot for the window" : "every snapshot of the evaluation window is empty or failed";
+            var why = snapshots == 0 ? "no collector returned a snapshot for the window" : "every snapshot of the evaluation window is empty or failed";
             findings.Add(new Finding(FindingRules.NoUsableData, AlertSeverity.Warning, $"No usable data in the evaluation window: {why}. A collection failure is not a reason to roll back."));
         }
 
@@ -78,8 +84,8 @@ internal static class PassEvaluator
         foreach (var gap in gaps.Where(g => g.End >= evaluationWindow.Start))
         {
             findings.Add(gap.Persistent
-                ? new Finding(FindingRules.DataGapPersistent, AlertSeverity.Error, $"The source has been quiet for {gap.Snapshots} snapshots since {gap.Start:O} ({gap.Category}): check the exporter or the collector.")
-                : new Finding(FindingRules.DataGapTransient, AlertSeverity.Warning, $"The source was quiet for {gap.Snapshots} snapshot(s) from {gap.Start:O} ({gap.Category}); treated as a collection gap, not an outage."));
+                ? new Finding(FindingRules.DataGapPersistent, AlertSeverity.Error, $"The source has been quiet for {Figures.Plural(gap.Snapshots, "snapshot")} since {Figures.Time(gap.Start)} ({gap.Category}): check the exporter or the collector.") { Observed = gap.Snapshots }
+                : new Finding(FindingRules.DataGapTransient, AlertSeverity.Warning, $"The source was quiet for {Figures.Plural(gap.Snapshots, "snapshot")} from {Figures.Time(gap.Start)} ({gap.Category}); treated as a collection gap, not an outage.") { Observed = gap.Snapshots });
         }
     }
 
@@ -90,79 +96,46 @@ internal static class PassEvaluator
             return;
         }
 
-        if (recent.Volume is { } volume && volume <= t.MinimumJobs)
+        switch (recent.ErrorLevel)
         {
-            findings.Add(new Finding(FindingRules.ErrorRateLowVolume, AlertSeverity.Info, $"Error rate {SnapshotMath.Percent(rate)} not judged: {SnapshotMath.Number(volume, "0")} jobs is not more than the minimum of {t.MinimumJobs}.")
-            { Metric = WellKnownMetrics.ErrorRate, Observed = rate, Threshold = t.MinimumJobs });
+            case ErrorRateLevel.LowVolume:
+                findings.Add(new Finding(FindingRules.ErrorRateLowVolume, AlertSeverity.Info, $"Error rate {Figures.Percent(rate)} not judged: {recent.VolumeText} is not more than the minimum of {t.MinimumJobs}.")
+                { Metric = WellKnownMetrics.ErrorRate, Observed = recent.Volume, Threshold = t.MinimumJobs });
+                break;
+            case ErrorRateLevel.Critical:
+                findings.Add(new Finding(FindingRules.ErrorRateCritical, AlertSeverity.Critical, $"Error rate {Figures.Percent(rate)} over {recent.VolumeText} is above the maximum of {Figures.Percent(t.ErrorRateCritical)}.")
+                { Metric = WellKnownMetrics.ErrorRate, Observed = rate, Threshold = t.ErrorRateCritical });
+                break;
+            case ErrorRateLevel.Warning:
+                findings.Add(new Finding(FindingRules.ErrorRateWarning, AlertSeverity.Warning, $"Error rate {Figures.Percent(rate)} over {recent.VolumeText} is at or above the warning threshold of {Figures.Percent(t.ErrorRateWarning)}.")
+                { Metric = WellKnownMetrics.ErrorRate, Observed = rate, Threshold = t.ErrorRateWarning });
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The rollout spec's early warning: the error rate rose more than the configured share against the
+    /// equally long period before, and it already stands at half the warning threshold or more (a rise
+    /// from 0.02 % to 0.04 % is noise, not a warning).
+    /// </summary>
+    private static void AddEarlyWarning(List<Finding> findings, IReadOnlyList<SnapshotFacts> earlier, CollectionWindow evaluationWindow, WindowAggregate recent, ThresholdOptions t)
+    {
+        if (recent.ErrorRate is not { } now || recent.ErrorLevel is ErrorRateLevel.LowVolume or ErrorRateLevel.Critical || now < t.ErrorRateWarning / 2)
+        {
             return;
         }
 
-        var volumeText = recent.Volume is { } v ? $" (volume: {SnapshotMath.Number(v, "0")} jobs)" : string.Empty;
-        if (rate > t.ErrorRateCritical)
+        var before = WindowAggregate.From(earlier.Where(f => f.Timestamp >= evaluationWindow.Start - evaluationWindow.Duration).ToArray(), t);
+        if (before.ErrorRate is not { } then || then <= 0 || before.ErrorLevel == ErrorRateLevel.LowVolume)
         {
-            findings.Add(new Finding(FindingRules.ErrorRateCritical, AlertSeverity.Critical, $"Error rate {SnapshotMath.Percent(rate)}{volumeText} is above the maximum of {SnapshotMath.Percent(t.ErrorRateCritical)}.")
-            { Metric = WellKnownMetrics.ErrorRate, Observed = rate, Threshold = t.ErrorRateCritical });
-        }
-        else if (rate >= t.ErrorRateWarning)
-        {
-            findings.Add(new Finding(FindingRules.ErrorRateWarning, AlertSeverity.Warning, $"Error rate {SnapshotMath.Percent(rate)}{volumeText} is at or above the warning threshold of {SnapshotMath.Percent(t.ErrorRateWarning)}.")
-            { Metric = WellKnownMetrics.ErrorRate, Observed = rate, Threshold = t.ErrorRateWarning });
-        }
-    }
-
-    private static void AddSloFindings(List<Finding> findings, WindowAggregate recent, ThresholdOptions t)
-    {
-        if (recent.Availability is { } availability && availability < t.AvailabilityTarget)
-        {
-            findings.Add(new Finding(FindingRules.AvailabilitySlo, AlertSeverity.Warning, $"Availability {SnapshotMath.Percent(availability)} is below the SLO of {SnapshotMath.Percent(t.AvailabilityTarget)}.")
-            { Metric = WellKnownMetrics.Availability, Observed = availability, Threshold = t.AvailabilityTarget });
+            return;
         }
 
-        var target = t.LatencyP99Target.TotalMilliseconds;
-        if (recent.LatencyP99 is { } p99 && p99 >= target)
+        var rise = (now - then) / then * 100;
+        if (rise > t.EarlyWarningIncreasePercent)
         {
-            findings.Add(new Finding(FindingRules.LatencySlo, AlertSeverity.Warning, $"p99 latency {SnapshotMath.Number(p99)} ms is at or above the SLO of {SnapshotMath.Number(target)} ms.")
-            { Metric = WellKnownMetrics.LatencyP99, Observed = p99, Threshold = target });
-        }
-    }
-
-    private static void AddHealthFindings(List<Finding> findings, HealthScore health, ThresholdOptions t)
-    {
-        if (health.Status == HealthStatus.Critical)
-        {
-            findings.Add(new Finding(FindingRules.HealthCritical, AlertSeverity.Error, $"Health score {SnapshotMath.Number(health.Value)} is below the critical threshold of {SnapshotMath.Number(t.HealthCritical)}.")
-            { Metric = "health_score", Observed = health.Value, Threshold = t.HealthCritical });
-        }
-        else if (health.Status == HealthStatus.Warning)
-        {
-            findings.Add(new Finding(FindingRules.HealthWarning, AlertSeverity.Warning, $"Health score {SnapshotMath.Number(health.Value)} is below the warning threshold of {SnapshotMath.Number(t.HealthWarning)}.")
-            { Metric = "health_score", Observed = health.Value, Threshold = t.HealthWarning });
-        }
-    }
-
-    private static void AddRegressionFindings(List<Finding> findings, RegressionClassification? regression)
-    {
-        var rule = regression?.Kind switch
-        {
-            RegressionKind.PerformanceRegression => FindingRules.RegressionPerformance,
-            RegressionKind.EnvironmentRegression => FindingRules.RegressionEnvironment,
-            _ => null,
-        };
-        if (rule is not null)
-        {
-            findings.Add(new Finding(rule, AlertSeverity.Warning, regression!.Reason) { Metric = "regression_confidence", Observed = regression.Confidence });
-        }
-    }
-
-    private static void AddAdvisorFindings(List<Finding> findings, RollbackAdvice? advice)
-    {
-        // The advisor's history rules; its no-data answer is the pass's own no_usable_data finding.
-        foreach (var reason in advice?.Reasons ?? [])
-        {
-            if (FindingRules.IsAdvisorRule(reason.Rule) && !findings.Contains(reason))
-            {
-                findings.Add(reason);
-            }
+            findings.Add(new Finding(RuleCatalogue.ErrorRateEarlyWarning, AlertSeverity.Warning, $"Error rate rising fast: {Figures.Percent(then)} in the {Figures.Duration(evaluationWindow.Duration)} before, {Figures.Percent(now)} now ({Figures.PercentValue(rise)} up, more than the {Figures.PercentValue(t.EarlyWarningIncreasePercent)} early-warning limit).")
+            { Metric = WellKnownMetrics.ErrorRate, Observed = rise, Threshold = t.EarlyWarningIncreasePercent });
         }
     }
 }

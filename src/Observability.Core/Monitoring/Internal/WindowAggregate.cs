@@ -1,34 +1,63 @@
 namespace Observability.Internal;
 
-/// <summary>Volume-weighted totals of a set of usable snapshots (the evaluation window).</summary>
-internal sealed record WindowAggregate(int Snapshots, double? Volume, double? ErrorRate, double? Availability, double? LatencyP95, double? LatencyP99, int SloViolations)
+/// <summary>
+/// Totals of a set of usable snapshot facts (the evaluation window): the error rate weighted by its
+/// own volume (requests, else jobs), mean availability and latency, the SLO violations, and the
+/// error rate judged once against the thresholds.
+/// </summary>
+internal sealed record WindowAggregate(
+    int Snapshots,
+    double? Volume,
+    VolumeKind VolumeKind,
+    double? ErrorRate,
+    ErrorRateLevel ErrorLevel,
+    double? Availability,
+    double? LatencyP95,
+    double? LatencyP99,
+    int SloViolations)
 {
-    public static WindowAggregate From(IReadOnlyList<MetricSnapshot> snapshots, ThresholdOptions thresholds)
+    public static WindowAggregate From(IReadOnlyList<SnapshotFacts> facts, ThresholdOptions thresholds)
     {
         var errors = default(VolumeWeightedRate);
         var violations = 0;
-        foreach (var snapshot in snapshots)
+        var kind = VolumeKind.None;
+        foreach (var fact in facts)
         {
-            errors.Add(SnapshotMath.ErrorRate(snapshot), SnapshotMath.Volume(snapshot));
-            if (SnapshotMath.Availability(snapshot) is { } availability && availability < thresholds.AvailabilityTarget)
-            {
-                violations++;
-            }
-
-            if (snapshot.GetValue(WellKnownMetrics.LatencyP99) is { } p99 && p99 >= thresholds.LatencyP99Target.TotalMilliseconds)
-            {
-                violations++;
-            }
+            var m = fact.Measures;
+            errors.Add(m.ErrorRate, m.ErrorVolume);
+            kind = kind == VolumeKind.None ? m.ErrorVolumeKind : kind;
+            violations += (fact.AvailabilitySlo == SloOutcome.Bad ? 1 : 0) + (fact.LatencySlo == SloOutcome.Bad ? 1 : 0);
         }
 
         return new WindowAggregate(
-            snapshots.Count,
+            facts.Count,
             errors.Volume,
+            kind,
             errors.Rate,
-            Mean(snapshots, SnapshotMath.Availability),
-            Mean(snapshots, static s => s.GetValue(WellKnownMetrics.LatencyP95)),
-            Mean(snapshots, static s => s.GetValue(WellKnownMetrics.LatencyP99)),
+            Judge.ErrorRate(errors.Rate, errors.Volume, thresholds),
+            Mean(facts, static f => f.Measures.Availability),
+            Mean(facts, static f => f.Measures.LatencyP95),
+            Mean(facts, static f => f.Measures.LatencyP99),
             violations);
+    }
+
+    /// <summary>"9,812 requests", "108 jobs".</summary>
+    public string VolumeText => Volume is { } v ? $"{Figures.Count(v)} {(VolumeKind == VolumeKind.Jobs ? "jobs" : "requests")}" : "unknown volume";
+
+    public static double? Mean(IEnumerable<SnapshotFacts> facts, Func<SnapshotFacts, double?> value)
+    {
+        double sum = 0;
+        var count = 0;
+        foreach (var fact in facts)
+        {
+            if (value(fact) is { } v)
+            {
+                sum += v;
+                count++;
+            }
+        }
+
+        return count == 0 ? null : sum / count;
     }
 
     public static double? Mean(IEnumerable<MetricSnapshot> snapshots, Func<MetricSnapshot, double?> value)

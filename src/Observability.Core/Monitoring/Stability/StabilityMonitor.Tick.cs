@@ -7,9 +7,6 @@ namespace Observability;
 /// <content>One tick: collect, classify, save raw, aggregate.</content>
 public sealed partial class StabilityMonitor
 {
-    private static readonly SnapshotClassifier Classifier = new(new ThresholdOptions());
-    private static readonly SecretRedactor Redactor = new(new RedactionOptions());
-
     private async Task<StabilityProgress> TickAsync(StabilityRunState run, int tick, int planned, DateTimeOffset due, int skipped, CancellationToken cancellationToken)
     {
         var closed = await run.CloseDaysBeforeAsync(due, interrupted: false, _logger, cancellationToken).ConfigureAwait(false);
@@ -29,12 +26,13 @@ public sealed partial class StabilityMonitor
         }
 
         await RawSnapshotWriter.WriteAsync(Path.Combine(day.RawDirectory, RawSnapshotWriter.FileName(due)), due, snapshot, cancellationToken).ConfigureAwait(false);
-        var classification = Classifier.Classify(new SnapshotSignal(snapshot, run.Previous));
-        var empty = classification.Category == SignalCategories.CollectEmptySource;
-        run.Add(day, due, snapshot, empty, _logger);
+        var (judged, fact) = run.Add(day, due, snapshot, _logger);
+        await PublishAsync(judged, cancellationToken).ConfigureAwait(false);
+        var empty = !fact.Usable;
+        var firing = judged.Firing.Count == 0 ? string.Empty : Text($"; firing: {string.Join(", ", judged.Firing.Select(static f => f.Rule))}");
         var message = empty
-            ? Text($"tick {tick}/{planned} at {due:yyyy-MM-dd HH:mm}: empty snapshot ({classification.Category}), counted against completeness")
-            : Text($"tick {tick}/{planned} at {due:yyyy-MM-dd HH:mm}: collected {snapshot.Metrics.Count} metrics");
+            ? Text($"tick {tick}/{planned} at {due:yyyy-MM-dd HH:mm}: empty snapshot ({fact.Classification.Category}), counted against completeness{firing}")
+            : Text($"tick {tick}/{planned} at {due:yyyy-MM-dd HH:mm}: collected {snapshot.Metrics.Count} metrics{firing}");
         return new StabilityProgress(tick, planned, due, empty ? StabilityTickOutcome.Empty : StabilityTickOutcome.Collected, skipped, message, closed);
     }
 
@@ -52,7 +50,30 @@ public sealed partial class StabilityMonitor
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return (CollectionResult.Failed(_collector.Name, new CollectionError(CollectionErrorKind.Unknown, $"the collector threw {ex.GetType().Name}: {Redactor.RedactText(ex.Message)}")), []);
+            return (CollectionResult.Failed(_collector.Name, new CollectionError(CollectionErrorKind.Unknown, $"the collector threw {ex.GetType().Name}: {_redactor.RedactText(ex.Message)}")), []);
+        }
+    }
+
+    /// <summary>Publishes the tick's firing findings; what the previous tick fired and this one does not is resolved by the pipeline.</summary>
+    private async Task PublishAsync(TickJudgement judged, CancellationToken cancellationToken)
+    {
+        if (_alerts is null)
+        {
+            return;
+        }
+
+        var options = new ObservabilityOptions { ServiceName = _options.ServiceName };
+        var window = new CollectionWindow(judged.Time - _options.Interval, judged.Time.AddTicks(1));
+        var alerts = AlertFactory.FromFindings(judged.Firing, options, System.Diagnostics.ActivityTraceId.CreateRandom().ToHexString(), _time.GetUtcNow(), window);
+        try
+        {
+            _ = _alerts is AlertPipeline pipeline
+                ? await pipeline.PublishPassAsync("stability:" + _options.ServiceName, alerts, cancellationToken).ConfigureAwait(false)
+                : await _alerts.PublishAsync(alerts, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogPublishFailed(_logger, ex.GetType().Name, _redactor.RedactText(ex.Message));
         }
     }
 
@@ -60,4 +81,7 @@ public sealed partial class StabilityMonitor
 
     [LoggerMessage(EventId = 53, Level = LogLevel.Warning, Message = "Stability monitor tick {Tick} at {Due:O}: collector {Collector} failed: {Reason}; the day is marked partial")]
     private static partial void LogTickFailed(ILogger logger, int tick, DateTimeOffset due, string collector, string reason);
+
+    [LoggerMessage(EventId = 57, Level = LogLevel.Warning, Message = "Stability monitor could not publish a tick's alerts: {Type}: {Reason}")]
+    private static partial void LogPublishFailed(ILogger logger, string type, string reason);
 }

@@ -7,8 +7,10 @@ namespace Observability;
 /// <summary>
 /// The multi-day stability monitor: every <see cref="StabilityMonitorOptions.Interval"/> for
 /// <see cref="StabilityMonitorOptions.Duration"/> it collects a snapshot and saves it raw
-/// (<c>day_01_raw/snapshot_2025-11-22_00-00-00.json</c>), aggregates each UTC day when its boundary passes
-/// (<c>day_01_summary.json</c>) and writes the weekly summary at the end (<c>weekly_summary.json</c>, <c>.md</c>).
+/// (<c>day_01_raw/snapshot_2025-11-22_00-00-00.json</c>), judges it with the pass's rules (its firing
+/// findings published as alerts when a publisher is given, and counted per day by severity), aggregates
+/// each day when it ends (days by elapsed hours from the start: day = elapsed hours / 24 + 1;
+/// <c>day_01_summary.json</c>) and writes the weekly summary at the end (<c>weekly_summary.json</c>, <c>.md</c>).
 /// Every clock read and wait goes through the <see cref="TimeProvider"/>. Behind schedule it runs the latest
 /// due tick and skips the missed ones with a warning; a collector failure marks the day partial and the loop
 /// goes on; on cancellation what was collected is aggregated and written and the result says it was interrupted.
@@ -20,14 +22,18 @@ public sealed partial class StabilityMonitor
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly string _output;
+    private readonly IAlertPublisher? _alerts;
+    private readonly SecretRedactor _redactor;
 
     /// <summary>Initializes a new instance of the <see cref="StabilityMonitor"/> class.</summary>
     /// <param name="collector">The source of snapshots; a <see cref="CrossCheckedCollector"/> for several sources.</param>
     /// <param name="options">The options; read once, here.</param>
     /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
     /// <param name="logger">The logger; none when <see langword="null"/>.</param>
+    /// <param name="alerts">Where each tick's firing findings are published as alerts (what stops firing is resolved); none when <see langword="null"/>.</param>
+    /// <param name="redactor">The redactor of collector messages; one with default options when <see langword="null"/>.</param>
     /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
-    public StabilityMonitor(ICollector collector, StabilityMonitorOptions options, TimeProvider? timeProvider = null, ILogger<StabilityMonitor>? logger = null)
+    public StabilityMonitor(ICollector collector, StabilityMonitorOptions options, TimeProvider? timeProvider = null, ILogger<StabilityMonitor>? logger = null, IAlertPublisher? alerts = null, SecretRedactor? redactor = null)
     {
         ArgumentNullException.ThrowIfNull(collector);
         ArgumentNullException.ThrowIfNull(options);
@@ -42,6 +48,8 @@ public sealed partial class StabilityMonitor
         _output = options.OutputDirectory!;
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? (ILogger)NullLogger.Instance;
+        _alerts = alerts;
+        _redactor = redactor ?? new SecretRedactor(new RedactionOptions());
     }
 
     /// <summary>Gets how many ticks a run has: duration / interval, rounded up.</summary>
@@ -64,7 +72,7 @@ public sealed partial class StabilityMonitor
         var end = start + _options.Duration;
         var interval = _options.Interval;
         var planned = TicksPlanned;
-        var run = new StabilityRunState(start, _output, settings, _options.PersistentEmptyCount);
+        var run = new StabilityRunState(start, _output, settings);
         LogRunStarted(_logger, start, end, interval, planned, _output);
         var interrupted = false;
         var tick = 0;
@@ -102,25 +110,12 @@ public sealed partial class StabilityMonitor
         }
 
         var stop = interrupted ? _time.GetUtcNow() : end;
-        return await run.FinishAsync(stop, interrupted, planned, _options.Weekly, _logger, CancellationToken.None).ConfigureAwait(false);
+        return await run.FinishAsync(stop, interrupted, planned, WeeklySummaryOptions.From(_options.Thresholds), _logger, CancellationToken.None).ConfigureAwait(false);
     }
 
     private DailySettings Settings()
     {
-        var aggregation = new DailyAggregationOptions
-        {
-            AvailabilityTarget = _options.Aggregation.AvailabilityTarget,
-            LatencyP99Target = _options.Aggregation.LatencyP99Target,
-            ExpectedInterval = _options.Interval,
-            DegradedComplianceThreshold = _options.Aggregation.DegradedComplianceThreshold,
-            ErrorRateThreshold = _options.Aggregation.ErrorRateThreshold,
-            DriftThresholdPercent = _options.Aggregation.DriftThresholdPercent,
-        };
-        foreach (var (metric, value) in _options.Aggregation.Baseline)
-        {
-            aggregation.Baseline[metric] = value;
-        }
-
+        var aggregation = new DailyAggregationOptions { Thresholds = _options.Thresholds, ExpectedInterval = _options.Interval };
         if (!string.IsNullOrWhiteSpace(_options.BaselinePath))
         {
             foreach (var (metric, value) in StabilityBaseline.Load(_options.BaselinePath))
@@ -129,7 +124,7 @@ public sealed partial class StabilityMonitor
             }
         }
 
-        return new DailySettings(aggregation, nameof(StabilityMonitorOptions.Aggregation));
+        return new DailySettings(aggregation, nameof(StabilityMonitorOptions.Thresholds));
     }
 
     private async Task WaitUntilAsync(DateTimeOffset due, CancellationToken cancellationToken)

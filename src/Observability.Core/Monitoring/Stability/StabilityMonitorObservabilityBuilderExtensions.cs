@@ -49,11 +49,23 @@ public static class StabilityMonitorObservabilityBuilderExtensions
             }
 
             var loggers = ProviderRegistration.LoggerFactory(services);
+            var observability = services.GetRequiredService<IOptions<ObservabilityOptions>>().Value;
+            var options = services.GetRequiredService<IOptions<StabilityMonitorOptions>>().Value;
+
+            // One set of thresholds: the monitor judges with the pass's (Observability:Thresholds), and watches its service unless told otherwise.
+            options.Thresholds = observability.Thresholds;
+            if (options.ServiceName == StabilityMonitorOptions.DefaultServiceName && !string.IsNullOrWhiteSpace(observability.ServiceName))
+            {
+                options.ServiceName = observability.ServiceName;
+            }
+
             return new StabilityMonitor(
                 Choose(collectors, loggers),
-                services.GetRequiredService<IOptions<StabilityMonitorOptions>>().Value,
+                options,
                 ProviderRegistration.Time(services),
-                loggers.CreateLogger<StabilityMonitor>());
+                loggers.CreateLogger<StabilityMonitor>(),
+                services.GetRequiredService<IAlertPublisher>(),
+                services.GetRequiredService<SecretRedactor>());
         });
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StabilityMonitorService>());
         return builder;

@@ -21,18 +21,20 @@ public sealed class StabilityMonitorOptions
     /// </summary>
     public string? BaselinePath { get; set; }
 
-    /// <summary>
-    /// Gets or sets how many empty snapshots in a row (every metric zero, or nothing delivered) make a gap persistent;
-    /// fewer are a transient gap. At least 1. Default: 3.
-    /// </summary>
-    public int PersistentEmptyCount { get; set; } = 3;
+    /// <summary>The service name used when none is set.</summary>
+    public const string DefaultServiceName = "service";
 
     /// <summary>
-    /// Gets the daily targets and limits. <see cref="DailyAggregationOptions.ExpectedInterval"/> is replaced by
-    /// <see cref="Interval"/> and the baseline file's values are added to <see cref="DailyAggregationOptions.Baseline"/>.
+    /// Gets or sets the service the monitor watches, for alert labels and the summaries. Default: <c>service</c>;
+    /// registered with <c>AddObservability</c>, the default becomes <c>Observability:ServiceName</c>.
     /// </summary>
-    public DailyAggregationOptions Aggregation { get; } = new();
+    public string ServiceName { get; set; } = DefaultServiceName;
 
-    /// <summary>Gets the rollback rules and trend bands of the weekly summary.</summary>
-    public WeeklySummaryOptions Weekly { get; } = new();
+    /// <summary>
+    /// Gets or sets the thresholds every tick, day and the week are judged with: the same
+    /// <see cref="ThresholdOptions"/> as the monitoring pass (registered with <c>AddObservability</c>, the
+    /// monitor uses <c>Observability:Thresholds</c>). <see cref="ThresholdOptions.PersistentGapSnapshots"/>
+    /// empty snapshots in a row make a persistent gap.
+    /// </summary>
+    public ThresholdOptions Thresholds { get; set; } = new();
 }

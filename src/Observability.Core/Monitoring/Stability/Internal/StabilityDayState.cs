@@ -1,23 +1,22 @@
 namespace Observability.Internal;
 
-/// <summary>One open day of a stability run: its aggregator and tick counts.</summary>
+/// <summary>One open day of a stability run (24 hours by elapsed time from the run's start): its aggregator and tick counts.</summary>
 internal sealed class StabilityDayState
 {
-    public StabilityDayState(DateOnly date, int number, DailySettings settings, string output)
+    public StabilityDayState(DateTimeOffset start, int number, DailySettings settings, TickJudge judge, string output)
     {
-        Date = date;
         Number = number;
-        Aggregator = new DailyAggregator(date, settings, number);
+        Aggregator = new DailyAggregator(start, settings, number, judge);
         RawDirectory = Path.Combine(output, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"day_{number:00}_raw"));
     }
 
-    public DateOnly Date { get; }
-
     public int Number { get; }
 
-    public DateTimeOffset End => Aggregator.Start.AddDays(1);
+    public DateTimeOffset Start => Aggregator.Start;
 
-    public string Label => FormattableString.Invariant($"day {Number} ({Date:yyyy-MM-dd})");
+    public DateTimeOffset End => Aggregator.End;
+
+    public string Label => FormattableString.Invariant($"day {Number} (from {Figures.Time(Start)})");
 
     public DailyAggregator Aggregator { get; }
 

@@ -27,9 +27,18 @@ internal static class StabilityMonitorOptionsValidator
             problems.Add("OutputDirectory is required.");
         }
 
-        if (options.PersistentEmptyCount < 1)
+        if (options.Thresholds is null)
         {
-            problems.Add(Text($"PersistentEmptyCount must be at least 1 (was {options.PersistentEmptyCount})."));
+            problems.Add("Thresholds is required.");
+        }
+        else
+        {
+            ThresholdValidation.Check(options.Thresholds, "Thresholds:", problems);
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ServiceName))
+        {
+            problems.Add("ServiceName is required.");
         }
 
         return problems;

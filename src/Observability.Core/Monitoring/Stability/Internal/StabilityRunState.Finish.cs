@@ -9,7 +9,6 @@ internal sealed partial class StabilityRunState
 
     public async Task<StabilityRunResult> FinishAsync(DateTimeOffset stop, bool interrupted, int planned, WeeklySummaryOptions weeklyOptions, ILogger logger, CancellationToken cancellationToken)
     {
-        EndEmptyRun();
         while (_open.Count > 0)
         {
             await CloseAsync(_open.First().Value, interrupted, stop, logger, cancellationToken).ConfigureAwait(false);
@@ -48,7 +47,7 @@ internal sealed partial class StabilityRunState
 
     private async Task<StabilityDay> CloseAsync(StabilityDayState day, bool interrupted, DateTimeOffset time, ILogger logger, CancellationToken cancellationToken)
     {
-        _open.Remove(day.Date);
+        _open.Remove(day.Number - 1);
         var cut = interrupted && day.End > time;
         var warnings = new List<string>();
         if (day.Failed > 0)
@@ -73,7 +72,7 @@ internal sealed partial class StabilityRunState
 
         if (cut)
         {
-            warnings.Add(Text($"the run was interrupted at {time:O}: the day is incomplete"));
+            warnings.Add($"the run was interrupted at {Figures.Time(time)}: the day is incomplete");
         }
 
         warnings.AddRange(day.Notes);

@@ -3,56 +3,53 @@ using Microsoft.Extensions.Logging;
 
 namespace Observability.Internal;
 
-/// <summary>The state of one stability run: the open days, the closed ones, the findings and counters.</summary>
+/// <summary>
+/// The state of one stability run: the open days (by elapsed hours from the start: day = elapsed
+/// hours / 24 + 1), the closed ones, the tick judge every snapshot goes through, the findings and counters.
+/// </summary>
 internal sealed partial class StabilityRunState
 {
-    private const string DiscrepancyRule = "cross_check_discrepancy";
-
-    private readonly SortedDictionary<DateOnly, StabilityDayState> _open = [];
+    private readonly SortedDictionary<int, StabilityDayState> _open = [];
     private readonly List<StabilityDay> _closed = [];
     private readonly List<Finding> _findings = [];
     private readonly List<CrossCheckDiscrepancy> _discrepancies = [];
     private readonly List<string> _files = [];
     private readonly DateTimeOffset _start;
-    private readonly DateOnly _startDate;
     private readonly string _output;
     private readonly DailySettings _settings;
-    private readonly int _persistentCount;
-    private DateOnly? _lastCreated;
+    private readonly TickJudge _judge;
+    private int? _lastCreated;
     private int _ticksRun;
     private int _skipped;
     private int _failed;
-    private int _emptyRun;
-    private DateTimeOffset _emptyStart;
 
-    public StabilityRunState(DateTimeOffset start, string output, DailySettings settings, int persistentCount)
+    public StabilityRunState(DateTimeOffset start, string output, DailySettings settings)
     {
         _start = start;
-        _startDate = DateOnly.FromDateTime(start.UtcDateTime);
         _output = output;
         _settings = settings;
-        _persistentCount = persistentCount;
+        _judge = new TickJudge(settings.Thresholds);
     }
 
     public MetricSnapshot? Previous { get; private set; }
 
     public StabilityDayState DayOf(DateTimeOffset time)
     {
-        var date = DateOnly.FromDateTime(time.UtcDateTime);
-        if (_open.TryGetValue(date, out var day))
+        var index = Math.Max(0, ElapsedDays.Index(_start, time));
+        if (_open.TryGetValue(index, out var day))
         {
             return day;
         }
 
         // Days the clock jumped over still get a summary (without data).
-        for (var d = _lastCreated?.AddDays(1) ?? date; d <= date; d = d.AddDays(1))
+        for (var i = _lastCreated + 1 ?? index; i <= index; i++)
         {
-            day = new StabilityDayState(d, d.DayNumber - _startDate.DayNumber + 1, _settings, _output);
+            day = new StabilityDayState(ElapsedDays.Start(_start, i), i + 1, _settings, _judge, _output);
             Directory.CreateDirectory(day.RawDirectory);
-            _open.Add(d, day);
+            _open.Add(i, day);
         }
 
-        _lastCreated = date;
+        _lastCreated = index;
         return day!;
     }
 
@@ -77,46 +74,42 @@ internal sealed partial class StabilityRunState
         _discrepancies.AddRange(discrepancies);
         foreach (var d in discrepancies)
         {
-            _findings.Add(new Finding(DiscrepancyRule, AlertSeverity.Warning, Text($"{due:O}: {d.Message}")) { Metric = d.Metric, Observed = d.TrustedValue, Threshold = d.Allowed });
+            _findings.Add(new Finding(RuleCatalogue.CrossCheckDiscrepancy, AlertSeverity.Warning, $"{Figures.Time(due)}: {d.Message}") { Metric = d.Metric, Observed = d.TrustedValue, Threshold = d.Allowed });
         }
     }
 
-    public void Add(StabilityDayState day, DateTimeOffset due, MetricSnapshot snapshot, bool empty, ILogger logger)
+    /// <summary>Evaluates and judges a collected snapshot and adds it to the day it is timed on.</summary>
+    /// <returns>The tick's judgement (what fires), and whether the snapshot was unusable (an empty source).</returns>
+    public (TickJudgement Tick, SnapshotFacts Fact) Add(StabilityDayState day, DateTimeOffset due, MetricSnapshot snapshot, ILogger logger)
     {
         day.Ticks++;
         _ticksRun++;
-        if (empty)
+        var fact = SnapshotFacts.Of(snapshot, _settings.Classifier.Classify(new SnapshotSignal(snapshot, Previous)), _settings.Thresholds);
+        Previous = snapshot;
+        if (fact.Usable)
         {
-            day.Empty++;
-            if (_emptyRun++ == 0)
-            {
-                _emptyStart = due;
-            }
-
-            if (_emptyRun == _persistentCount)
-            {
-                _findings.Add(new Finding(FindingRules.DataGapPersistent, AlertSeverity.Error, Text($"The source has been quiet for {_emptyRun} snapshots since {_emptyStart:O} ({SignalCategories.CollectEmptySource}): check the exporter or the collector.")));
-            }
-        }
-        else
-        {
-            EndEmptyRun();
             day.Collected++;
         }
-
-        var date = DateOnly.FromDateTime(snapshot.Timestamp.UtcDateTime);
-        if (_open.TryGetValue(date, out var owner))
+        else
         {
-            owner.Aggregator.Add(snapshot);
+            day.Empty++;
+        }
+
+        var tick = _judge.Judge(fact);
+        _findings.AddRange(tick.Started);
+        var owner = ElapsedDays.Index(_start, snapshot.Timestamp) is var index && _open.TryGetValue(index, out var d) ? d : null;
+        if (owner is not null)
+        {
+            owner.Aggregator.Add(fact, tick);
         }
         else
         {
-            var note = Text($"the snapshot collected at {due:O} is timed {snapshot.Timestamp:O}, on no open day of the run: not aggregated");
+            var note = Text($"the snapshot collected at {Figures.Time(due)} is timed {Figures.Time(snapshot.Timestamp)}, on no open day of the run: not aggregated");
             day.Notes.Add(note);
             LogStraySnapshot(logger, note);
         }
 
-        Previous = snapshot;
+        return (tick, fact);
     }
 
     public async Task<IReadOnlyList<StabilityDay>> CloseDaysBeforeAsync(DateTimeOffset time, bool interrupted, ILogger logger, CancellationToken cancellationToken)
@@ -128,16 +121,6 @@ internal sealed partial class StabilityRunState
         }
 
         return closed ?? (IReadOnlyList<StabilityDay>)[];
-    }
-
-    private void EndEmptyRun()
-    {
-        if (_emptyRun > 0 && _emptyRun < _persistentCount)
-        {
-            _findings.Add(new Finding(FindingRules.DataGapTransient, AlertSeverity.Warning, Text($"The source was quiet for {_emptyRun} snapshot(s) from {_emptyStart:O} ({SignalCategories.CollectEmptySource}); treated as a collection gap, not an outage.")));
-        }
-
-        _emptyRun = 0;
     }
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
