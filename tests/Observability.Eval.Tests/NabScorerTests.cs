@@ -123,7 +123,7 @@ public sealed class NabScorerTests
     [Fact]
     public void NullAndPerfect_ComeFromThisCorpus()
     {
-        var series = new NabSeries("a/x.csv", new DateTime[40], new double[40], [new NabWindow(20, 24)]);
+        var series = new NabSeries("a/x.csv", new DateTime[40], new double[40], Labels(40, 20, 24), 1);
         var evaluator = new NabEvaluator([series, series with { RelativePath = "a/y.csv" }]);
         Assert.Equal(2, evaluator.WindowCount);
         Assert.Equal(2, evaluator.PerfectRaw(Standard));
@@ -132,9 +132,11 @@ public sealed class NabScorerTests
 
         // A file that is nearly all window: the null detector's 0.5 beats "nothing".
         // 20 rows, probation 3, window [3, 18]: left edge earns 1.0; row 19 is an FP at y = 1/15: 0.11 x S(0.0667) = 0.11 x -0.165140 = -0.018165.
-        var wide = new NabSeries("a/z.csv", new DateTime[20], new double[20], [new NabWindow(3, 18)]);
+        var wide = new NabSeries("a/z.csv", new DateTime[20], new double[20], Labels(20, 3, 18), 1);
         Assert.Equal(1.0 - 0.018165, new NabEvaluator([wide]).NullRaw(Standard), 6);
     }
+
+    private static int[] Labels(int rows, int first, int last) => Enumerable.Range(0, rows).Select(i => i >= first && i <= last ? 0 : -1).ToArray();
 
     private static (double, double) Round((double Threshold, double Raw) r) => (r.Threshold, Math.Round(r.Raw, 9));
 }

@@ -4,9 +4,10 @@ namespace Observability.Eval.Nab;
 internal static class NabCorpus
 {
     /// <summary>
-    /// Loads every <c>*.csv</c> below <paramref name="dataDirectory"/> (recursively, sorted by relative path) and maps its
-    /// label windows to inclusive row indices (first row at or after the start, last row at or before the end; overlapping
-    /// windows merged). A file without a label entry has no windows; that and every other oddity is written to <paramref name="warnings"/>.
+    /// Loads every <c>*.csv</c> below <paramref name="dataDirectory"/> (recursively, sorted by relative path), its rows in
+    /// file order, and labels each row by its own timestamp with the window holding it (<see cref="NabRowLabels"/>). A file
+    /// is never refused for a timestamp that steps back: the number of such steps is written to <paramref name="warnings"/>
+    /// as a note. A file without a label entry has no windows; that and every other oddity is written there too.
     /// </summary>
     public static IReadOnlyList<NabSeries> Load(string dataDirectory, string labelPath, TextWriter warnings)
     {
@@ -42,7 +43,14 @@ internal static class NabCorpus
                 windows = [];
             }
 
-            series.Add(new NabSeries(relative, times, values, ToRows(relative, times, windows, warnings)));
+            var backward = NabRowLabels.BackwardSteps(times);
+            if (backward > 0)
+            {
+                warnings.WriteLine($"note: {relative}: the timestamp steps back {backward} time(s) (clock steps); the rows are read in file order, each labelled by its own timestamp.");
+            }
+
+            var (windowOf, windowCount) = NabRowLabels.Label(relative, times, windows, warnings);
+            series.Add(new NabSeries(relative, times, values, windowOf, windowCount));
         }
 
         foreach (var key in labels.Keys.Where(k => !files.Exists(f => f.Relative == k)))
@@ -51,56 +59,5 @@ internal static class NabCorpus
         }
 
         return series;
-    }
-
-    /// <summary>Maps time windows to inclusive row windows of a series with the given (ascending) timestamps.</summary>
-    public static IReadOnlyList<NabWindow> ToRows(string file, DateTime[] times, IReadOnlyList<(DateTime Start, DateTime End)> windows, TextWriter warnings)
-    {
-        var rows = new List<NabWindow>(windows.Count);
-        foreach (var (start, end) in windows.OrderBy(w => w.Start))
-        {
-            var first = LowerBound(times, start);
-            var last = LowerBound(times, end.AddTicks(1)) - 1;
-            if (first > last)
-            {
-                warnings.WriteLine($"warning: {file}: the window [{start:yyyy-MM-dd HH:mm:ss}, {end:yyyy-MM-dd HH:mm:ss}] holds no row; ignored.");
-                continue;
-            }
-
-            if (rows.Count > 0 && first <= rows[^1].Last)
-            {
-                warnings.WriteLine($"warning: {file}: the window starting {start:yyyy-MM-dd HH:mm:ss} overlaps the one before; merged.");
-                rows[^1] = rows[^1] with { Last = Math.Max(last, rows[^1].Last) };
-                continue;
-            }
-
-            if (first < NabMath.ProbationLength(times.Length))
-            {
-                warnings.WriteLine($"warning: {file}: the window starting {start:yyyy-MM-dd HH:mm:ss} begins inside the probationary period.");
-            }
-
-            rows.Add(new NabWindow(first, last));
-        }
-
-        return rows;
-    }
-
-    private static int LowerBound(DateTime[] times, DateTime value)
-    {
-        int lo = 0, hi = times.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (times[mid] < value)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
     }
 }

@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace Observability.Eval.Nab;
 
-/// <summary>Reads one NAB data file: a header naming <c>timestamp</c> and <c>value</c>, then one row per sample.</summary>
+/// <summary>
+/// Reads one NAB data file: a header naming <c>timestamp</c> and <c>value</c>, then one row per sample. Rows are kept in
+/// file order, as NAB reads them, even where a timestamp repeats or steps back (real series have clock steps).
+/// </summary>
 internal static class NabCsvReader
 {
     /// <summary>Reads <paramref name="path"/>; a malformed line throws <see cref="FormatException"/> naming the file and line.</summary>
@@ -44,11 +47,6 @@ internal static class NabCsvReader
             if (!double.TryParse(fields[valueColumn], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
             {
                 throw new FormatException($"{path}:{lineNumber}: '{fields[valueColumn]}' is not a number.");
-            }
-
-            if (times.Count > 0 && time < times[^1])
-            {
-                throw new FormatException($"{path}:{lineNumber}: timestamp {fields[timeColumn]} is earlier than the row before; rows must be in time order.");
             }
 
             times.Add(time);

@@ -12,7 +12,7 @@ internal sealed class NabEvaluator
     {
         ArgumentNullException.ThrowIfNull(corpus);
         _corpus = corpus;
-        _weights = corpus.Select(s => NabRowWeights.Create(s.Length, s.Windows)).ToArray();
+        _weights = corpus.Select(s => NabRowWeights.Create(s.WindowOf, s.WindowCount)).ToArray();
         _nullRows = new Lazy<NabSweepRows>(() => new NabSweepRows(_weights.Select(w => (w, Enumerable.Repeat(0.5, w.Rows).ToArray())).ToList()));
     }
 

@@ -2,8 +2,9 @@ namespace Observability.Eval.Nab;
 
 /// <summary>
 /// What each scorable row of one file would be worth as a detection, independent of the profile
-/// (SCORING.md section 5): a window row carries its window's index and its true-positive factor
-/// S(y)/S(-1); any other row carries -1 as window and its false-positive factor in [-1, 0).
+/// (SCORING.md section 5), in row indices over the file's rows in file order: a window row carries its window's
+/// index and its true-positive factor S(y)/S(-1); any other row carries -1 as window and its false-positive factor
+/// in [-1, 0).
 /// Multiply by A_TP or A_FP for a profile.
 /// </summary>
 internal sealed class NabRowWeights
@@ -37,6 +38,8 @@ internal sealed class NabRowWeights
     {
         ArgumentOutOfRangeException.ThrowIfNegative(rows);
         ArgumentNullException.ThrowIfNull(windows);
+        var windowOf = new int[rows];
+        Array.Fill(windowOf, -1);
         for (var k = 0; k < windows.Count; k++)
         {
             var w = windows[k];
@@ -44,33 +47,75 @@ internal sealed class NabRowWeights
             {
                 throw new ArgumentException($"Window {k} [{w.First}, {w.Last}] is empty, outside the {rows} rows or overlaps the one before.", nameof(windows));
             }
+
+            windowOf.AsSpan(w.First, w.Width).Fill(k);
         }
 
+        return Create(windowOf, windows.Count);
+    }
+
+    /// <summary>
+    /// Computes the weights of a file whose rows (in file order) are labelled with <paramref name="windowOf"/>: the window
+    /// holding each row's timestamp, or -1. A window spans its first to its last labelled row; where the clock stepped back,
+    /// a row inside that span may carry another label, and is then scored by its own label. A row outside every window
+    /// is softened by the window whose last row came most recently before it.
+    /// </summary>
+    /// <param name="windowOf">Each row's window index in [0, <paramref name="windowCount"/>), or -1.</param>
+    /// <param name="windowCount">The number of windows; each must label at least one row.</param>
+    public static NabRowWeights Create(int[] windowOf, int windowCount)
+    {
+        ArgumentNullException.ThrowIfNull(windowOf);
+        ArgumentOutOfRangeException.ThrowIfNegative(windowCount);
+        var spans = Spans(windowOf, windowCount);
+        var byEnd = Enumerable.Range(0, windowCount).OrderBy(k => spans[k].Last).ToArray();
+        var rows = windowOf.Length;
         var probation = NabMath.ProbationLength(rows);
         var scorable = rows - probation;
-        var windowOf = new int[scorable];
+        var rowWindow = new int[scorable];
         var factor = new double[scorable];
-        var next = 0; // the first window that has not ended before the current row
+        var ended = 0; // how many windows (in order of their last row) have ended before the current row
         for (var i = probation; i < rows; i++)
         {
-            while (next < windows.Count && windows[next].Last < i)
+            while (ended < byEnd.Length && spans[byEnd[ended]].Last < i)
             {
-                next++;
+                ended++;
             }
 
             var j = i - probation;
-            if (next < windows.Count && windows[next].First <= i)
+            var k = windowOf[i];
+            rowWindow[j] = k;
+            factor[j] = k >= 0 ? NabMath.TruePositiveFactor(spans[k], i)
+                : ended == 0 ? -1.0
+                : NabMath.FalsePositiveFactorAfter(spans[byEnd[ended - 1]], i);
+        }
+
+        return new NabRowWeights(rows, probation, windowCount, rowWindow, factor);
+    }
+
+    private static NabWindow[] Spans(int[] windowOf, int windowCount)
+    {
+        var spans = new NabWindow[windowCount];
+        Array.Fill(spans, new NabWindow(-1, -1));
+        for (var i = 0; i < windowOf.Length; i++)
+        {
+            var k = windowOf[i];
+            if (k < -1 || k >= windowCount)
             {
-                windowOf[j] = next;
-                factor[j] = NabMath.TruePositiveFactor(windows[next], i);
+                throw new ArgumentException($"Row {i} is labelled with window {k}, outside [-1, {windowCount}).", nameof(windowOf));
             }
-            else
+
+            if (k >= 0)
             {
-                windowOf[j] = -1;
-                factor[j] = next == 0 ? -1.0 : NabMath.FalsePositiveFactorAfter(windows[next - 1], i);
+                spans[k] = spans[k].First < 0 ? new NabWindow(i, i) : spans[k] with { Last = i };
             }
         }
 
-        return new NabRowWeights(rows, probation, windows.Count, windowOf, factor);
+        var empty = Array.FindIndex(spans, s => s.First < 0);
+        if (empty >= 0)
+        {
+            throw new ArgumentException($"Window {empty} labels no row.", nameof(windowOf));
+        }
+
+        return spans;
     }
 }
