@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Observability.Samples.Tests;
 
-/// <summary>The StabilityMonitor sample, run as a process: a 7-day replay on its simulated clock, and its error exits.</summary>
+/// <summary>The StabilityMonitor sample, run as a process: a 7-day replay on its simulated clock, its command line and its error exits.</summary>
 public sealed class StabilityMonitorSampleTests : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
@@ -12,6 +12,11 @@ public sealed class StabilityMonitorSampleTests : IDisposable
 
     private static string SampleDll => Path.Combine(
         RepositoryLayout.Root, "samples", "Observability.Samples.StabilityMonitor", "bin", RepositoryLayout.Configuration, "net10.0", "Observability.Samples.StabilityMonitor.dll");
+
+    /// <summary>The shipped baseline, next to the built sample: a live run needs one given.</summary>
+    private static string ShippedBaseline => Path.Combine(Path.GetDirectoryName(SampleDll)!, "data", "baseline.json");
+
+    private static string ShippedData => Path.Combine(Path.GetDirectoryName(SampleDll)!, "data", "checkout-7d.csv");
 
     public void Dispose()
     {
@@ -25,9 +30,9 @@ public sealed class StabilityMonitorSampleTests : IDisposable
     }
 
     [Fact]
-    public async Task TestMode_ReplaysSevenDays_ExitsZeroWithEveryFile()
+    public async Task Replay_SevenDays_ExitsZeroWithEveryFile()
     {
-        var outcome = await RunAsync("--test-mode", "--output", _output);
+        var outcome = await RunAsync("--replay", "--output", _output);
 
         Assert.True(outcome.ExitCode == 0, outcome.ToString());
         // 168 h / 30 min = 336 ticks; the quiet hour and the degraded last day are data, not failures.
@@ -54,9 +59,9 @@ public sealed class StabilityMonitorSampleTests : IDisposable
     }
 
     [Fact]
-    public async Task TestMode_OneDay_WritesOneDay()
+    public async Task Replay_OneDay_WritesOneDay()
     {
-        var outcome = await RunAsync("--test-mode", "--duration", "24h", "--interval", "1h", "--output", _output);
+        var outcome = await RunAsync("--replay", "--duration", "24h", "--interval", "1h", "--output", _output);
 
         Assert.True(outcome.ExitCode == 0, outcome.ToString());
         Assert.Equal("days=1 ticks=24/24 failed=0 skipped=0 rollback=no interrupted=no", outcome.StdoutLines[^1]);
@@ -68,7 +73,7 @@ public sealed class StabilityMonitorSampleTests : IDisposable
     public async Task MissingBaseline_ExitsOneNamingTheFile()
     {
         var missing = Path.Combine(_output, "nope.json");
-        var outcome = await RunAsync("--test-mode", "--output", _output, "--baseline", missing);
+        var outcome = await RunAsync("--replay", "--output", _output, "--baseline", missing);
 
         Assert.Equal(1, outcome.ExitCode);
         Assert.Contains($"error: The baseline file '{missing}' does not exist.", outcome.Stderr, StringComparison.Ordinal);
@@ -81,16 +86,16 @@ public sealed class StabilityMonitorSampleTests : IDisposable
         Directory.CreateDirectory(_output);
         var baseline = Path.Combine(_output, "baseline.json");
         await File.WriteAllTextAsync(baseline, """{ "availability": "high" }""");
-        var outcome = await RunAsync("--test-mode", "--output", _output, "--baseline", baseline);
+        var outcome = await RunAsync("--replay", "--output", _output, "--baseline", baseline);
 
         Assert.Equal(1, outcome.ExitCode);
         Assert.Contains($"The baseline file '{baseline}' is malformed: 'availability' must be a number above 0", outcome.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task PrometheusUrl_WithTestMode_ExitsOneSayingALiveServerCannotBeReplayed()
+    public async Task PrometheusUrl_WithReplay_ExitsOneSayingALiveServerCannotBeReplayed()
     {
-        var outcome = await RunAsync("--test-mode", "--prometheus-url", "http://127.0.0.1:9090", "--output", _output);
+        var outcome = await RunAsync("--replay", "--prometheus-url", "http://127.0.0.1:9090", "--output", _output);
 
         Assert.Equal(1, outcome.ExitCode);
         Assert.Contains("--prometheus-url reads a live server and cannot be replayed", outcome.Stderr, StringComparison.Ordinal);
@@ -100,7 +105,7 @@ public sealed class StabilityMonitorSampleTests : IDisposable
     public async Task PrometheusUrl_Unreachable_EveryTickFailsAndExitsOne()
     {
         // Port 1 refuses connections: both ticks of a 2-second run fail, the run still writes its files.
-        var outcome = await RunAsync("--prometheus-url", "http://127.0.0.1:1", "--duration", "2s", "--interval", "1s", "--output", _output);
+        var outcome = await RunAsync("--prometheus-url", "http://127.0.0.1:1", "--baseline", ShippedBaseline, "--duration", "2s", "--interval", "1s", "--output", _output);
 
         Assert.Equal(1, outcome.ExitCode);
         Assert.Contains("every collection failed; check that Prometheus answers at http://127.0.0.1:1", outcome.Stderr, StringComparison.Ordinal);
@@ -108,20 +113,23 @@ public sealed class StabilityMonitorSampleTests : IDisposable
     }
 
     [Fact]
-    public async Task BadDuration_ExitsOneWithUsage()
+    public async Task BadDuration_ExitsOneNamingItAndPointingToHelp()
     {
-        var outcome = await RunAsync("--test-mode", "--duration", "soon", "--output", _output);
+        var outcome = await RunAsync("--replay", "--duration", "soon", "--output", _output);
 
         Assert.Equal(1, outcome.ExitCode);
-        Assert.Contains("--duration 'soon' is not a positive duration", outcome.Stderr, StringComparison.Ordinal);
-        Assert.Contains("usage:", outcome.Stderr, StringComparison.Ordinal);
+        Assert.Contains("error: --duration 'soon' is not a positive time", outcome.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Run with --help for the options.", outcome.Stderr, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, outcome.Stdout);
+        Assert.False(Directory.Exists(_output));
     }
 
     [Fact]
     public async Task Interrupted_AfterTheFirstTick_Exits130AndWritesWhatWasCollected()
     {
-        // A real-clock run of 1 hour; SIGINT (Ctrl+C) once the first tick has run. The shipped data is from 2025,
-        // so the live tick finds nothing: a failed collection, the day partial, and still every summary written.
+        // A real-clock run of 1 hour reading the shipped file live; SIGINT (Ctrl+C) once the first tick has run. The
+        // shipped data is from 2025, so the live tick finds nothing: a failed collection, the day partial, and still
+        // every summary written.
         Assert.True(File.Exists(SampleDll), $"The sample is not built: {SampleDll}");
         var start = new ProcessStartInfo(RepositoryLayout.DotnetHost)
         {
@@ -130,7 +138,7 @@ public sealed class StabilityMonitorSampleTests : IDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetTempPath(),
         };
-        foreach (var argument in new[] { SampleDll, "--duration", "1h", "--interval", "1m", "--output", _output })
+        foreach (var argument in new[] { SampleDll, "--data", ShippedData, "--baseline", ShippedBaseline, "--duration", "1h", "--interval", "1m", "--output", _output })
         {
             start.ArgumentList.Add(argument);
         }
@@ -165,9 +173,178 @@ public sealed class StabilityMonitorSampleTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_output, "weekly_summary.json")), output);
     }
 
-    private static Task<ProcessOutcome> RunAsync(params string[] arguments)
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    public async Task Help_PrintsUsageWithEveryOptionTheUnitsAndTheExitCodes_ExitsZero(string help)
+    {
+        var outcome = await RunAsync(help);
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        Assert.Equal(string.Empty, outcome.Stderr);
+        Assert.StartsWith("usage: Observability.Samples.StabilityMonitor", outcome.Stdout, StringComparison.Ordinal);
+        foreach (var option in new[] { "--replay", "--prometheus-url <url>", "--data <file>", "--baseline <file>", "--duration <time>", "--interval <time>", "--test-mode", "--output <dir>", "--service <job>", "-h, --help" })
+        {
+            Assert.Contains("  " + option, outcome.Stdout, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("a bare number is hours", outcome.Stdout, StringComparison.Ordinal);
+        Assert.Contains("a bare number is minutes", outcome.Stdout, StringComparison.Ordinal);
+        Assert.Contains("(default: stability/)", outcome.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Exit codes:", outcome.Stdout, StringComparison.Ordinal);
+        foreach (var code in new[] { "  0    ", "  1    ", "  130  " })
+        {
+            Assert.Contains(code, outcome.Stdout, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task UnknownOption_IsNamed_ExitsOne()
+    {
+        var outcome = await RunAsync("--replay", "--foo", "--output", _output);
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Equal("error: unknown option '--foo'.\nRun with --help for the options.\n", outcome.Stderr);
+        Assert.Equal(string.Empty, outcome.Stdout);
+    }
+
+    [Fact]
+    public async Task NoSource_ExitsOneNamingTheThreeSources()
+    {
+        var outcome = await RunAsync("--output", _output);
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("error: no source: give --replay", outcome.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--prometheus-url <url>", outcome.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--data <file>", outcome.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_output));
+    }
+
+    [Fact]
+    public async Task BareNumbers_DurationInHoursIntervalInMinutes_TwelveTicks()
+    {
+        var outcome = await RunAsync("--replay", "--duration", "2", "--interval", "10", "--output", _output);
+
+        // 2 h / 10 min = 12 ticks; the shipped data has a snapshot every 30 minutes, so 8 of them find none.
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        Assert.Equal("days=1 ticks=12/12 failed=8 skipped=0 rollback=no interrupted=no", outcome.StdoutLines[^1]);
+        Assert.StartsWith("Stability monitor: 12 snapshots, one every 10m for 2h, from 2025-11-15 00:00 UTC", outcome.StdoutLines[0], StringComparison.Ordinal);
+        Assert.Equal(4, Directory.GetFiles(Path.Combine(_output, "day_01_raw"), "snapshot_*.json").Length);
+    }
+
+    [Fact]
+    public async Task TestMode_TwoHours_TakesASnapshotEveryTenMinutes()
+    {
+        // No --interval: without --test-mode this would be 4 ticks at the default 30 minutes.
+        var outcome = await RunAsync("--replay", "--test-mode", "--duration", "2", "--output", _output);
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        Assert.Equal("days=1 ticks=12/12 failed=8 skipped=0 rollback=no interrupted=no", outcome.StdoutLines[^1]);
+        Assert.Contains("one every 10m (test mode) for 2h", outcome.StdoutLines[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("warning: --test-mode", outcome.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TestMode_LongerThanTwoHours_KeepsTheIntervalWithAWarning()
+    {
+        var outcome = await RunAsync("--replay", "--test-mode", "--duration", "3", "--output", _output);
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        Assert.Equal("days=1 ticks=6/6 failed=0 skipped=0 rollback=no interrupted=no", outcome.StdoutLines[^1]);
+        Assert.Contains("warning: --test-mode shortens the interval only in a run of 2h or less", outcome.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--prometheus-url", "http://alice:s3cr3t-pw@127.0.0.1:9090")]
+    [InlineData("--prometheus-url=https://alice:s3cr3t-pw@127.0.0.1:9090/")]
+    public async Task PrometheusUrl_WithCredentials_ExitsOneWithoutEchoingThem(params string[] url)
+    {
+        var outcome = await RunAsync([.. url, "--baseline", ShippedBaseline, "--output", _output]);
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("error: --prometheus-url must not carry credentials", outcome.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cr3t-pw", outcome.Stdout + outcome.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("alice", outcome.Stdout + outcome.Stderr, StringComparison.Ordinal);
+        AssertNoStackTrace(outcome);
+        Assert.False(Directory.Exists(_output));
+    }
+
+    [Fact]
+    public async Task UnwritableOutput_ExitsOneNamingTheFolder_NoStackTrace()
+    {
+        // A folder below a file cannot be created, whoever runs the test (root ignores permissions, not this).
+        Directory.CreateDirectory(_output);
+        var file = Path.Combine(_output, "a-file");
+        await File.WriteAllTextAsync(file, "not a folder");
+        var output = Path.Combine(file, "stability");
+        var outcome = await RunAsync("--replay", "--duration", "2", "--output", output);
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.StartsWith($"error: the output folder '{output}' cannot be written: ", outcome.Stderr, StringComparison.Ordinal);
+        Assert.Single(outcome.Stderr.TrimEnd('\n').Split('\n'));
+        AssertNoStackTrace(outcome);
+    }
+
+    [Fact]
+    public async Task UnexpectedErrorFromTheLibrary_ExitsOneWithOneLine_NoStackTrace()
+    {
+        // A file where the monitor makes its first day's folder: the library throws mid-run.
+        Directory.CreateDirectory(_output);
+        await File.WriteAllTextAsync(Path.Combine(_output, "day_01_raw"), "in the way");
+        var outcome = await RunAsync("--replay", "--duration", "2", "--output", _output);
+
+        Assert.Equal(1, outcome.ExitCode);
+        var line = Assert.Single(outcome.Stderr.TrimEnd('\n').Split('\n'));
+        Assert.StartsWith("error: the monitor stopped unexpectedly: IOException: ", line, StringComparison.Ordinal);
+        Assert.Contains("day_01_raw", line, StringComparison.Ordinal);
+        AssertNoStackTrace(outcome);
+    }
+
+    [Fact]
+    public async Task AbsurdDuration_ExitsOneAtOnceSayingTheLimit()
+    {
+        var outcome = await RunAsync("--replay", "--duration", "100000d", "--output", _output);
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("error: --duration '100000d' is longer than the longest run this sample takes, 366d.", outcome.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_output));
+    }
+
+    [Fact]
+    public async Task IntervalLongerThanDuration_ExitsOne()
+    {
+        var outcome = await RunAsync("--replay", "--duration", "1", "--interval", "2h", "--output", _output);
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("error: --interval 2h is longer than --duration 1h.", outcome.Stderr, StringComparison.Ordinal);
+        AssertNoStackTrace(outcome);
+    }
+
+    [Fact]
+    public async Task DefaultOutput_IsStabilityInTheWorkingDirectory()
+    {
+        Directory.CreateDirectory(_output);
+        var outcome = await RunInAsync(_output, "--replay", "--duration", "2");
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        var folder = Path.Combine(_output, "stability");
+        Assert.Equal($"Output: {folder}", outcome.StdoutLines[1]);
+        Assert.True(File.Exists(Path.Combine(folder, "weekly_summary.json")), outcome.ToString());
+        Assert.Equal(4, Directory.GetFiles(Path.Combine(folder, "day_01_raw"), "snapshot_*.json").Length);
+        Assert.False(Directory.Exists(Path.Combine(_output, "stability-output")));
+    }
+
+    private static void AssertNoStackTrace(ProcessOutcome outcome)
+    {
+        Assert.DoesNotContain("Unhandled exception", outcome.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", outcome.Stderr, StringComparison.Ordinal);
+    }
+
+    private static Task<ProcessOutcome> RunAsync(params string[] arguments) => RunInAsync(Path.GetTempPath(), arguments);
+
+    private static Task<ProcessOutcome> RunInAsync(string workingDirectory, params string[] arguments)
     {
         Assert.True(File.Exists(SampleDll), $"The sample is not built: {SampleDll}");
-        return ProcessRunner.RunAsync(RepositoryLayout.DotnetHost, [SampleDll, .. arguments], Timeout, Path.GetTempPath());
+        return ProcessRunner.RunAsync(RepositoryLayout.DotnetHost, [SampleDll, .. arguments], Timeout, workingDirectory);
     }
 }
