@@ -40,6 +40,9 @@ public sealed partial class DailyAggregator
             Completeness = completeness,
             Stability = DailyStability.Score(completeness.Actual > 0, availability.SloCompliance, latency.SloCompliance, drift.AveragePercent),
             Flags = Flags(availability, latency, errors),
+            FirstSnapshotAt = _firstTicks == long.MaxValue ? null : new DateTimeOffset(_firstTicks, TimeSpan.Zero),
+            LastSnapshotAt = _lastTicks == long.MinValue ? null : new DateTimeOffset(_lastTicks, TimeSpan.Zero),
+            ErrorRateThreshold = _settings.ErrorRateThreshold,
         };
     }
 

@@ -29,6 +29,8 @@ public sealed partial class DailyAggregator
     private int _error;
     private int _critical;
     private int _alertHours;
+    private long _firstTicks = long.MaxValue;
+    private long _lastTicks = long.MinValue;
 
     /// <summary>Initializes a new instance of the <see cref="DailyAggregator"/> class.</summary>
     /// <param name="day">The UTC day to aggregate.</param>
@@ -94,6 +96,8 @@ public sealed partial class DailyAggregator
         }
 
         _slots.Mark(offset);
+        _firstTicks = Math.Min(_firstTicks, snapshot.Timestamp.UtcTicks);
+        _lastTicks = Math.Max(_lastTicks, snapshot.Timestamp.UtcTicks);
         AddAvailabilityAndErrors(availabilityValue, rateValue, errors, volume);
         AddLatency(p95, p99);
         AddValue(ref _cpu, cpu);

@@ -46,6 +46,11 @@ public static class WeeklySummarizer
             RollbackReasons = [],
             Recommendations = [],
             ActionItems = [],
+            DailySummaries = sorted.AsReadOnly(),
+            BaselineTimestamp = valid.BaselineTimestamp,
+            ServiceName = valid.ServiceName,
+            Version = valid.Version,
+            Targets = WeeklyTargets.From(valid, sorted[^1]),
         };
 
         summary = summary with { RollbackReasons = WeeklyRollback.Reasons(summary, valid) };
