@@ -103,7 +103,7 @@ public sealed partial class RolloutHealthSampleTests(DefaultSampleRunFixture fix
         // The health report (JSON, Markdown), seven day summaries and the weekly summary (JSON, Markdown).
         Assert.Equal(11, files.Length);
         Assert.Contains(files, f => f.EndsWith(Path.Combine("summaries", "day_07_summary.json"), StringComparison.Ordinal));
-        Assert.Contains("Rollback recommended.", File.ReadAllText(files.Single(f => f.EndsWith("weekly_summary.md", StringComparison.Ordinal))), StringComparison.Ordinal);
+        Assert.Contains("**Should Roll Back:** Yes", File.ReadAllText(files.Single(f => f.EndsWith("weekly_summary.md", StringComparison.Ordinal))), StringComparison.Ordinal);
         texts.AddRange(files.Select(f => (f, File.ReadAllText(f))));
         foreach (var (where, text) in texts)
         {

@@ -51,11 +51,13 @@ public sealed class StabilityMonitorSampleTests : IDisposable
 
         // The exporter's quiet hour (2025-11-18 03:00 and 03:30, every metric zero) is a gap, not a 0 % availability.
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_output, "day_04_summary.json")));
-        var summary = json.RootElement.GetProperty("summary");
-        Assert.Equal(2, summary.GetProperty("completeness").GetProperty("unusable").GetInt32());
-        Assert.Equal(95.83, summary.GetProperty("completeness").GetProperty("percent").GetDouble()); // 46 / 48 x 100
-        Assert.True(summary.GetProperty("availability").GetProperty("min").GetDouble() > 0.99);
-        Assert.Contains("collect_empty_source", summary.GetProperty("completeness").GetProperty("warnings").GetRawText(), StringComparison.Ordinal);
+        var summary = json.RootElement;
+        var metadata = summary.GetProperty("_metadata");
+        Assert.Equal(2, metadata.GetProperty("unusable_snapshots").GetInt32());
+        Assert.Equal(95.83, metadata.GetProperty("completeness_percent").GetDouble()); // 46 / 48 x 100
+        Assert.Equal("partial", metadata.GetProperty("data_completeness").GetString());
+        Assert.True(summary.GetProperty("min_availability").GetDouble() > 99); // percent
+        Assert.Contains("collect_empty_source", metadata.GetProperty("warnings").GetRawText(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -45,6 +45,7 @@ public sealed partial class DailyAggregator
             Completeness = completeness,
             Stability = StabilityMath.Score(completeness.Actual > 0, availability.SloCompliance, latency.SloCompliance, drift.AveragePercent),
             Flags = Flags(availability, latency, errors),
+            ErrorRateThreshold = _settings.Thresholds.ErrorRateWarning,
         };
     }
 

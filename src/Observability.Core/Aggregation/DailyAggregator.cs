@@ -86,10 +86,10 @@ public sealed partial class DailyAggregator
     /// <summary>Gets how many snapshots were added, usable or not.</summary>
     public int Count { get; private set; }
 
-    /// <summary>Gets the time of the earliest snapshot added; <see langword="null"/> before any.</summary>
+    /// <summary>Gets the time of the earliest usable snapshot added; <see langword="null"/> before any.</summary>
     public DateTimeOffset? FirstSnapshotAt { get; private set; }
 
-    /// <summary>Gets the time of the latest snapshot added; <see langword="null"/> before any.</summary>
+    /// <summary>Gets the time of the latest usable snapshot added; <see langword="null"/> before any.</summary>
     public DateTimeOffset? LastSnapshotAt { get; private set; }
 
     /// <summary>Adds a snapshot of the day: classified (against the one before), evaluated and judged as a tick.</summary>
@@ -120,8 +120,6 @@ public sealed partial class DailyAggregator
     {
         var offset = OffsetInDay(fact.Timestamp, "snapshot", "snapshot");
         Count++;
-        FirstSnapshotAt = FirstSnapshotAt is { } first && first <= fact.Timestamp ? first : fact.Timestamp;
-        LastSnapshotAt = LastSnapshotAt is { } last && last >= fact.Timestamp ? last : fact.Timestamp;
         foreach (var started in tick.Started)
         {
             CountAlert(started.Severity, started.Rule);
@@ -139,6 +137,8 @@ public sealed partial class DailyAggregator
         }
 
         _slots.Mark(offset);
+        FirstSnapshotAt = FirstSnapshotAt is { } first && first <= fact.Timestamp ? first : fact.Timestamp;
+        LastSnapshotAt = LastSnapshotAt is { } last && last >= fact.Timestamp ? last : fact.Timestamp;
         var m = fact.Measures;
         AddValue(ref _availability, m.Availability);
         Tally(fact.AvailabilitySlo, ref _availabilityGood, ref _availabilityJudged);

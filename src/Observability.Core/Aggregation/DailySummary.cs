@@ -18,11 +18,17 @@ public sealed record DailySummary
     /// <summary>Gets the day's exclusive end, 24 hours after <see cref="Start"/>.</summary>
     public DateTimeOffset End => Start.AddDays(1);
 
-    /// <summary>Gets the time of the day's first snapshot; <see langword="null"/> when it has none.</summary>
+    /// <summary>Gets the time of the day's first usable snapshot; <see langword="null"/> when the day had none.</summary>
     public DateTimeOffset? FirstSnapshotAt { get; init; }
 
-    /// <summary>Gets the time of the day's last snapshot; <see langword="null"/> when it has none.</summary>
+    /// <summary>Gets the time of the day's last usable snapshot; <see langword="null"/> when the day had none.</summary>
     public DateTimeOffset? LastSnapshotAt { get; init; }
+
+    /// <summary>
+    /// Gets the average error rate (a ratio) at or above which the day counts as degraded, as the day was
+    /// aggregated with (<see cref="ThresholdOptions.ErrorRateWarning"/>); <see langword="null"/> when not known.
+    /// </summary>
+    public double? ErrorRateThreshold { get; init; }
 
     /// <summary>Gets the availability statistics.</summary>
     public required AvailabilityAggregate Availability { get; init; }

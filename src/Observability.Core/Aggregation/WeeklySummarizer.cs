@@ -50,6 +50,10 @@ public static class WeeklySummarizer
             RollbackReasons = [],
             Recommendations = [],
             ActionItems = [],
+            DailySummaries = sorted.AsReadOnly(),
+            ServiceName = valid.ServiceName,
+            Version = valid.Version,
+            Targets = WeeklyTargets.From(valid, sorted[^1]),
         };
 
         summary = summary with { RollbackReasons = WeeklyRollback.Reasons(summary, valid) };

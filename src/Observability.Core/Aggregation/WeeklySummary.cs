@@ -94,6 +94,21 @@ public sealed record WeeklySummary
     /// <summary>Gets concrete next steps for a person, most urgent first; empty when nothing needs doing.</summary>
     public required IReadOnlyList<string> ActionItems { get; init; }
 
+    /// <summary>Gets the daily summaries the period was built from, oldest first; empty when not set.</summary>
+    public IReadOnlyList<DailySummary> DailySummaries { get; init; } = [];
+
+    /// <summary>Gets the service the period is about (<see cref="WeeklySummaryOptions.ServiceName"/>); <see langword="null"/> when not known.</summary>
+    public string? ServiceName { get; init; }
+
+    /// <summary>Gets the version being watched (<see cref="WeeklySummaryOptions.Version"/>); <see langword="null"/> when not known.</summary>
+    public string? Version { get; init; }
+
+    /// <summary>
+    /// Gets the targets and limits the period was judged against, for reports that show a target beside each
+    /// value; <see langword="null"/> when the summary was not built by <see cref="WeeklySummarizer"/>.
+    /// </summary>
+    public WeeklyTargets? Targets { get; init; }
+
     private static TrendAssessment Worse(TrendAssessment a, TrendAssessment b)
         => a == TrendAssessment.Degrading || b == TrendAssessment.Degrading ? TrendAssessment.Degrading
             : a == TrendAssessment.Improving || b == TrendAssessment.Improving ? TrendAssessment.Improving

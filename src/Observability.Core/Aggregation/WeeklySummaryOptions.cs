@@ -24,4 +24,10 @@ public sealed class WeeklySummaryOptions
         ArgumentNullException.ThrowIfNull(thresholds);
         return new WeeklySummaryOptions { Thresholds = thresholds };
     }
+
+    /// <summary>Gets or sets the service the period is about, copied to <see cref="WeeklySummary.ServiceName"/> for the reports. Optional.</summary>
+    public string? ServiceName { get; set; }
+
+    /// <summary>Gets or sets the version being watched (for example <c>v1.0.1</c>), copied to <see cref="WeeklySummary.Version"/> for the reports. Optional.</summary>
+    public string? Version { get; set; }
 }

@@ -4,16 +4,48 @@ using Observability.Internal;
 namespace Observability;
 
 /// <summary>
-/// Writes daily and weekly summaries: each day as JSON (<c>day_01_summary.json</c>), the week as
-/// JSON and Markdown (<c>weekly_summary.json</c>, <c>weekly_summary.md</c>). Files are replaced
-/// atomically. The JSON carries a <c>schemaVersion</c> and the same conventions as the health report.
+/// Writes daily and weekly summaries in the stability monitor's file layout: each day as JSON
+/// (<c>day_01_summary.json</c>), the week as JSON and Markdown (<c>weekly_summary.json</c>,
+/// <c>weekly_summary.md</c>). Files are replaced atomically.
 /// </summary>
+/// <remarks>
+/// <para>
+/// The JSON uses the spec's snake_case field names, in its order, followed by a few extras; the shapes are
+/// published as JSON Schemas (<see cref="ObservabilitySchemas.DailySummary"/>, <see cref="ObservabilitySchemas.WeeklySummary"/>).
+/// Availability, SLO compliance, error rates, CPU and memory are written in percent (a 0.9995 availability is
+/// <c>99.95</c>), latency in milliseconds, drift in percent, times in UTC ISO 8601. A value that was not
+/// measured is <c>null</c>, never a made-up number. <c>_metadata.generated_at</c> is read from the
+/// <see cref="TimeProvider"/> given to the constructor.
+/// </para>
+/// <para>
+/// A day's <c>start_time</c> and <c>end_time</c> are its first and last usable snapshot (its midnight bounds when it
+/// had none); the week's are the first day's midnight and the midnight after the last day (UTC). A day's data is
+/// <c>complete</c> when every expected snapshot slot had a usable snapshot, else <c>partial</c>; the week is
+/// complete when every day is.
+/// </para>
+/// </remarks>
 public sealed partial class SummaryReporter
 {
-    private static readonly ReadOnlyMemory<byte> NewLine = "\n"u8.ToArray();
-
     /// <summary>The file name of the weekly summary, without extension.</summary>
     public const string WeeklyFileName = "weekly_summary";
+
+    private static readonly ReadOnlyMemory<byte> NewLine = "\n"u8.ToArray();
+
+    private readonly TimeProvider _time;
+
+    /// <summary>Initializes a new instance of the <see cref="SummaryReporter"/> class that reads the system clock.</summary>
+    public SummaryReporter()
+        : this(TimeProvider.System)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="SummaryReporter"/> class.</summary>
+    /// <param name="timeProvider">The clock <c>_metadata.generated_at</c> is read from.</param>
+    public SummaryReporter(TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        _time = timeProvider;
+    }
 
     /// <summary>Gets the file name of a day's summary, for example <c>day_01_summary.json</c>.</summary>
     /// <param name="day">The day.</param>
@@ -24,7 +56,7 @@ public sealed partial class SummaryReporter
         return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"day_{day.DayNumber:00}_summary.json");
     }
 
-    /// <summary>Writes a day's summary as JSON.</summary>
+    /// <summary>Writes a day's summary as JSON (<c>day_NN_summary.json</c>).</summary>
     /// <param name="day">The day.</param>
     /// <param name="destination">A writable stream, left open.</param>
     /// <param name="cancellationToken">The caller's cancellation.</param>
@@ -32,10 +64,14 @@ public sealed partial class SummaryReporter
     public Task WriteJsonAsync(DailySummary day, Stream destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(day);
-        return WriteJsonAsync(new SummaryEnvelope<DailySummary>(SummaryEnvelope<DailySummary>.CurrentSchemaVersion, "daily", day), SummaryJsonContext.Default.SummaryEnvelopeDailySummary, destination, cancellationToken);
+        var generatedAt = _time.GetUtcNow();
+        return WriteJsonAsync(writer => DailySummaryJson.Write(writer, day, generatedAt), destination, cancellationToken);
     }
 
-    /// <summary>Writes a weekly summary as JSON.</summary>
+    /// <summary>
+    /// Writes a weekly summary as JSON (<c>weekly_summary.json</c>), with its
+    /// <see cref="WeeklySummary.DailySummaries"/> as <c>daily_summaries</c>.
+    /// </summary>
     /// <param name="week">The week.</param>
     /// <param name="destination">A writable stream, left open.</param>
     /// <param name="cancellationToken">The caller's cancellation.</param>
@@ -43,27 +79,7 @@ public sealed partial class SummaryReporter
     public Task WriteJsonAsync(WeeklySummary week, Stream destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(week);
-        return WriteJsonAsync(new SummaryEnvelope<WeeklySummary>(SummaryEnvelope<WeeklySummary>.CurrentSchemaVersion, "weekly", week), SummaryJsonContext.Default.SummaryEnvelopeWeeklySummary, destination, cancellationToken);
-    }
-
-    /// <summary>Writes a weekly summary as Markdown for a person: the recommendation and its reasons, a row per day, trends, recommendations and action items.</summary>
-    /// <param name="week">The week.</param>
-    /// <param name="days">The daily summaries the week was built from, for the per-day table.</param>
-    /// <param name="destination">A writable stream, left open.</param>
-    /// <param name="cancellationToken">The caller's cancellation.</param>
-    /// <returns>A task that completes when the summary is written.</returns>
-    public async Task WriteMarkdownAsync(WeeklySummary week, IReadOnlyList<DailySummary> days, Stream destination, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(week);
-        ArgumentNullException.ThrowIfNull(days);
-        ArgumentNullException.ThrowIfNull(destination);
-        var markdown = WeeklyMarkdown(week, days);
-        var writer = new StreamWriter(destination, new System.Text.UTF8Encoding(false), bufferSize: -1, leaveOpen: true);
-        await using (writer.ConfigureAwait(false))
-        {
-            await writer.WriteAsync(markdown.AsMemory(), cancellationToken).ConfigureAwait(false);
-            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-        }
+        return WriteWeeklyJsonAsync(week, week.DailySummaries, destination, cancellationToken);
     }
 
     /// <summary>
@@ -90,7 +106,7 @@ public sealed partial class SummaryReporter
         }
 
         var json = Path.Combine(directory, WeeklyFileName + ".json");
-        await AtomicFile.WriteAsync(json, (s, ct) => WriteJsonAsync(week, s, ct), cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteAsync(json, (s, ct) => WriteWeeklyJsonAsync(week, days, s, ct), cancellationToken).ConfigureAwait(false);
         paths.Add(json);
         var md = Path.Combine(directory, WeeklyFileName + ".md");
         await AtomicFile.WriteAsync(md, (s, ct) => WriteMarkdownAsync(week, days, s, ct), cancellationToken).ConfigureAwait(false);
@@ -98,11 +114,23 @@ public sealed partial class SummaryReporter
         return paths;
     }
 
-    private static async Task WriteJsonAsync<T>(T envelope, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, Stream destination, CancellationToken cancellationToken)
+    private Task WriteWeeklyJsonAsync(WeeklySummary week, IReadOnlyList<DailySummary> days, Stream destination, CancellationToken cancellationToken)
+    {
+        var generatedAt = _time.GetUtcNow();
+        return WriteJsonAsync(writer => WeeklySummaryJson.Write(writer, week, days, generatedAt), destination, cancellationToken);
+    }
+
+    private static async Task WriteJsonAsync(Action<Utf8JsonWriter> write, Stream destination, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(destination);
         cancellationToken.ThrowIfCancellationRequested();
-        await JsonSerializer.SerializeAsync(destination, envelope, typeInfo, cancellationToken).ConfigureAwait(false);
+        var writer = new Utf8JsonWriter(destination, SummaryJson.WriterOptions);
+        await using (writer.ConfigureAwait(false))
+        {
+            write(writer);
+            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await destination.WriteAsync(NewLine, cancellationToken).ConfigureAwait(false);
         await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -1,11 +1,37 @@
 using System.Text.Json;
 using Observability.Testing;
+using static Observability.Core.Tests.Reporting.SummaryFixtures;
 
 namespace Observability.Core.Tests.Reporting;
 
 public sealed class SummaryReporterTests : IDisposable
 {
-    private static readonly DateTimeOffset Start = new(2025, 11, 15, 0, 0, 0, TimeSpan.Zero);
+    /// <summary>The daily fields of the stability monitor spec, in its order.</summary>
+    internal static readonly string[] DailySpecFields =
+    [
+        "day_number", "start_time", "end_time", "duration_hours", "snapshot_count",
+        "avg_availability", "min_availability", "max_availability", "slo_compliance_percent",
+        "avg_error_rate", "max_error_rate", "total_requests", "total_errors",
+        "avg_p95_latency_ms", "max_p95_latency_ms", "avg_p99_latency_ms", "max_p99_latency_ms", "latency_slo_compliance_percent",
+        "avg_cpu_percent", "peak_cpu_percent", "avg_memory_percent", "peak_memory_percent",
+        "total_critical_alerts", "total_warning_alerts", "total_info_alerts", "alert_free_hours",
+        "max_drift_percent", "avg_drift_percent", "metrics_exceeding_drift_threshold",
+        "availability_degraded", "latency_degraded", "error_rate_degraded", "_metadata",
+    ];
+
+    /// <summary>The weekly fields of the spec, in its order.</summary>
+    internal static readonly string[] WeeklySpecFields =
+    [
+        "start_time", "end_time", "total_duration_hours", "total_snapshots", "baseline_timestamp",
+        "avg_availability", "avg_error_rate", "avg_p99_latency_ms", "avg_drift_percent",
+        "stability_score", "days_with_degradation", "total_critical_alerts", "total_warning_alerts",
+        "daily_summaries", "availability_trend", "latency_trend", "resource_trend", "recommendations", "action_items",
+    ];
+
+    /// <summary>The spec's <c>_metadata</c> fields.</summary>
+    internal static readonly string[] MetadataSpecFields =
+        ["schema_version", "generated_at", "data_completeness", "expected_snapshots", "actual_snapshots", "completeness_percent", "warnings"];
+
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "obs-summary-" + Guid.NewGuid().ToString("N"));
 
     public void Dispose()
@@ -16,70 +42,162 @@ public sealed class SummaryReporterTests : IDisposable
         }
     }
 
-    private static (IReadOnlyList<DailySummary> Days, WeeklySummary Week) TwoDays()
-    {
-        // Day 1 healthy; day 2 fails 1 % of its jobs all day (average error rate 1 % >= 0.1 %: degraded).
-        var snapshots = TestSnapshots.Series(Start, TimeSpan.FromMinutes(30), 96, (i, t) => TestSnapshots.Service(t, errorRate: i >= 48 ? 0.01 : 0));
-        var days = DailyAggregator.AggregateDays(snapshots, options: new DailyAggregationOptions { ExpectedInterval = TimeSpan.FromMinutes(30) });
-        return (days, WeeklySummarizer.Summarize(days));
-    }
-
     [Fact]
     public async Task WriteFilesAsync_WritesEachDayAndTheWeekUnderTheirNames()
     {
-        var (days, week) = TwoDays();
+        var (days, week) = Week();
 
-        var paths = await new SummaryReporter().WriteFilesAsync(_directory, days, week);
+        var paths = await Reporter().WriteFilesAsync(_directory, days, week);
 
-        Assert.Equal(["day_01_summary.json", "day_02_summary.json", "weekly_summary.json", "weekly_summary.md"], paths.Select(Path.GetFileName));
+        Assert.Equal([.. Enumerable.Range(1, 7).Select(d => $"day_{d:00}_summary.json"), "weekly_summary.json", "weekly_summary.md"], paths.Select(Path.GetFileName));
         Assert.All(paths, p => Assert.True(File.Exists(p)));
         Assert.Empty(Directory.GetFiles(_directory, "*.tmp"));
     }
 
     [Fact]
-    public async Task WriteJsonAsync_Day_HasTheEnvelopeAndTheDaysNumbers()
+    public async Task WriteJsonAsync_Day_WritesTheSpecsFieldsFirstInTheSpecsOrder()
     {
-        var (days, _) = TwoDays();
-        using var stream = new MemoryStream();
+        var (days, _) = Week();
 
-        await new SummaryReporter().WriteJsonAsync(days[1], stream);
+        using var json = JsonDocument.Parse(await DailyJsonAsync(days[0]));
 
-        using var json = JsonDocument.Parse(stream.ToArray());
+        Assert.Equal(DailySpecFields, json.RootElement.EnumerateObject().Select(p => p.Name).Take(DailySpecFields.Length));
+        Assert.Equal(MetadataSpecFields, json.RootElement.GetProperty("_metadata").EnumerateObject().Select(p => p.Name).Take(MetadataSpecFields.Length));
+        Assert.Equal(1, json.RootElement.GetProperty("day_number").GetInt32());
+    }
+
+    [Fact]
+    public async Task WriteJsonAsync_Day_WritesRatiosInPercentAndLatencyInMilliseconds()
+    {
+        var (days, _) = Week();
+
+        using var json = JsonDocument.Parse(await DailyJsonAsync(days[0]));
+        var day = json.RootElement;
+
+        // 0.05 % errors: availability 0.9995 is written 99.95, exactly.
+        Assert.Equal("99.95", day.GetProperty("avg_availability").GetRawText());
+        Assert.Equal(99.95, day.GetProperty("min_availability").GetDouble());
+        Assert.Equal(99.95, day.GetProperty("max_availability").GetDouble());
+        Assert.Equal(100, day.GetProperty("slo_compliance_percent").GetDouble());
+        Assert.Equal(0.05, day.GetProperty("avg_error_rate").GetDouble());
+        Assert.Equal(42, day.GetProperty("avg_cpu_percent").GetDouble());
+        Assert.Equal(61, day.GetProperty("peak_memory_percent").GetDouble());
+        Assert.Equal(320, day.GetProperty("avg_p99_latency_ms").GetDouble());
+        Assert.Equal(176, day.GetProperty("max_p95_latency_ms").GetDouble());
+        Assert.Equal(100, day.GetProperty("latency_slo_compliance_percent").GetDouble());
+        // The model's volume is jobs where snapshots count them (60 each), else requests.
+        Assert.Equal(48 * 60, day.GetProperty("total_requests").GetInt64());
+        Assert.Equal(48, day.GetProperty("total_errors").GetInt64()); // round(0.0005 x 2400) = 1 per snapshot
+        // |320 - 300| / 300 x 100
+        Assert.Equal(6.666667, day.GetProperty("avg_drift_percent").GetDouble());
+        Assert.Equal(0, day.GetProperty("metrics_exceeding_drift_threshold").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task WriteJsonAsync_Day_StartAndEndAreTheFirstAndLastSnapshot()
+    {
+        var (days, _) = Week();
+
+        using var json = JsonDocument.Parse(await DailyJsonAsync(days[0]));
+        var day = json.RootElement;
+
+        Assert.Equal("2025-11-22T00:00:00Z", day.GetProperty("start_time").GetString());
+        Assert.Equal("2025-11-22T23:30:00Z", day.GetProperty("end_time").GetString());
+        Assert.Equal(23.5, day.GetProperty("duration_hours").GetDouble());
+        Assert.Equal(48, day.GetProperty("snapshot_count").GetInt32());
+    }
+
+    [Fact]
+    public async Task WriteJsonAsync_DayWithoutData_FallsBackToTheDaysBoundsAndWritesNulls()
+    {
+        var day = DailyAggregator.Aggregate(new DateOnly(2025, 11, 22), [], options: DailyOptions());
+
+        using var json = JsonDocument.Parse(await DailyJsonAsync(day));
         var root = json.RootElement;
-        Assert.Equal(1, root.GetProperty("schemaVersion").GetInt32());
-        Assert.Equal("daily", root.GetProperty("kind").GetString());
-        var summary = root.GetProperty("summary");
-        Assert.Equal("2025-11-16", summary.GetProperty("day").GetString());
-        Assert.Equal(0.01, summary.GetProperty("errors").GetProperty("averageRate").GetDouble(), 9);
-        Assert.True(summary.GetProperty("isDegraded").GetBoolean());
+
+        Assert.Equal("2025-11-22T00:00:00Z", root.GetProperty("start_time").GetString());
+        Assert.Equal("2025-11-23T00:00:00Z", root.GetProperty("end_time").GetString());
+        Assert.Equal(24, root.GetProperty("duration_hours").GetDouble());
+        foreach (var field in new[] { "avg_availability", "slo_compliance_percent", "avg_error_rate", "total_requests", "avg_p99_latency_ms", "latency_slo_compliance_percent", "avg_cpu_percent", "avg_drift_percent" })
+        {
+            Assert.Equal(JsonValueKind.Null, root.GetProperty(field).ValueKind);
+        }
+
+        Assert.Equal("partial", root.GetProperty("_metadata").GetProperty("data_completeness").GetString());
+        Assert.Equal(0, root.GetProperty("_metadata").GetProperty("actual_snapshots").GetInt32());
     }
 
     [Fact]
-    public async Task WriteMarkdownAsync_Week_ShowsTheRecommendationAndARowPerDay()
+    public async Task WriteJsonAsync_DayWithoutP99_WritesLatencyComplianceAsNullNot100()
     {
-        var (days, week) = TwoDays();
-        using var stream = new MemoryStream();
+        var snapshots = TestSnapshots.Series(Start, TimeSpan.FromMinutes(30), 48, (_, t) => new MetricSnapshot(t, "test", new Dictionary<string, double>
+        {
+            [WellKnownMetrics.Availability] = 0.9995,
+            [WellKnownMetrics.LatencyP95] = 180,
+        }));
+        var day = DailyAggregator.Aggregate(DateOnly.FromDateTime(Start.UtcDateTime), snapshots, options: DailyOptions());
 
-        await new SummaryReporter().WriteMarkdownAsync(week, days, stream);
+        using var json = JsonDocument.Parse(await DailyJsonAsync(day));
+        var root = json.RootElement;
 
-        var markdown = System.Text.Encoding.UTF8.GetString(stream.ToArray());
-        Assert.StartsWith("# Weekly summary: 2025-11-15 to 2025-11-16", markdown, StringComparison.Ordinal);
-        // Day 2's 1 % errors pull the two days' availability to 99.5 %, under 99.9 %: a rollback is recommended.
-        Assert.Contains("**Rollback recommended.**", markdown, StringComparison.Ordinal);
-        Assert.Contains("availability_below_target", markdown, StringComparison.Ordinal);
-        Assert.Contains("| 1 2025-11-15 |", markdown, StringComparison.Ordinal);
-        Assert.Contains("| 2 2025-11-16 |", markdown, StringComparison.Ordinal);
-        Assert.Contains("## Action items", markdown, StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("latency_slo_compliance_percent").ValueKind);
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("avg_p99_latency_ms").ValueKind);
+        Assert.Equal(180, root.GetProperty("avg_p95_latency_ms").GetDouble());
+        Assert.False(root.GetProperty("latency_degraded").GetBoolean());
     }
 
     [Fact]
-    public async Task WriteFilesAsync_NullArguments_AreRejected()
+    public async Task WriteJsonAsync_Day_CountsAlertsBySeverityWithErrorsInAnExtraField()
     {
-        var (days, week) = TwoDays();
-        var reporter = new SummaryReporter();
+        var (days, _) = Week();
 
-        await Assert.ThrowsAsync<ArgumentException>(() => reporter.WriteFilesAsync(" ", days, week));
-        await Assert.ThrowsAsync<ArgumentNullException>(() => reporter.WriteFilesAsync(_directory, null!, week));
-        await Assert.ThrowsAsync<ArgumentNullException>(() => reporter.WriteFilesAsync(_directory, days, null!));
+        using var json = JsonDocument.Parse(await DailyJsonAsync(days[1]));
+        var day = json.RootElement;
+
+        Assert.Equal(1, day.GetProperty("total_critical_alerts").GetInt32());
+        Assert.Equal(1, day.GetProperty("total_warning_alerts").GetInt32());
+        Assert.Equal(1, day.GetProperty("total_info_alerts").GetInt32());
+        Assert.Equal(1, day.GetProperty("total_error_alerts").GetInt32());
+        Assert.Equal(22, day.GetProperty("alert_free_hours").GetDouble()); // alerts at 03:00 and 09:00
+    }
+
+    [Fact]
+    public async Task WriteJsonAsync_Day_MetadataIsCompleteOrPartialWithTheFixedClock()
+    {
+        var (days, _) = Week();
+
+        using var complete = JsonDocument.Parse(await DailyJsonAsync(days[0]));
+        using var partial = JsonDocument.Parse(await DailyJsonAsync(days[2]));
+
+        var metadata = complete.RootElement.GetProperty("_metadata");
+        Assert.Equal("1.0", metadata.GetProperty("schema_version").GetString());
+        Assert.Equal("2025-11-29T00:05:00Z", metadata.GetProperty("generated_at").GetString());
+        Assert.Equal("complete", metadata.GetProperty("data_completeness").GetString());
+        Assert.Equal(48, metadata.GetProperty("expected_snapshots").GetInt32());
+        Assert.Equal(48, metadata.GetProperty("actual_snapshots").GetInt32());
+        Assert.Equal(100, metadata.GetProperty("completeness_percent").GetDouble());
+        Assert.Equal(0, metadata.GetProperty("warnings").GetArrayLength());
+
+        metadata = partial.RootElement.GetProperty("_metadata");
+        Assert.Equal("partial", metadata.GetProperty("data_completeness").GetString());
+        Assert.Equal(46, metadata.GetProperty("actual_snapshots").GetInt32());
+        Assert.Equal(95.83, metadata.GetProperty("completeness_percent").GetDouble());
+        Assert.Contains("04:00", metadata.GetProperty("warnings")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WriteJsonAsync_DegradedDay_SetsItsFlagAndReason()
+    {
+        var (days, _) = Week();
+
+        using var json = JsonDocument.Parse(await DailyJsonAsync(days[6]));
+        var day = json.RootElement;
+
+        Assert.True(day.GetProperty("error_rate_degraded").GetBoolean());
+        Assert.False(day.GetProperty("latency_degraded").GetBoolean());
+        Assert.True(day.GetProperty("availability_degraded").GetBoolean());
+        Assert.Equal(1, day.GetProperty("avg_error_rate").GetDouble());
+        var reason = day.GetProperty("degradation_reasons").EnumerateArray().Single(r => r.GetProperty("rule").GetString() == "error_rate");
+        Assert.Equal(0.1, reason.GetProperty("threshold_percent").GetDouble());
     }
 }
