@@ -44,7 +44,22 @@ public sealed partial class DailyAggregator
     {
         ArgumentNullException.ThrowIfNull(snapshots);
         var list = Sorted(snapshots);
-        return list.Count == 0 ? [] : AggregateDays(list, new CollectionWindow(list[0].Timestamp, list[^1].Timestamp.AddTicks(1)), alerts, options);
+        var alertList = alerts?.ToList() ?? [];
+        if (list.Count == 0)
+        {
+            return [];
+        }
+
+        // Alerts may extend the period, before the first snapshot or after the last.
+        var first = alertList.Where(static a => a is not null).Select(static a => a.Timestamp).Append(list[0].Timestamp).Min();
+        var last = alertList.Where(static a => a is not null).Select(static a => a.Timestamp).Append(list[^1].Timestamp).Max();
+        var span = ((last - first).Ticks / TimeSpan.TicksPerDay) + 1;
+        if (span > MaxDays)
+        {
+            throw new ArgumentException($"The snapshots and alerts span {span} days, from {first.UtcDateTime:yyyy-MM-dd} to {last.UtcDateTime:yyyy-MM-dd}; at most {MaxDays} can be aggregated at once. Check for a stray timestamp.", nameof(snapshots));
+        }
+
+        return AggregateDays(list, new CollectionWindow(first, last.AddTicks(1)), alertList, options);
     }
 
     /// <summary>

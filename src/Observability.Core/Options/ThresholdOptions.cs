@@ -92,5 +92,19 @@ public sealed class ThresholdOptions
     public int SuccessRateWindow { get; set; } = 5;
 
     /// <summary>Gets the half-against-half trend bands of the weekly summary (availability in percentage points, latency in ms, resources in percent).</summary>
-    public TrendOptions Trends { get; } = new();
+    public TrendOptions Trends { get; private set; } = new();
+
+    /// <summary>A copy, so that a later change to these options cannot reach work under way.</summary>
+    internal ThresholdOptions Clone()
+    {
+        var copy = (ThresholdOptions)MemberwiseClone();
+        copy.Trends = new TrendOptions
+        {
+            FlatBandPercent = Trends.FlatBandPercent,
+            AvailabilityBandPoints = Trends.AvailabilityBandPoints,
+            LatencyBandMilliseconds = Trends.LatencyBandMilliseconds,
+            ResourceBandPercent = Trends.ResourceBandPercent,
+        };
+        return copy;
+    }
 }

@@ -49,7 +49,7 @@ internal static class HealthScorer
         {
             var limit = thresholds.RegionalLatencyDrift.TotalMilliseconds;
             var where = worst.Region == RegionalDrift.WholeService ? "the service's" : $"region {worst.Region}'s";
-            var detail = $"{char.ToUpperInvariant(where[0])}{where[1..]} p95 moved {Figures.Milliseconds(worst.DriftMs)} from the same hours of earlier days ({Figures.Milliseconds(worst.BaselineMs)} -> {Figures.Milliseconds(worst.RecentMs)}); the limit is {Figures.Milliseconds(limit)}.";
+            var detail = $"{char.ToUpperInvariant(where[0])}{where[1..]} p95 moved {Figures.Milliseconds(worst.DriftMs)} from its baseline ({Figures.Number(worst.BaselineMs)} -> {Figures.Milliseconds(worst.RecentMs)}); the limit is {Figures.Milliseconds(limit)}.";
             components.Add(new ScoreComponent("regional_latency_drift", worst.DriftMs > limit ? -RegionalDriftPoints : 0, detail));
         }
 

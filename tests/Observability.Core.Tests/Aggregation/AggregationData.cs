@@ -51,7 +51,7 @@ internal static class AggregationData
             Day = day,
             DayNumber = number,
             Start = Midnight(day),
-            Availability = new AvailabilityAggregate(measured, availability - 0.0005, availability + 0.0003, availability, measured, 1, 0.999),
+            Availability = new AvailabilityAggregate(measured, availability - 0.0005, availability + 0.0003, availability, measured, 1, 0.999) { Judged = measured },
             Errors = new ErrorAggregate(measured, 1 - availability, (1 - availability) * 2, measured * 1.0, measured * 2000.0),
             Latency = new LatencyAggregate(measured, p95, p95 * 1.2, measured, p99, p99 * 1.3, measured, 1, 500),
             Resources = new ResourceAggregate(measured, 0.4, 0.55, measured, 0.6, 0.7),

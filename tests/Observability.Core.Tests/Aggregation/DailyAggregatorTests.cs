@@ -94,20 +94,19 @@ public sealed class DailyAggregatorTests
     [Fact]
     public void Build_ErrorRateExactlyAtThreshold_IsDegraded()
     {
-        // 0.1 % average: at or above the 0.1 % limit.
-        var day = Aggregate([Snapshot(At(0), errorRate: 0.001), Snapshot(At(1), errorRate: 0.001)]);
+        // 2.5 % over the day: at the pass's warning threshold (one set of thresholds), so the day is degraded.
+        var day = Aggregate([Snapshot(At(0), errorRate: 0.025), Snapshot(At(1), errorRate: 0.025)]);
 
-        var flag = Assert.Single(day.Flags);
-        Assert.Equal(DegradationFlag.ErrorRate, flag.Rule);
-        Assert.Equal("The error rate averaged 0.1 %, at or above the 0.1 % limit (peak 0.1 %).", flag.Reason);
+        var flag = Assert.Single(day.Flags, f => f.Rule == DegradationFlag.ErrorRate);
+        Assert.Equal("The error rate was 2.5 % over the day, at or above the 2.5 % warning threshold (peak snapshot 2.5 %).", flag.Reason);
     }
 
     [Fact]
     public void Build_ErrorRateJustUnderThreshold_IsNotDegraded()
     {
-        var day = Aggregate([Snapshot(At(0), errorRate: 0.00099)]);
+        var day = Aggregate([Snapshot(At(0), errorRate: 0.0249)]);
 
-        Assert.Empty(day.Flags);
+        Assert.DoesNotContain(day.Flags, f => f.Rule == DegradationFlag.ErrorRate);
     }
 
     [Fact]
@@ -117,8 +116,12 @@ public sealed class DailyAggregatorTests
         var day = Aggregate([Snapshot(At(0), errors: 5, requests: 1000)]);
 
         Assert.Equal(0.005, day.Errors.AverageRate!.Value, 12);
-        Assert.Null(day.Availability.Average);
-        Assert.Null(day.Availability.SloCompliance);
+        Assert.Equal(1000, day.Errors.TotalRequests);
+        Assert.Null(day.Errors.TotalJobs);
+
+        // Availability is derived from the same error rate (one definition): 99.5 %, below the 99.9 % target.
+        Assert.Equal(0.995, day.Availability.Average!.Value, 12);
+        Assert.Equal(0, day.Availability.SloCompliance);
     }
 
     [Fact]
@@ -160,7 +163,7 @@ public sealed class DailyAggregatorTests
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => aggregator.Add(Healthy(At(24))));
 
         Assert.Equal("snapshot", error.ParamName);
-        Assert.Contains("2025-11-18T00:00:00.0000000+00:00 is not on 2025-11-17 (UTC)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("The snapshot at 2025-11-18 00:00 UTC is not in day 1: this aggregator takes [2025-11-17 00:00 UTC, 2025-11-18 00:00 UTC)", error.Message, StringComparison.Ordinal);
         Assert.Equal(0, aggregator.Count);
     }
 

@@ -26,12 +26,12 @@ public sealed class DailyCompletenessTests
     {
         var day = new DailyAggregator(FirstDay).Build();
 
-        // Default interval 30 s: 86 400 / 30 = 2 880 expected.
-        Assert.Equal(new DataCompleteness(2880, 0, 0, 2880, 0, day.Completeness.Warnings), day.Completeness);
-        Assert.Equal("no data: no usable snapshot on 2025-11-17 (expected 2880)", Assert.Single(day.Completeness.Warnings));
+        // Default interval 30 min (the 7-day monitor's): 24 h / 30 min = 48 expected.
+        Assert.Equal(new DataCompleteness(48, 0, 0, 48, 0, day.Completeness.Warnings), day.Completeness);
+        Assert.Equal("no data: no usable snapshot in day 1 (expected 48)", Assert.Single(day.Completeness.Warnings));
         Assert.False(day.HasData);
         Assert.False(day.IsDegraded);
-        Assert.Equal(new StabilityScore(0, "F", 0, 0, 0), day.Stability);
+        Assert.Equal(new StabilityScore(0, "F", null, null, null), day.Stability);
         Assert.Null(day.Availability.Average);
         Assert.Equal(24, day.Alerts.AlertFreeHours);
     }
@@ -81,7 +81,7 @@ public sealed class DailyCompletenessTests
     [Fact]
     public void Build_ThirtySecondInterval_TimesWithSeconds()
     {
-        var aggregator = new DailyAggregator(FirstDay);
+        var aggregator = new DailyAggregator(FirstDay, new DailyAggregationOptions { ExpectedInterval = TimeSpan.FromSeconds(30) });
         aggregator.Add(Healthy(At(0)));
         aggregator.Add(Healthy(At(0, 1)));
 
@@ -131,7 +131,7 @@ public sealed class DailyCompletenessTests
         var day = aggregator.Build();
 
         Assert.Equal(new DataCompleteness(2, 4, 0, 0, 100, day.Completeness.Warnings), day.Completeness);
-        Assert.Equal("2 more snapshots than the 2 expected at one every 12:00:00: duplicates or a shorter interval", Assert.Single(day.Completeness.Warnings));
+        Assert.Equal("2 more snapshots than the 2 expected at one every 12 h: duplicates or a shorter interval", Assert.Single(day.Completeness.Warnings));
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class DailyDriftAndStabilityTests
     {
         // p95 baseline 200: 220 and 240 drift 10 % and 20 %, average 15 % (exactly the threshold: not over).
         // error_rate baseline 0.001: 0.0012 and 0.0016 drift 20 % and 60 %, average 40 %: over.
-        // The day's drift: mean of the metrics' averages (15 + 40) / 2 = 27.5 %, max 60 %.
+        // The day's drift: mean of the metrics' level drifts (15 + 40) / 2 = 27.5 %; the largest single snapshot's deviation 60 %.
         var options = WithBaseline((WellKnownMetrics.LatencyP95, 200), (WellKnownMetrics.ErrorRate, 0.001));
         var day = DailyAggregator.Aggregate(FirstDay, [Snapshot(At(0), p95: 220, errorRate: 0.0012), Snapshot(At(1), p95: 240, errorRate: 0.0016)], options: options);
 
@@ -75,7 +75,7 @@ public sealed class DailyDriftAndStabilityTests
 
         Assert.Empty(day.Drift.Metrics);
         Assert.Null(day.Drift.AveragePercent);
-        Assert.Equal(new StabilityScore(100, "A", 1, 1, 0), day.Stability);
+        Assert.Equal(new StabilityScore(100, "A", 1, 1, null), day.Stability); // drift unknown (n/a), left out of the score
     }
 
     [Fact]

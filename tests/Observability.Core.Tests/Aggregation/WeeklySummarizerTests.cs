@@ -102,20 +102,29 @@ public sealed class WeeklySummarizerTests
 
         Assert.Equal(0, week.DaysWithData);
         Assert.Null(week.AverageAvailability);
-        Assert.Equal(new StabilityScore(0, "F", 0, 0, 0), week.Stability);
+        Assert.Equal(new StabilityScore(0, "F", null, null, null), week.Stability); // nothing measured: unknown, never 100 %
         Assert.False(week.RollbackRecommended);
         Assert.Contains("No usable data on days 1, 2 and 3: those days could not be judged.", week.Recommendations);
         Assert.Contains("Restore the metrics source for days 1, 2 and 3 and re-run the summary.", week.ActionItems);
     }
 
     [Fact]
-    public void Summarize_Stability_MeanOfDaysWithData()
+    public void Summarize_Stability_ComplianceOverAllSnapshotsAndTheMeanDailyDrift_NotAMeanOfDailyScores()
     {
-        var days = new[] { Day(1) with { Stability = new StabilityScore(90, "A", 1, 0.75, 0) }, Day(2) with { Stability = new StabilityScore(79, "C", 0.8, 0.8, 5) }, EmptyDay(3) };
+        // Day 1: 100 of 100 availability-compliant, 75 of 100 latency-compliant, drift 0 %.
+        // Day 2: 240 of 300 and 240 of 300, drift 5 %. Day 3 has no data and does not count.
+        var day1 = Day(1, drift: 0) with { Latency = Day(1).Latency with { Compliant = 75, SloCompliance = 0.75 } };
+        var day2 = Day(2, drift: 5, measured: 300) with
+        {
+            Availability = Day(2, measured: 300).Availability with { Compliant = 240, SloCompliance = 0.8 },
+            Latency = Day(2, measured: 300).Latency with { Compliant = 240, SloCompliance = 0.8 },
+        };
 
-        var week = WeeklySummarizer.Summarize(days);
+        var week = WeeklySummarizer.Summarize([day1, day2, EmptyDay(3)]);
 
-        Assert.Equal(new StabilityScore(84.5, "B", 0.9, 0.775, 2.5), week.Stability); // (90 + 79) / 2
+        // Availability 340 / 400 = 0.85, latency 315 / 400 = 0.7875, drift (0 + 5) / 2 = 2.5 %:
+        // 40 x 0.85 + 40 x 0.7875 + 20 x (100 - 2.5) / 100 = 34 + 31.5 + 19.5 = 85.
+        Assert.Equal(new StabilityScore(85, "B", 0.85, 0.7875, 2.5), week.Stability);
     }
 
     [Fact]

@@ -86,13 +86,20 @@ public sealed class HealthMonitorTests
     public async Task RunOnceAsync_ErrorRateBelowMinimumVolume_DoesNotCount()
     {
         await using var harness = ObservabilityTestHarness.Create();
-        // Two jobs per snapshot: 8 jobs in the evaluation window, below the minimum of 10.
-        harness.Collector.Add(Day((i, t) => TestSnapshots.Service(t, errorRate: i >= 44 ? 0.5 : 0.0004, jobs: i >= 44 ? 2 : 60)));
+        // A jobs-only source (a CI pipeline: no requests): two jobs per snapshot, 8 jobs in the evaluation window,
+        // not more than the minimum of 10, so a 50 % failure rate is not evidence. The error rate's own denominator is jobs here.
+        harness.Collector.Add(Day((i, t) => new MetricSnapshot(t, "ci", new Dictionary<string, double>
+        {
+            [WellKnownMetrics.ErrorRate] = i >= 44 ? 0.5 : 0.0004,
+            [WellKnownMetrics.JobCount] = i >= 44 ? 2 : 60,
+            [WellKnownMetrics.LatencyP99] = 320,
+        })));
 
         var result = await harness.Monitor.RunOnceAsync();
 
         Assert.NotEqual(Decision.Rollback, result.Verdict.Decision);
-        Assert.Contains(result.Report.Findings, f => f.Rule == "error_rate_low_volume" && f.Severity == AlertSeverity.Info);
+        var lowVolume = Assert.Single(result.Report.Findings, f => f.Rule == "error_rate_low_volume" && f.Severity == AlertSeverity.Info);
+        Assert.Contains("8 jobs is not more than the minimum of 10", lowVolume.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(harness.Sink.Alerts, a => a.Rule.StartsWith("error_rate", StringComparison.Ordinal));
     }
 

@@ -45,10 +45,10 @@ public sealed class MarkdownReporterTests
 
         Assert.Contains("— Error rate is critical in the newest 15 minutes.", markdown, StringComparison.Ordinal);
         Assert.Contains(
-            "### Why\n\n- **Critical** `error_rate_critical`: Error rate 5.2 % is above the critical threshold 2 %. (`error_rate` 5.20 % vs threshold 2.00 %)\n",
+            "### Why\n\n- **Critical** `error_rate_critical`: Error rate 5.2 % is above the critical threshold 2 %. (`error_rate` 5.2 % vs threshold 2 %)\n",
             markdown,
             StringComparison.Ordinal);
-        Assert.Contains("### Other findings\n\n- **Warning** `latency_p99_slo`: p99 latency 812 ms exceeds the 500 ms target. (`latency_p99_ms` 812.4 ms vs threshold 500.0 ms)", markdown, StringComparison.Ordinal);
+        Assert.Contains("### Other findings\n\n- **Warning** `latency_slo`: p99 latency 812 ms exceeds the 500 ms target. (`latency_p99_ms` 812.4 ms vs threshold 500 ms)", markdown, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class MarkdownReporterTests
         Assert.Contains("| Stability | 71.3 / 100 | Grade C |", markdown, StringComparison.Ordinal);
         Assert.Contains("| Availability SLO compliance | 98.33 % |", markdown, StringComparison.Ordinal);
         Assert.Contains("| Latency SLO compliance | 95.00 % |", markdown, StringComparison.Ordinal);
-        Assert.Contains("| Latency drift | 12.5 % |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Drift | 12.5 % |", markdown, StringComparison.Ordinal);
         Assert.Contains("| `error_rate` | -45 | 5.2 % errors against a 2 % critical threshold |", markdown, StringComparison.Ordinal);
     }
 

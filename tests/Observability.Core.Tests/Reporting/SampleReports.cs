@@ -12,7 +12,7 @@ internal static class SampleReports
         Threshold = 0.02,
     };
 
-    public static Finding LatencyWarning { get; } = new("latency_p99_slo", AlertSeverity.Warning, "p99 latency 812 ms exceeds the 500 ms target.")
+    public static Finding LatencyWarning { get; } = new("latency_slo", AlertSeverity.Warning, "p99 latency 812 ms exceeds the 500 ms target.")
     {
         Metric = WellKnownMetrics.LatencyP99,
         Observed = 812.4,

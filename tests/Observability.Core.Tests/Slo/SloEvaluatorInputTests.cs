@@ -129,15 +129,15 @@ public sealed class SloEvaluatorInputTests
     }
 
     [Fact]
-    public void Evaluate_VolumePrefersJobsOverRequests()
+    public void Evaluate_VolumeIsTheErrorRatesOwnDenominator_RequestsNotJobs()
     {
-        // TestSnapshots.Service: 60 jobs and 2400 requests; the library counts jobs when it has them.
+        // TestSnapshots.Service: 60 jobs and 2400 requests; the error rate is a share of requests, so requests are the events.
         var snapshot = Observability.Testing.TestSnapshots.Service(AsOf, errorRate: 0.05, jobs: 60);
 
-        var result = Evaluator.Evaluate(SloDefinition.Availability("jobs", 0.99), [snapshot]);
+        var result = Evaluator.Evaluate(SloDefinition.Availability("requests", 0.99), [snapshot]);
 
-        Assert.Equal(60, result.TotalEvents);
-        Assert.Equal(3, result.BadEvents, 9); // 5 % of 60
+        Assert.Equal(2400, result.TotalEvents);
+        Assert.Equal(120, result.BadEvents, 9); // 5 % of 2400
     }
 
     [Fact]

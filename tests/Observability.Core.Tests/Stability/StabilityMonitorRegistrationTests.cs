@@ -30,7 +30,7 @@ public sealed class StabilityMonitorRegistrationTests
         using var run = new StabilityTestRun();
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(run.Time);
-        services.AddObservability().AddCollector(StabilityTestRun.Source()).AddStabilityMonitor(o => o.OutputDirectory = run.Output);
+        services.AddObservability(o => o.ServiceName = "checkout").AddCollector(StabilityTestRun.Source()).AddStabilityMonitor(o => o.OutputDirectory = run.Output);
         using var provider = services.BuildServiceProvider();
         var hosted = provider.GetServices<IHostedService>().OfType<StabilityMonitorService>().Single();
 

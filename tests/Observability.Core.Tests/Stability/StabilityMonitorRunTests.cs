@@ -148,7 +148,7 @@ public sealed class StabilityMonitorRunTests : IDisposable
         var day4 = result.Days[3];
         Assert.True(day4.Partial);
         Assert.Equal(24, day4.Summary.Completeness.Actual);
-        Assert.Contains(day4.Summary.Completeness.Warnings, w => w.StartsWith("the run was interrupted at 2025-11-25T11:30:00", StringComparison.Ordinal));
+        Assert.Contains(day4.Summary.Completeness.Warnings, w => w.StartsWith("the run was interrupted at 2025-11-25 11:30 UTC", StringComparison.Ordinal));
         for (var day = 1; day <= 4; day++)
         {
             Assert.True(File.Exists(Path.Combine(_run.Output, $"day_{day:00}_summary.json")));

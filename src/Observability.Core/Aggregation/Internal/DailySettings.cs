@@ -9,7 +9,7 @@ internal sealed class DailySettings
     public DailySettings(DailyAggregationOptions? options, string parameterName)
     {
         var valid = DailyAggregationOptionsValidator.Validate(options, parameterName);
-        Thresholds = valid.Thresholds;
+        Thresholds = valid.Thresholds.Clone();
         Interval = valid.ExpectedInterval;
         Baseline = new Dictionary<string, double>(valid.Baseline, StringComparer.Ordinal);
         Classifier = new SnapshotClassifier(Thresholds);

@@ -45,7 +45,7 @@ internal sealed class DriftAccumulator(IReadOnlyDictionary<string, double> basel
         return new DriftAggregate(
             threshold,
             LevelDrift.Average(metrics),
-            measured.Length == 0 ? null : measured.Max(static m => m.AveragePercent!.Value),
+            measured.Length == 0 ? null : measured.Max(static m => m.MaxPercent!.Value),
             metrics,
             [.. metrics.Where(static m => m.OverThreshold).Select(static m => m.Metric)]);
     }

@@ -20,20 +20,24 @@ internal static class AnomalyChecks
     {
         var times = usable.Select(static f => f.Timestamp).ToArray();
         var step = SeasonalResidual.MedianStep(times);
+
+        // With earlier days at the evaluation window's hours, the detectors see the series without its daily
+        // cycle; a look-back shorter than that has no cycle to take out, and they see the values themselves.
+        var seasonal = usable.Count > 0 && evaluationStart - usable[0].Timestamp >= TimeSpan.FromDays(1);
         var errorBaseline = WindowAggregate.Mean(baseline.Facts, static f => f.Measures.ErrorRate);
-        var spike = Scan(findings, usable, evaluationStart, step, static f => f.Measures.ErrorRate, RuleCatalogue.AnomalyErrorRate, RuleCatalogue.ChangePointErrorRate, "error rate", ValueUnit.Ratio, errorBaseline, baseline.Description);
-        Scan(findings, usable, evaluationStart, step, static f => f.Measures.LatencyP95, RuleCatalogue.AnomalyLatency, RuleCatalogue.ChangePointLatency, "p95 latency", ValueUnit.Milliseconds, WindowAggregate.Mean(baseline.Facts, static f => f.Measures.LatencyP95), baseline.Description);
+        var spike = Scan(findings, usable, evaluationStart, seasonal ? step : null, static f => f.Measures.ErrorRate, RuleCatalogue.AnomalyErrorRate, RuleCatalogue.ChangePointErrorRate, "error rate", ValueUnit.Ratio, errorBaseline, baseline.Description);
+        Scan(findings, usable, evaluationStart, seasonal ? step : null, static f => f.Measures.LatencyP95, RuleCatalogue.AnomalyLatency, RuleCatalogue.ChangePointLatency, "p95 latency", ValueUnit.Milliseconds, WindowAggregate.Mean(baseline.Facts, static f => f.Measures.LatencyP95), baseline.Description);
         return spike;
     }
 
-    private static bool Scan(List<Finding> findings, IReadOnlyList<SnapshotFacts> usable, DateTimeOffset evaluationStart, TimeSpan step, Func<SnapshotFacts, double?> value, string rule, string changeRule, string what, ValueUnit unit, double? baselineMean, string baselineText)
+    private static bool Scan(List<Finding> findings, IReadOnlyList<SnapshotFacts> usable, DateTimeOffset evaluationStart, TimeSpan? step, Func<SnapshotFacts, double?> value, string rule, string changeRule, string what, ValueUnit unit, double? baselineMean, string baselineText)
     {
         if (usable.Count == 0)
         {
             return false;
         }
 
-        var residuals = new SeasonalResidual(usable[0].Timestamp, step);
+        var residuals = step is { } s ? new SeasonalResidual(usable[0].Timestamp, s) : null;
         var detector = new DefaultAnomalyDetector(new DefaultAnomalyDetectorOptions { WarmUp = WarmUp });
         var cusum = new CusumDetector(warmUpSamples: WarmUp);
         (double Score, SnapshotFacts Fact, double Value)? strongest = null;
@@ -41,7 +45,7 @@ internal static class AnomalyChecks
         var count = 0;
         foreach (var fact in usable)
         {
-            if (value(fact) is not { } v || residuals.Next(fact.Timestamp, v) is not { } residual)
+            if (value(fact) is not { } v || (residuals is null ? v : residuals.Next(fact.Timestamp, v)) is not { } residual)
             {
                 continue;
             }
@@ -77,18 +81,18 @@ internal static class AnomalyChecks
             });
         }
 
-        if (strongest is not { } s)
+        if (strongest is not { } top)
         {
             return false;
         }
 
         var against = baselineMean is { } b ? $" against {Figures.Value(unit, b)} at {baselineText}" : string.Empty;
-        findings.Add(new Finding(rule, AlertSeverity.Info, $"Anomalous {what} {Figures.Value(unit, s.Value)} at {Figures.Time(s.Fact.Timestamp)}{against}: anomaly score {Figures.Number(s.Score, "0.00")} (threshold {Figures.Number(Threshold, "0.00")}), {Figures.Plural(count, "anomalous snapshot")} in the evaluation window.")
+        findings.Add(new Finding(rule, AlertSeverity.Info, $"Anomalous {what} {Figures.Value(unit, top.Value)} at {Figures.Time(top.Fact.Timestamp)}{against}: anomaly score {Figures.Number(top.Score, "0.00")} (threshold {Figures.Number(Threshold, "0.00")}), {Figures.Plural(count, "anomalous snapshot")} in the evaluation window.")
         {
             Metric = rule == RuleCatalogue.AnomalyErrorRate ? WellKnownMetrics.ErrorRate : WellKnownMetrics.LatencyP95,
-            Observed = s.Value,
+            Observed = top.Value,
             Threshold = baselineMean,
         });
-        return baselineMean is { } mean && s.Value > mean;
+        return baselineMean is { } mean && top.Value > mean;
     }
 }
