@@ -105,14 +105,14 @@ internal static class SummaryWriter
     private static void WriteScores(TextWriter output, HealthReport report)
     {
         var health = report.Health;
-        Line(output, $"Health     {Score(health.Value),3}/100  {health.Status}");
+        Line(output, $"Health     {health.Value,5:0.0}/100  {health.Status}");
         foreach (var component in health.Components)
         {
             Line(output, $"  {component.Name,-22} {component.Points,7:0.#}  {component.Detail}");
         }
 
         var stability = report.Stability;
-        Line(output, $"Stability  {Score(stability.Value),3}/100  grade {stability.Grade}");
+        Line(output, $"Stability  {stability.Value,5:0.0}/100  grade {stability.Grade}");
         Line(output, $"  availability compliance {Ratio(stability.AvailabilityCompliance)}, latency compliance {Ratio(stability.LatencyCompliance)}, drift {(stability.DriftPercent is { } drift ? string.Create(Invariant, $"{drift:0.0} %") : "n/a")}");
         foreach (var slo in report.Slos)
         {

@@ -40,7 +40,7 @@ public sealed class WeeklyMarkdownTests
         var lines = Lines(await MarkdownAsync(week, days));
         using var json = JsonDocument.Parse(await WeeklyJsonAsync(week));
 
-        Assert.Equal(json.RootElement.GetProperty("stability_score").GetDouble(), Number(Field(lines, "Stability Score").Replace("/100", string.Empty, StringComparison.Ordinal)), 0.005);
+        Assert.Equal(json.RootElement.GetProperty("stability_score").GetDouble(), Number(Field(lines, "Stability Score").Replace("/100", string.Empty, StringComparison.Ordinal)), 0.05);
         var grade = week.Stability.Grade;
         var label = grade switch { "A" => "Excellent", "B" => "Good", "C" => "Fair", "D" => "Poor", _ => "Failing" };
         Assert.Equal($"{grade} ({label})", Field(lines, "Overall Grade"));

@@ -43,7 +43,7 @@ internal static partial class PassEvaluator
         };
         if (rule is not null)
         {
-            findings.Add(new Finding(rule, AlertSeverity.Warning, $"{regression!.Reason} (compared with {baseline.Description}.)") { Metric = "regression_confidence", Observed = regression.Confidence });
+            findings.Add(new Finding(rule, AlertSeverity.Warning, $"{regression!.Reason.TrimEnd('.')} (compared with {baseline.Description}).") { Metric = "regression_confidence", Observed = regression.Confidence });
         }
     }
 

@@ -52,7 +52,7 @@ internal static partial class WeeklySummaryMarkdown
     private static void AppendExecutiveSummary(StringBuilder md, WeeklySummary week)
     {
         md.Append("## Executive Summary\n\n")
-          .Append("**Stability Score:** ").Append(Number(week.Stability.Value, "0.0#")).Append("/100  \n")
+          .Append("**Stability Score:** ").Append(Number(week.Stability.Value, "0.0")).Append("/100  \n")
           .Append("**Overall Grade:** ").Append(MarkdownText.Text(week.Stability.Grade)).Append(" (").Append(GradeLabel(week.Stability.Grade)).Append(")  \n")
           .Append("**Should Roll Back:** ").Append(week.RollbackRecommended ? "Yes" : "No").Append('\n');
         foreach (var reason in week.RollbackReasons)
