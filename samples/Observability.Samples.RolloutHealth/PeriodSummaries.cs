@@ -19,7 +19,9 @@ internal static class PeriodSummaries
             .Where(s => window.Contains(s.Timestamp))
             .ToArray() ?? [];
         var days = DailyAggregator.AggregateDays(snapshots, window, alerts: null, DailyAggregationOptions.From(options, interval));
-        var week = WeeklySummarizer.Summarize(days, WeeklySummaryOptions.From(options.Thresholds));
+        var weekly = WeeklySummaryOptions.From(options.Thresholds);
+        weekly.ServiceName = options.ServiceName;
+        var week = WeeklySummarizer.Summarize(days, weekly);
         IReadOnlyList<string> files = [];
         if (options.Reports.OutputDirectory is { } directory)
         {

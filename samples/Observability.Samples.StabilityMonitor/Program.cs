@@ -116,6 +116,7 @@ static async Task<int> RunAsync(SampleArguments arguments, CancellationToken can
         Interval = arguments.Interval,
         OutputDirectory = output,
         BaselinePath = arguments.Baseline,
+        ServiceName = arguments.Service,
     };
 
     StabilityMonitor monitor;

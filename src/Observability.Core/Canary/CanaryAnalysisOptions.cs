@@ -5,7 +5,7 @@ namespace Observability;
 /// the confidence of the Mann-Whitney U test and the score thresholds. Plain and bindable from
 /// configuration; <see cref="CanaryAnalyzer"/> validates them and lists every problem at once.
 /// </summary>
-public sealed class CanaryAnalysisOptions
+internal sealed class CanaryAnalysisOptions
 {
     /// <summary>
     /// Gets or sets the confidence of the test, in (0, 1): a difference is significant when the

@@ -36,7 +36,7 @@ namespace Observability;
 /// the outcome Fail with score 0. If no metric was scored, the outcome is NoData, never Pass.
 /// </para>
 /// </remarks>
-public sealed class CanaryAnalyzer
+internal sealed class CanaryAnalyzer
 {
     private readonly CanaryMetricConfig[] _metrics;
     private readonly Dictionary<string, double> _weights;

@@ -4,7 +4,7 @@ namespace Observability;
 /// What the comparison of one metric found, regardless of <see cref="CanaryDirection"/>:
 /// whether that counts against the canary is <see cref="CanaryMetricResult.Passed"/>.
 /// </summary>
-public enum CanaryClassification
+internal enum CanaryClassification
 {
     /// <summary>No significant difference, or one within the effect-size tolerance.</summary>
     Pass = 0,

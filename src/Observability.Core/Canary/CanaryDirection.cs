@@ -1,7 +1,7 @@
 namespace Observability;
 
 /// <summary>Which change of a metric counts against the canary.</summary>
-public enum CanaryDirection
+internal enum CanaryDirection
 {
     /// <summary>A significant change either way fails the metric (the default).</summary>
     Either = 0,

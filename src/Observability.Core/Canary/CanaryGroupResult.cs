@@ -11,4 +11,4 @@ namespace Observability;
 /// shared the remainder and groups without scored metrics were left out (0 for those).
 /// </param>
 /// <param name="Points">The points the group added to the overall score: <paramref name="Weight"/> x <paramref name="Score"/> / 100.</param>
-public sealed record CanaryGroupResult(string Name, int Metrics, int Scored, int Passed, double? Score, double Weight, double Points);
+internal sealed record CanaryGroupResult(string Name, int Metrics, int Scored, int Passed, double? Score, double Weight, double Points);

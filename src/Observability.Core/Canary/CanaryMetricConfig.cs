@@ -5,7 +5,7 @@ namespace Observability;
 /// is bad, whether it is critical, and how large a significant change must be to count.
 /// A plain options class, bindable from configuration.
 /// </summary>
-public sealed class CanaryMetricConfig
+internal sealed class CanaryMetricConfig
 {
     /// <summary>The group a metric belongs to when none is set.</summary>
     public const string DefaultGroup = "default";

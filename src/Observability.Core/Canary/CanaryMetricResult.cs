@@ -1,7 +1,7 @@
 namespace Observability;
 
 /// <summary>The comparison of one metric between canary and baseline: the test, the effect size and the why.</summary>
-public sealed record CanaryMetricResult
+internal sealed record CanaryMetricResult
 {
     /// <summary>Gets the metric's name.</summary>
     public required string Name { get; init; }

@@ -1,7 +1,7 @@
 namespace Observability;
 
 /// <summary>The overall result of a canary analysis.</summary>
-public enum CanaryOutcome
+internal enum CanaryOutcome
 {
     /// <summary>The score reached the pass threshold and no critical metric failed.</summary>
     Pass = 0,

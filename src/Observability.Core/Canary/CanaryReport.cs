@@ -1,7 +1,7 @@
 namespace Observability;
 
 /// <summary>The result of a canary analysis: the outcome, the 0-100 score, the metric that decided and why.</summary>
-public sealed record CanaryReport
+internal sealed record CanaryReport
 {
     /// <summary>Gets the overall result.</summary>
     public required CanaryOutcome Outcome { get; init; }

@@ -12,7 +12,7 @@ namespace Observability;
 /// ignored. Bands of zero width (N identical values): that value is inside, with %b 0.5; any other
 /// value is outside with an infinite %b and score 1.
 /// </remarks>
-public sealed class BollingerBandDetector : IAnomalyDetector
+internal sealed class BollingerBandDetector : IAnomalyDetector
 {
     /// <summary>The default window: the last 20 samples (Bollinger's own choice).</summary>
     public const int DefaultPeriod = 20;

@@ -8,7 +8,7 @@ namespace Observability;
 /// While the detector warms up, and for an ignored (NaN or infinite) sample, the bands are those of the
 /// window so far, %b is 0.5, the score is 0 and the sample is not outside; see <see cref="Status"/>.
 /// </remarks>
-public readonly record struct BollingerReading
+internal readonly record struct BollingerReading
 {
     /// <summary>Gets the sample's value.</summary>
     public double Value { get; init; }

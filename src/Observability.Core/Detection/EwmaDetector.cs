@@ -21,7 +21,7 @@ namespace Observability;
 /// other value an infinite z-score: severity high, score 1.
 /// </para>
 /// </remarks>
-public sealed class EwmaDetector : IAnomalyDetector
+internal sealed class EwmaDetector : IAnomalyDetector
 {
     /// <summary>The default smoothing factor, 0.1: the weights of the last 10 samples sum to 1 - 0.9^10 = 65 %.</summary>
     public const double DefaultAlpha = 0.1;

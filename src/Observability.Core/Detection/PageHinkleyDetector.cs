@@ -29,7 +29,7 @@ namespace Observability;
 /// (a constant series) makes any other value an infinite z: it is detected at once.
 /// </para>
 /// </remarks>
-public sealed class PageHinkleyDetector : IAnomalyDetector
+internal sealed class PageHinkleyDetector : IAnomalyDetector
 {
     /// <summary>The default threshold lambda: 6 warm-up standard deviations.</summary>
     public const double DefaultThreshold = 6.0;

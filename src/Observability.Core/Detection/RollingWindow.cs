@@ -19,7 +19,7 @@ namespace Observability;
 /// it was. An empty window has a sum of 0 and a NaN mean, minimum, maximum and variance.
 /// </para>
 /// </remarks>
-public sealed class RollingWindow
+internal sealed class RollingWindow
 {
     private readonly RollingMoments _moments;
     private readonly MonotonicDeque _minimum;

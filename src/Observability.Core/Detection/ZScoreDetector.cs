@@ -14,7 +14,7 @@ namespace Observability;
 /// window of identical values), a sample equal to them has z 0 and any other value an infinite
 /// z-score: severity high, score 1.
 /// </remarks>
-public sealed class ZScoreDetector : IAnomalyDetector
+internal sealed class ZScoreDetector : IAnomalyDetector
 {
     /// <summary>The default window: the last 30 samples.</summary>
     public const int DefaultWindowSize = 30;

@@ -43,10 +43,11 @@ public sealed class CanaryClassificationTests
     }
 
     [Theory]
-    [InlineData(1.04, CanaryClassification.High)] // 107 / 102 = 1.049 > 1.04
-    [InlineData(1.05, CanaryClassification.Pass)] // 1.049 is within 1.05
-    public void Analyze_SignificantShift_EffectSizeToleranceDecides(double allowedIncrease, CanaryClassification expected)
+    [InlineData(1.04, (int)CanaryClassification.High)] // 107 / 102 = 1.049 > 1.04
+    [InlineData(1.05, (int)CanaryClassification.Pass)] // 1.049 is within 1.05
+    public void Analyze_SignificantShift_EffectSizeToleranceDecides(double allowedIncrease, int expectedValue)
     {
+        var expected = (CanaryClassification)expectedValue;
         // 100..104 vs 105..109: separated, p = 2/252 (scipy exact 0.007936507936507936), means 102 vs 107.
         var metric = Metric("latency");
         metric.AllowedIncrease = allowedIncrease;
@@ -84,14 +85,16 @@ public sealed class CanaryClassificationTests
     }
 
     [Theory]
-    [InlineData(CanaryDirection.Either, true, CanaryClassification.High, false)]
-    [InlineData(CanaryDirection.Either, false, CanaryClassification.Low, false)]
-    [InlineData(CanaryDirection.Increase, true, CanaryClassification.High, false)]
-    [InlineData(CanaryDirection.Increase, false, CanaryClassification.Low, true)]
-    [InlineData(CanaryDirection.Decrease, true, CanaryClassification.High, true)]
-    [InlineData(CanaryDirection.Decrease, false, CanaryClassification.Low, false)]
-    public void Analyze_Direction_KeepsClassificationAndDecidesPassed(CanaryDirection direction, bool canaryHigher, CanaryClassification expected, bool passed)
+    [InlineData((int)CanaryDirection.Either, true, (int)CanaryClassification.High, false)]
+    [InlineData((int)CanaryDirection.Either, false, (int)CanaryClassification.Low, false)]
+    [InlineData((int)CanaryDirection.Increase, true, (int)CanaryClassification.High, false)]
+    [InlineData((int)CanaryDirection.Increase, false, (int)CanaryClassification.Low, true)]
+    [InlineData((int)CanaryDirection.Decrease, true, (int)CanaryClassification.High, true)]
+    [InlineData((int)CanaryDirection.Decrease, false, (int)CanaryClassification.Low, false)]
+    public void Analyze_Direction_KeepsClassificationAndDecidesPassed(int directionValue, bool canaryHigher, int expectedValue, bool passed)
     {
+        var direction = (CanaryDirection)directionValue;
+        var expected = (CanaryClassification)expectedValue;
         var result = Judge(Metric("m", direction: direction), canaryHigher ? Low : Shifted, canaryHigher ? Shifted : Low);
 
         Assert.Equal(expected, result.Classification);
@@ -100,12 +103,13 @@ public sealed class CanaryClassificationTests
     }
 
     [Theory]
-    [InlineData(new double[] { 1, 2, 9 }, 0.98, CanaryClassification.Pass)] // p = 2 * 23/2300 = 0.02 exactly: not below 0.02
-    [InlineData(new double[] { 1, 2, 8 }, 0.98, CanaryClassification.Low)] // p = 2 * 16/2300 = 0.0139
-    [InlineData(new double[] { 1, 3, 9 }, 0.98, CanaryClassification.Pass)] // p = 0.02696
-    [InlineData(new double[] { 1, 3, 9 }, 0.97, CanaryClassification.Low)] // 0.02696 < 0.03
-    public void Analyze_ConfidenceBoundary_SignificantOnlyBelowOneMinusConfidence(double[] canary, double confidence, CanaryClassification expected)
+    [InlineData(new double[] { 1, 2, 9 }, 0.98, (int)CanaryClassification.Pass)] // p = 2 * 23/2300 = 0.02 exactly: not below 0.02
+    [InlineData(new double[] { 1, 2, 8 }, 0.98, (int)CanaryClassification.Low)] // p = 2 * 16/2300 = 0.0139
+    [InlineData(new double[] { 1, 3, 9 }, 0.98, (int)CanaryClassification.Pass)] // p = 0.02696
+    [InlineData(new double[] { 1, 3, 9 }, 0.97, (int)CanaryClassification.Low)] // 0.02696 < 0.03
+    public void Analyze_ConfidenceBoundary_SignificantOnlyBelowOneMinusConfidence(double[] canary, double confidence, int expectedValue)
     {
+        var expected = (CanaryClassification)expectedValue;
         // Values 1..25; the canary takes 3 of them, the baseline the other 22. The canary's rank sum is
         // the sum of its values; among the C(25,3) = 2300 rank sets, 23 sum to 12 or less, so {1,2,9}
         // gives exactly p = 46/2300 = 0.02 (scipy exact: 0.019999999999999997, a rounding of the same count).
@@ -135,10 +139,11 @@ public sealed class CanaryClassificationTests
     }
 
     [Theory]
-    [InlineData(1.0, CanaryClassification.High)] // ratio 12 / 10 = 1.2 > 1.0
-    [InlineData(1.2, CanaryClassification.Pass)] // 1.2 is within 1.2
-    public void Analyze_BothConstantButDifferent_TestSignificantAndEffectSizeDecides(double allowedIncrease, CanaryClassification expected)
+    [InlineData(1.0, (int)CanaryClassification.High)] // ratio 12 / 10 = 1.2 > 1.0
+    [InlineData(1.2, (int)CanaryClassification.Pass)] // 1.2 is within 1.2
+    public void Analyze_BothConstantButDifferent_TestSignificantAndEffectSizeDecides(double allowedIncrease, int expectedValue)
     {
+        var expected = (CanaryClassification)expectedValue;
         // All 10 vs all 12: the ranks separate completely, p = 2/252 = 0.0079 < 0.02.
         var metric = Metric("pool_size");
         metric.AllowedIncrease = allowedIncrease;

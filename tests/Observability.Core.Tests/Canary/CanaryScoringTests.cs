@@ -26,13 +26,14 @@ public sealed class CanaryScoringTests
     }
 
     [Theory]
-    [InlineData(20, 1, 95, CanaryOutcome.Pass)] // 19/20 = 95: exactly the pass threshold
-    [InlineData(19, 1, 94.74, CanaryOutcome.Marginal)] // 18/19 = 94.737
-    [InlineData(4, 1, 75, CanaryOutcome.Marginal)] // 3/4 = 75: exactly the marginal threshold
-    [InlineData(3, 1, 66.67, CanaryOutcome.Fail)] // 2/3 = 66.667
-    [InlineData(3, 0, 100, CanaryOutcome.Pass)]
-    public void Analyze_ScoreAgainstThresholds_AtThresholdCountsAsReached(int metrics, int failing, double score, CanaryOutcome outcome)
+    [InlineData(20, 1, 95, (int)CanaryOutcome.Pass)] // 19/20 = 95: exactly the pass threshold
+    [InlineData(19, 1, 94.74, (int)CanaryOutcome.Marginal)] // 18/19 = 94.737
+    [InlineData(4, 1, 75, (int)CanaryOutcome.Marginal)] // 3/4 = 75: exactly the marginal threshold
+    [InlineData(3, 1, 66.67, (int)CanaryOutcome.Fail)] // 2/3 = 66.667
+    [InlineData(3, 0, 100, (int)CanaryOutcome.Pass)]
+    public void Analyze_ScoreAgainstThresholds_AtThresholdCountsAsReached(int metrics, int failing, double score, int outcomeValue)
     {
+        var outcome = (CanaryOutcome)outcomeValue;
         var report = PassFail(Enumerable.Range(0, metrics).Select(i => (Metric($"m{i:00}"), i < failing)));
 
         Assert.Equal(score, report.Score);

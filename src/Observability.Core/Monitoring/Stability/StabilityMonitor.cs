@@ -110,7 +110,14 @@ public sealed partial class StabilityMonitor
         }
 
         var stop = interrupted ? _time.GetUtcNow() : end;
-        return await run.FinishAsync(stop, interrupted, planned, WeeklySummaryOptions.From(_options.Thresholds), _logger, CancellationToken.None).ConfigureAwait(false);
+        return await run.FinishAsync(stop, interrupted, planned, Weekly(), _logger, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private WeeklySummaryOptions Weekly()
+    {
+        var weekly = WeeklySummaryOptions.From(_options.Thresholds);
+        weekly.ServiceName = _options.ServiceName;
+        return weekly;
     }
 
     private DailySettings Settings()
