@@ -81,11 +81,11 @@ internal sealed class StabilityTestRun : IDisposable
         return options;
     }
 
-    public async Task<StabilityRunResult> RunAsync(ICollector collector, StabilityMonitorOptions? options = null, Func<StabilityProgress, TimeSpan?>? step = null, ILogger<StabilityMonitor>? logger = null)
+    public async Task<StabilityRunResult> RunAsync(ICollector collector, StabilityMonitorOptions? options = null, Func<StabilityProgress, TimeSpan?>? step = null, ILogger<StabilityMonitor>? logger = null, IAlertPublisher? alerts = null)
     {
         using var cts = new CancellationTokenSource();
         var clock = new ParkedSignalTimeProvider(Time);
-        var monitor = new StabilityMonitor(collector, options ?? Options(), clock, logger);
+        var monitor = new StabilityMonitor(collector, options ?? Options(), clock, logger, alerts);
         var run = monitor.RunAsync(Recorder, cts.Token);
         while (!run.IsCompleted)
         {
