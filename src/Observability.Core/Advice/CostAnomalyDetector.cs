@@ -5,10 +5,11 @@ namespace Observability;
 
 /// <summary>
 /// Compares an actual cost with the expected one: variance = (actual - expected) / expected x 100.
-/// A variance above <see cref="CostAnomalyDetectorOptions.WarningVariancePercent"/> (default 25 %)
-/// either way is a warning, above <see cref="CostAnomalyDetectorOptions.CriticalVariancePercent"/>
-/// (default 50 %) critical; exactly at a threshold is not above it. Spending far less than expected
-/// counts too: a workload that stopped is as worth a look as one that ran away.
+/// A variance strictly above <see cref="CostAnomalyDetectorOptions.WarningVariancePercent"/> (default 25 %)
+/// either way is a warning, strictly above <see cref="CostAnomalyDetectorOptions.CriticalVariancePercent"/>
+/// (default 50 %) critical: exactly 25 % is as expected, exactly 50 % a warning. Spending far less than
+/// expected counts too: a workload that stopped is as worth a look as one that ran away. This is the one
+/// definition of cost variance; the Sentry provider's <c>ReleaseAlerts.CostAnomaly</c> asks it too.
 /// </summary>
 /// <remarks>
 /// Costs are <see cref="decimal"/> so that the boundaries are exact (0.30 against 0.375 is 25 %, not

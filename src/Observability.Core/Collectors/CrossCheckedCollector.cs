@@ -14,19 +14,23 @@ namespace Observability;
 /// </summary>
 public sealed partial class CrossCheckedCollector : ICollector
 {
-    private static readonly SecretRedactor Redactor = new(new RedactionOptions());
-
     private readonly ICollector[] _sources;
     private readonly CrossCheckOptions _options;
     private readonly ILogger _logger;
+    private readonly SecretRedactor _redactor;
 
     /// <summary>Initializes a new instance of the <see cref="CrossCheckedCollector"/> class.</summary>
     /// <param name="name">The composite's name, used on its results.</param>
     /// <param name="sources">The sources, highest priority first; at least one, names unique.</param>
     /// <param name="options">The tolerances; the defaults when <see langword="null"/>.</param>
     /// <param name="logger">Logs failures and discrepancies; none when <see langword="null"/>.</param>
+    /// <param name="redactor">
+    /// Masks secrets in the messages of sources that throw; one with the default <see cref="RedactionOptions"/> when
+    /// <see langword="null"/>. Registered through <c>AddCrossCheckedCollector</c>, the chain uses the registered
+    /// <see cref="SecretRedactor"/>, built from <see cref="ObservabilityOptions.Redaction"/>.
+    /// </param>
     /// <exception cref="ArgumentException">No source, a null source, two sources with one name, or a negative or non-finite tolerance.</exception>
-    public CrossCheckedCollector(string name, IEnumerable<ICollector> sources, CrossCheckOptions? options = null, ILogger<CrossCheckedCollector>? logger = null)
+    public CrossCheckedCollector(string name, IEnumerable<ICollector> sources, CrossCheckOptions? options = null, ILogger<CrossCheckedCollector>? logger = null, SecretRedactor? redactor = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(sources);
@@ -55,6 +59,7 @@ public sealed partial class CrossCheckedCollector : ICollector
 
         Name = name;
         _logger = logger ?? (ILogger)NullLogger.Instance;
+        _redactor = redactor ?? new SecretRedactor(new RedactionOptions());
     }
 
     /// <inheritdoc />
@@ -154,7 +159,7 @@ public sealed partial class CrossCheckedCollector : ICollector
         }
     }
 
-    private static async Task<CollectionResult> AskAsync(ICollector source, CollectionWindow window, CancellationToken cancellationToken)
+    private async Task<CollectionResult> AskAsync(ICollector source, CollectionWindow window, CancellationToken cancellationToken)
     {
         try
         {
@@ -162,7 +167,7 @@ public sealed partial class CrossCheckedCollector : ICollector
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return CollectionResult.Failed(source.Name, new CollectionError(CollectionErrorKind.Unknown, $"the collector threw {ex.GetType().Name}: {Redactor.RedactText(ex.Message)}"));
+            return CollectionResult.Failed(source.Name, new CollectionError(CollectionErrorKind.Unknown, $"the collector threw {ex.GetType().Name}: {_redactor.RedactText(ex.Message)}"));
         }
     }
 

@@ -97,7 +97,12 @@ public static class CrossCheckedCollectorObservabilityBuilderExtensions
             check.Metrics[metric] = tolerance;
         }
 
-        return new CrossCheckedCollector(name, sources, check, ProviderRegistration.LoggerFactory(services).CreateLogger<CrossCheckedCollector>());
+        return new CrossCheckedCollector(
+            name,
+            sources,
+            check,
+            ProviderRegistration.LoggerFactory(services).CreateLogger<CrossCheckedCollector>(),
+            services.GetRequiredService<SecretRedactor>());
     }
 
     private static ICollector? Resolve(IServiceProvider services, string chain, string source, CrossCheckedCollectorOptions options, List<string> problems)

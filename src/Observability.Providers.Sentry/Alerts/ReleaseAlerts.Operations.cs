@@ -3,6 +3,8 @@ namespace Observability;
 /// <summary>The processor and cost alerts of <see cref="ReleaseAlerts"/>.</summary>
 public static partial class ReleaseAlerts
 {
+    private static readonly CostAnomalyDetector DefaultCostDetector = new();
+
     /// <summary>
     /// A processor issue: stuck jobs, high latency and rate limiting are warnings; a connection failure is an error.
     /// The rule names the kind (see <see cref="ProcessorIssueRule"/>), and the processor is a label.
@@ -53,43 +55,44 @@ public static partial class ReleaseAlerts
     };
 
     /// <summary>
-    /// A cost at least <see cref="CostWarningIncrease"/> (25 %) above the expected cost is a warning, at least
-    /// <see cref="CostCriticalIncrease"/> (50 %) above it critical; exactly 25 % is a warning, exactly 50 % critical.
+    /// Judges a cost with <see cref="CostAnomalyDetector"/>, the one definition of cost variance:
+    /// variance = (actual - expected) / expected x 100, either way. With the default detector a variance strictly above
+    /// 25 % is a warning and strictly above 50 % critical: exactly 25 % raises nothing, exactly 50 % is a warning, and
+    /// spending far less than expected counts as much as spending far more. An expected cost of 0 has no baseline: any
+    /// actual cost above 0 is an <see cref="AlertSeverity.Info"/> alert for a person to judge.
     /// </summary>
     /// <param name="service">The service.</param>
-    /// <param name="expectedCost">The expected cost (baseline), above 0.</param>
+    /// <param name="expectedCost">The expected cost (budget or forecast), 0 or more.</param>
     /// <param name="actualCost">The observed cost, 0 or more, in the same unit.</param>
     /// <param name="timestamp">When the cost was observed.</param>
-    /// <returns>The alert, or <see langword="null"/> when the cost is less than 25 % above the expected cost.</returns>
-    public static Alert? CostAnomaly(string service, double expectedCost, double actualCost, DateTimeOffset timestamp)
+    /// <param name="detector">The detector with your thresholds; one with the default thresholds when <see langword="null"/>.</param>
+    /// <returns>The alert, or <see langword="null"/> when the cost is as expected.</returns>
+    public static Alert? CostAnomaly(string service, decimal expectedCost, decimal actualCost, DateTimeOffset timestamp, CostAnomalyDetector? detector = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(service);
-        if (!double.IsFinite(expectedCost) || expectedCost <= 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(expectedCost), expectedCost, "The expected cost must be above 0.");
-        }
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedCost);
+        ArgumentOutOfRangeException.ThrowIfNegative(actualCost);
 
-        if (!double.IsFinite(actualCost) || actualCost < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(actualCost), actualCost, "The actual cost must be 0 or more.");
-        }
-
-        var increase = (actualCost - expectedCost) / expectedCost;
-        if (increase < CostWarningIncrease - Tolerance)
+        var judged = (detector ?? DefaultCostDetector).Evaluate(expectedCost, actualCost);
+        if (judged.Severity is not { } severity)
         {
             return null;
         }
 
-        var severity = increase >= CostCriticalIncrease - Tolerance ? AlertSeverity.Critical : AlertSeverity.Warning;
-        return Build(
-            CostAnomalyRule,
-            severity,
-            service,
-            "cost",
-            Format($"{service}: cost {increase:0.0%} above expected"),
-            Format($"Cost {actualCost:0.00} against {expectedCost:0.00} expected (+{increase:0.0%}; warning from {CostWarningIncrease:0%}, critical from {CostCriticalIncrease:0%})."),
-            timestamp,
-            null,
-            new() { ["expected_cost"] = expectedCost, ["actual_cost"] = actualCost, ["increase"] = increase });
+        var finding = judged.ToFinding();
+        var title = finding is null ? $"{service}: cost with no expected cost to compare" : RuleCatalogue.Get(finding.Rule).TitleFor(service);
+        var context = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["expected_cost"] = expectedCost,
+            ["actual_cost"] = actualCost,
+            ["variance_percent"] = judged.VariancePercent,
+            ["threshold_percent"] = judged.ThresholdPercent,
+        };
+        if (finding is not null)
+        {
+            context["finding_rule"] = finding.Rule;
+        }
+
+        return Build(CostAnomalyRule, severity, service, RuleCatalogue.Categories.Cost, title, judged.Reason, timestamp, null, context);
     }
 }

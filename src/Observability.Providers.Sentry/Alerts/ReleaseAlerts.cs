@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Observability;
 
 /// <summary>
@@ -7,45 +5,49 @@ namespace Observability;
 /// cost anomalies. They are plain <see cref="Alert"/>s for any sink; publish them through <see cref="IAlertPublisher"/>.
 /// A rollout, when given, travels in <see cref="Alert.Context"/> under <see cref="ReleaseRollout.ContextKey"/>.
 /// </summary>
+/// <remarks>
+/// <para>
+/// The helpers keep no thresholds of their own. Health and error rate are judged by <see cref="ThresholdJudge"/>
+/// against a <see cref="ThresholdOptions"/> (pass the pass's, <c>ObservabilityOptions.Thresholds</c>; the defaults
+/// when none is given), so a helper alerts exactly where the pass's <c>health_*</c> and <c>error_rate_*</c> findings
+/// do; cost is judged by <see cref="CostAnomalyDetector"/>, the one definition of cost variance.
+/// </para>
+/// <para>
+/// Their rules (<c>release_*</c> and <c>processor_*</c>) are the helpers' own, not rows of the
+/// <see cref="RuleCatalogue"/>: a helper builds an alert that goes straight to the publisher and the sinks, which
+/// read no catalogue, while catalogue rows are the rules of findings, which the pass turns into its own alerts.
+/// Distinct rules also keep a helper's alert from being deduplicated against the pass's alert for the same
+/// condition. The category label, the title and the message are the judged finding's (see <see cref="RuleCatalogue"/>).
+/// </para>
+/// </remarks>
 public static partial class ReleaseAlerts
 {
-    /// <summary>A health score below this (0 to 100) is a warning: 70.</summary>
-    public const double HealthWarningBelow = 70;
-
-    /// <summary>A health score below this (0 to 100) is an error: 50.</summary>
-    public const double HealthErrorBelow = 50;
-
-    /// <summary>A cost at least this share above the expected cost is a warning: 0.25 (25 %).</summary>
-    public const double CostWarningIncrease = 0.25;
-
-    /// <summary>A cost at least this share above the expected cost is critical: 0.50 (50 %).</summary>
-    public const double CostCriticalIncrease = 0.50;
-
-    /// <summary>The rule of <see cref="HealthDegradation"/>.</summary>
+    /// <summary>The rule of <see cref="HealthDegradation"/>: <c>release_health_degraded</c>, a release-helper rule (not a catalogue row).</summary>
     public const string HealthDegradationRule = "release_health_degraded";
 
-    /// <summary>The rule of <see cref="HighErrorRate"/>.</summary>
+    /// <summary>The rule of <see cref="HighErrorRate"/>: <c>release_error_rate_high</c>, a release-helper rule (not a catalogue row).</summary>
     public const string HighErrorRateRule = "release_error_rate_high";
 
-    /// <summary>The rule of <see cref="EmergencyRollback"/>.</summary>
+    /// <summary>The rule of <see cref="EmergencyRollback"/>: <c>release_emergency_rollback</c>, a release-helper rule (not a catalogue row).</summary>
     public const string EmergencyRollbackRule = "release_emergency_rollback";
 
-    /// <summary>The rule of <see cref="CostAnomaly"/>.</summary>
+    /// <summary>The rule of <see cref="CostAnomaly"/>: <c>release_cost_anomaly</c>, a release-helper rule (not a catalogue row).</summary>
     public const string CostAnomalyRule = "release_cost_anomaly";
 
-    // Shares computed from money amounts carry rounding (0.2 / 0.8 is 0.24999999999999994); a boundary reached within this counts.
-    private const double Tolerance = 1e-9;
+    private static readonly ThresholdOptions DefaultThresholds = new();
 
     /// <summary>
-    /// A health score below <see cref="HealthWarningBelow"/> (70) is a warning, below <see cref="HealthErrorBelow"/> (50)
-    /// an error; 70 and above raise nothing, exactly 50 is a warning.
+    /// Judges a health score as the pass does (<see cref="ThresholdJudge.Health"/>): below
+    /// <see cref="ThresholdOptions.HealthCritical"/> (default 50) an error, below <see cref="ThresholdOptions.HealthWarning"/>
+    /// (default 70) a warning; exactly the warning threshold raises nothing, exactly the critical one is a warning.
     /// </summary>
     /// <param name="service">The service.</param>
     /// <param name="healthScore">The health score, 0 to 100.</param>
     /// <param name="timestamp">When the score was measured.</param>
     /// <param name="rollout">The rollout, if any.</param>
+    /// <param name="thresholds">The thresholds, for example <c>ObservabilityOptions.Thresholds</c>; the defaults when <see langword="null"/>.</param>
     /// <returns>The alert, or <see langword="null"/> when the score is healthy.</returns>
-    public static Alert? HealthDegradation(string service, double healthScore, DateTimeOffset timestamp, ReleaseRollout? rollout = null)
+    public static Alert? HealthDegradation(string service, double healthScore, DateTimeOffset timestamp, ReleaseRollout? rollout = null, ThresholdOptions? thresholds = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(service);
         if (!double.IsFinite(healthScore) || healthScore is < 0 or > 100)
@@ -53,36 +55,26 @@ public static partial class ReleaseAlerts
             throw new ArgumentOutOfRangeException(nameof(healthScore), healthScore, "The health score must be between 0 and 100.");
         }
 
-        if (healthScore >= HealthWarningBelow)
-        {
-            return null;
-        }
-
-        var severity = healthScore < HealthErrorBelow ? AlertSeverity.Error : AlertSeverity.Warning;
-        var limit = severity == AlertSeverity.Error ? HealthErrorBelow : HealthWarningBelow;
-        return Build(
-            HealthDegradationRule,
-            severity,
-            service,
-            "health",
-            Format($"{service}: health score {healthScore:0.0} below {limit:0}"),
-            Format($"Health score {healthScore:0.0} is below {limit:0} (warning below {HealthWarningBelow:0}, error below {HealthErrorBelow:0})."),
-            timestamp,
-            rollout,
-            new() { ["health_score"] = healthScore, ["warning_below"] = HealthWarningBelow, ["error_below"] = HealthErrorBelow });
+        var t = thresholds ?? DefaultThresholds;
+        return ThresholdJudge.Health(healthScore, t) is { } finding
+            ? FromFinding(HealthDegradationRule, finding, service, timestamp, rollout, new() { ["health_score"] = healthScore, ["warning_below"] = t.HealthWarning, ["error_below"] = t.HealthCritical })
+            : null;
     }
 
     /// <summary>
-    /// An error rate above <paramref name="threshold"/> is a warning, above twice the threshold critical; exactly the
-    /// threshold raises nothing, exactly twice the threshold is a warning.
+    /// Judges an error rate as the pass does (<see cref="ThresholdJudge.ErrorRate"/>): above
+    /// <see cref="ThresholdOptions.ErrorRateCritical"/> (default 5 %) critical, at or above
+    /// <see cref="ThresholdOptions.ErrorRateWarning"/> (default 2.5 %) a warning; exactly the warning threshold is a
+    /// warning, exactly the critical one still a warning. The rate is judged as given: pass only a rate measured over
+    /// more than <see cref="ThresholdOptions.MinimumJobs"/> jobs or requests, as the pass does.
     /// </summary>
     /// <param name="service">The service.</param>
     /// <param name="errorRate">The error rate as a fraction, 0 to 1.</param>
-    /// <param name="threshold">The acceptable error rate as a fraction, above 0 and at most 1.</param>
     /// <param name="timestamp">When the rate was measured.</param>
     /// <param name="rollout">The rollout, if any; its error rate is filled in when missing.</param>
-    /// <returns>The alert, or <see langword="null"/> when the rate is within the threshold.</returns>
-    public static Alert? HighErrorRate(string service, double errorRate, double threshold, DateTimeOffset timestamp, ReleaseRollout? rollout = null)
+    /// <param name="thresholds">The thresholds, for example <c>ObservabilityOptions.Thresholds</c>; the defaults when <see langword="null"/>.</param>
+    /// <returns>The alert, or <see langword="null"/> when the rate is below the warning threshold.</returns>
+    public static Alert? HighErrorRate(string service, double errorRate, DateTimeOffset timestamp, ReleaseRollout? rollout = null, ThresholdOptions? thresholds = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(service);
         if (!double.IsFinite(errorRate) || errorRate is < 0 or > 1)
@@ -90,28 +82,16 @@ public static partial class ReleaseAlerts
             throw new ArgumentOutOfRangeException(nameof(errorRate), errorRate, "The error rate must be a fraction between 0 and 1.");
         }
 
-        if (!double.IsFinite(threshold) || threshold is <= 0 or > 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "The threshold must be a fraction above 0 and at most 1.");
-        }
-
-        if (errorRate <= threshold)
-        {
-            return null;
-        }
-
-        var critical = 2 * threshold;
-        var severity = errorRate > critical ? AlertSeverity.Critical : AlertSeverity.Warning;
-        return Build(
-            HighErrorRateRule,
-            severity,
-            service,
-            "error_rate",
-            Format($"{service}: error rate {errorRate:0.00%} above {(severity == AlertSeverity.Critical ? critical : threshold):0.00%}"),
-            Format($"Error rate {errorRate:0.00%} is above the threshold {threshold:0.00%} (critical above {critical:0.00%})."),
-            timestamp,
-            rollout is null ? null : rollout with { ErrorRate = rollout.ErrorRate ?? errorRate },
-            new() { ["error_rate"] = errorRate, ["threshold"] = threshold, ["critical_above"] = critical });
+        var t = thresholds ?? DefaultThresholds;
+        return ThresholdJudge.ErrorRate(errorRate, t) is { } finding
+            ? FromFinding(
+                HighErrorRateRule,
+                finding,
+                service,
+                timestamp,
+                rollout is null ? null : rollout with { ErrorRate = rollout.ErrorRate ?? errorRate },
+                new() { ["error_rate"] = errorRate, ["warning_from"] = t.ErrorRateWarning, ["critical_above"] = t.ErrorRateCritical })
+            : null;
     }
 
     /// <summary>An emergency rollback: always critical.</summary>
@@ -127,7 +107,13 @@ public static partial class ReleaseAlerts
         return Build(EmergencyRollbackRule, AlertSeverity.Critical, service, "rollback", $"{service}: emergency rollback", reason, timestamp, rollout, []) with { RootCause = reason };
     }
 
-    private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    /// <summary>An alert of a helper rule from the finding that judged it: its severity, message and threshold, the catalogue row's category and title.</summary>
+    private static Alert FromFinding(string rule, Finding finding, string service, DateTimeOffset timestamp, ReleaseRollout? rollout, Dictionary<string, object?> context)
+    {
+        var row = RuleCatalogue.Get(finding.Rule);
+        context["finding_rule"] = finding.Rule;
+        return Build(rule, finding.Severity, service, row.Category, row.TitleFor(service), finding.Message, timestamp, rollout, context);
+    }
 
     private static Alert Build(string rule, AlertSeverity severity, string service, string category, string title, string message, DateTimeOffset timestamp, ReleaseRollout? rollout, Dictionary<string, object?> context, Dictionary<string, string>? extraLabels = null)
     {

@@ -97,8 +97,11 @@ public sealed class CostAnomalyDetectorTests
     {
         var detector = new CostAnomalyDetector(new CostAnomalyDetectorOptions { WarningVariancePercent = 10, CriticalVariancePercent = 20 });
 
+        Assert.Null(detector.Evaluate(100m, 110m).Severity);                           // exactly 10 % is not above the warning
         Assert.Equal(AlertSeverity.Warning, detector.Evaluate(100m, 115m).Severity);   // 15 % > 10 %
+        Assert.Equal(AlertSeverity.Warning, detector.Evaluate(100m, 120m).Severity);   // exactly 20 % is not above the critical
         Assert.Equal(AlertSeverity.Critical, detector.Evaluate(100m, 121m).Severity);  // 21 % > 20 %
+        Assert.Equal(AlertSeverity.Critical, detector.Evaluate(100m, 79m).Severity);   // 21 % under counts the same
     }
 
     [Fact]

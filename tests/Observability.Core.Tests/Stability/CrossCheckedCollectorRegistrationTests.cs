@@ -253,6 +253,46 @@ public sealed class CrossCheckedCollectorRegistrationTests
     }
 
     [Fact]
+    public async Task AddCrossCheckedCollector_CustomRedactionOption_ReachesTheChainsMessages()
+    {
+        static DelegateCollector Leaky() => new("prometheus", (_, _) => throw new InvalidOperationException("401 for sessionid=sess-value-0001"));
+
+        // The default fragments do not name 'sessionid': a chain built without the user's options keeps the value.
+        var unconfigured = await new CrossCheckedCollector("chain", [Leaky()]).CollectCheckedAsync(Window);
+        Assert.Contains("sessionid=sess-value-0001", Assert.Single(unconfigured.Result.Errors).Message, StringComparison.Ordinal);
+
+        var services = new ServiceCollection();
+        services.AddObservability(o =>
+            {
+                o.ServiceName = "checkout";
+                o.Redaction.SecretKeyFragments.Add("sessionid");
+            })
+            .AddCrossCheckedCollector(o => o.Add(Leaky()));
+        using var provider = services.BuildServiceProvider();
+        var chain = Assert.IsType<CrossCheckedCollector>(Assert.Single(provider.GetServices<ICollector>()));
+
+        var result = await chain.CollectCheckedAsync(Window);
+
+        var message = Assert.Single(result.Result.Errors).Message;
+        Assert.Equal("prometheus: the collector threw InvalidOperationException: 401 for sessionid=***0001", message);
+    }
+
+    [Fact]
+    public async Task StabilityMonitor_ChainItBuilds_UsesTheRedactorItIsGiven()
+    {
+        static DelegateCollector Leaky(string name) => new(name, (_, _) => throw new InvalidOperationException("401 for sessionid=sess-value-0002"));
+        var redaction = new RedactionOptions();
+        redaction.SecretKeyFragments.Add("sessionid");
+
+        var chosen = StabilityMonitorObservabilityBuilderExtensions.Choose([Leaky("prometheus"), Leaky("file")], Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, new SecretRedactor(redaction));
+        var result = await Assert.IsType<CrossCheckedCollector>(chosen).CollectCheckedAsync(Window);
+
+        var message = Assert.Single(result.Result.Errors).Message;
+        Assert.DoesNotContain("sess-value", message, StringComparison.Ordinal);
+        Assert.Equal(2, message.Split("sessionid=***0002").Length - 1); // both sources' messages masked
+    }
+
+    [Fact]
     public void StabilityMonitor_ACollectorOutsideTheChain_IsChainedAfterIt()
     {
         var services = new ServiceCollection();

@@ -3,11 +3,7 @@ namespace Observability.Internal;
 /// <summary>The rules a pass evaluates (rows of <see cref="RuleCatalogue"/>), with the catalogue's lookups.</summary>
 internal static class FindingRules
 {
-    public const string ErrorRateCritical = RuleCatalogue.ErrorRateCritical;
-    public const string ErrorRateWarning = RuleCatalogue.ErrorRateWarning;
     public const string ErrorRateLowVolume = RuleCatalogue.ErrorRateLowVolume;
-    public const string HealthCritical = RuleCatalogue.HealthCritical;
-    public const string HealthWarning = RuleCatalogue.HealthWarning;
     public const string AvailabilitySlo = RuleCatalogue.AvailabilitySlo;
     public const string LatencySlo = RuleCatalogue.LatencySlo;
     public const string DataGapTransient = RuleCatalogue.DataGapTransient;

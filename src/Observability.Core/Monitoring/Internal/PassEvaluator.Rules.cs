@@ -21,15 +21,9 @@ internal static partial class PassEvaluator
 
     private static void AddHealthFindings(List<Finding> findings, HealthScore health, ThresholdOptions t)
     {
-        if (health.Status == HealthStatus.Critical)
+        if (ThresholdJudge.HealthFinding(health.Status, health.Value, t) is { } finding)
         {
-            findings.Add(new Finding(FindingRules.HealthCritical, AlertSeverity.Error, $"Health score {Figures.Score(health.Value)} is below the critical threshold of {Figures.Score(t.HealthCritical)}.")
-            { Metric = "health_score", Observed = health.Value, Threshold = t.HealthCritical });
-        }
-        else if (health.Status == HealthStatus.Warning)
-        {
-            findings.Add(new Finding(FindingRules.HealthWarning, AlertSeverity.Warning, $"Health score {Figures.Score(health.Value)} is below the warning threshold of {Figures.Score(t.HealthWarning)}.")
-            { Metric = "health_score", Observed = health.Value, Threshold = t.HealthWarning });
+            findings.Add(finding);
         }
     }
 

@@ -96,20 +96,14 @@ internal static partial class PassEvaluator
             return;
         }
 
-        switch (recent.ErrorLevel)
+        if (recent.ErrorLevel == ErrorRateLevel.LowVolume)
         {
-            case ErrorRateLevel.LowVolume:
-                findings.Add(new Finding(FindingRules.ErrorRateLowVolume, AlertSeverity.Info, $"Error rate {Figures.Percent(rate)} not judged: {recent.VolumeText} is not more than the minimum of {t.MinimumJobs}.")
-                { Metric = WellKnownMetrics.ErrorRate, Observed = recent.Volume, Threshold = t.MinimumJobs });
-                break;
-            case ErrorRateLevel.Critical:
-                findings.Add(new Finding(FindingRules.ErrorRateCritical, AlertSeverity.Critical, $"Error rate {Figures.Percent(rate)} over {recent.VolumeText} is above the maximum of {Figures.Percent(t.ErrorRateCritical)}.")
-                { Metric = WellKnownMetrics.ErrorRate, Observed = rate, Threshold = t.ErrorRateCritical });
-                break;
-            case ErrorRateLevel.Warning:
-                findings.Add(new Finding(FindingRules.ErrorRateWarning, AlertSeverity.Warning, $"Error rate {Figures.Percent(rate)} over {recent.VolumeText} is at or above the warning threshold of {Figures.Percent(t.ErrorRateWarning)}.")
-                { Metric = WellKnownMetrics.ErrorRate, Observed = rate, Threshold = t.ErrorRateWarning });
-                break;
+            findings.Add(new Finding(FindingRules.ErrorRateLowVolume, AlertSeverity.Info, $"Error rate {Figures.Percent(rate)} not judged: {recent.VolumeText} is not more than the minimum of {t.MinimumJobs}.")
+            { Metric = WellKnownMetrics.ErrorRate, Observed = recent.Volume, Threshold = t.MinimumJobs });
+        }
+        else if (ThresholdJudge.ErrorRateFinding(recent.ErrorLevel, rate, recent.VolumeText, t) is { } finding)
+        {
+            findings.Add(finding);
         }
     }
 

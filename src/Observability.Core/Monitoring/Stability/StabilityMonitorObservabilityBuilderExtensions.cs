@@ -59,13 +59,14 @@ public static class StabilityMonitorObservabilityBuilderExtensions
                 options.ServiceName = observability.ServiceName;
             }
 
+            var redactor = services.GetRequiredService<SecretRedactor>();
             return new StabilityMonitor(
-                Choose(collectors, loggers),
+                Choose(collectors, loggers, redactor),
                 options,
                 ProviderRegistration.Time(services),
                 loggers.CreateLogger<StabilityMonitor>(),
                 services.GetRequiredService<IAlertPublisher>(),
-                services.GetRequiredService<SecretRedactor>());
+                redactor);
         });
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StabilityMonitorService>());
         return builder;
@@ -73,11 +74,12 @@ public static class StabilityMonitorObservabilityBuilderExtensions
 
     /// <summary>
     /// The collector the monitor asks: the registered ones, less the sources of a registered cross-checked collector
-    /// (asked through it, not a second time on their own); one is used as is, several become a chain in registration order.
+    /// (asked through it, not a second time on their own); one is used as is, several become a chain in registration order,
+    /// which masks secrets with <paramref name="redactor"/> (the registered one, built from the user's redaction options).
     /// </summary>
-    internal static ICollector Choose(IReadOnlyList<ICollector> registered, ILoggerFactory loggers)
+    internal static ICollector Choose(IReadOnlyList<ICollector> registered, ILoggerFactory loggers, SecretRedactor? redactor = null)
     {
         var collectors = CrossCheckedCollector.WithoutChainedSources(registered);
-        return collectors.Length == 1 ? collectors[0] : new CrossCheckedCollector("chain", collectors, null, loggers.CreateLogger<CrossCheckedCollector>());
+        return collectors.Length == 1 ? collectors[0] : new CrossCheckedCollector("chain", collectors, null, loggers.CreateLogger<CrossCheckedCollector>(), redactor);
     }
 }
