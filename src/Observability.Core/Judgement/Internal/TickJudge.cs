@@ -60,14 +60,10 @@ internal sealed class TickJudge
     {
         var m = fact.Measures;
         var at = Figures.Time(fact.Timestamp);
-        switch (fact.ErrorLevel)
+        var volume = m.ErrorVolume is { } v ? $"{Figures.Count(v)} {(m.ErrorVolumeKind == VolumeKind.Jobs ? "jobs" : "requests")} at {at}" : at;
+        if (m.ErrorRate is { } rate && ThresholdJudge.ErrorRateFinding(fact.ErrorLevel, rate, volume, _t) is { } error)
         {
-            case ErrorRateLevel.Critical:
-                findings.Add(new Finding(RuleCatalogue.ErrorRateCritical, AlertSeverity.Critical, $"Error rate {Figures.Percent(m.ErrorRate!.Value)} at {at} is above the maximum of {Figures.Percent(_t.ErrorRateCritical)}.") { Metric = WellKnownMetrics.ErrorRate, Observed = m.ErrorRate, Threshold = _t.ErrorRateCritical });
-                break;
-            case ErrorRateLevel.Warning:
-                findings.Add(new Finding(RuleCatalogue.ErrorRateWarning, AlertSeverity.Warning, $"Error rate {Figures.Percent(m.ErrorRate!.Value)} at {at} is at or above the warning threshold of {Figures.Percent(_t.ErrorRateWarning)}.") { Metric = WellKnownMetrics.ErrorRate, Observed = m.ErrorRate, Threshold = _t.ErrorRateWarning });
-                break;
+            findings.Add(error);
         }
 
         if (fact.AvailabilitySlo == SloOutcome.Bad)
@@ -81,11 +77,9 @@ internal sealed class TickJudge
         }
 
         var health = HealthScorer.Score(WindowAggregate.From([fact], _t), _t);
-        if (health.Status is HealthStatus.Critical or HealthStatus.Warning)
+        if (ThresholdJudge.HealthFinding(health.Status, health.Value, _t) is { } healthFinding)
         {
-            var critical = health.Status == HealthStatus.Critical;
-            findings.Add(new Finding(critical ? RuleCatalogue.HealthCritical : RuleCatalogue.HealthWarning, critical ? AlertSeverity.Error : AlertSeverity.Warning, $"Health score {Figures.Score(health.Value)} at {at} is below {Figures.Score(critical ? _t.HealthCritical : _t.HealthWarning)}.")
-            { Metric = "health_score", Observed = health.Value, Threshold = critical ? _t.HealthCritical : _t.HealthWarning });
+            findings.Add(healthFinding);
         }
 
         if (SuccessRateTrend.Add(_rolling, fact) && SuccessRateTrend.Finding(_rolling, _t, $" at {at}") is { } trend)
