@@ -11,9 +11,9 @@ namespace Observability;
 /// a log is one run (<c>job_count</c> 1, <c>error_count</c> 1 when it failed, was cancelled or timed out,
 /// <c>error_rate</c>, <c>availability</c>, the rule counters); a ZIP is one run of several jobs; a test result file
 /// gives <c>tests_*</c> metrics. Every error line is put in a category by the <see cref="ICiErrorClassifier"/>, giving one
-/// <see cref="CiLogMetrics.ErrorLinesIn">ci_error_lines@&lt;category&gt;</see> per category that occurred. Snapshots outside the window are dropped. A file that cannot be read becomes an
-/// error of a partial result (a failed result naming every bad file when no snapshot is left); nothing is thrown
-/// for outside failures.
+/// <see cref="CiLogMetrics.ErrorLinesIn">ci_error_lines@&lt;category&gt;</see> per category that occurred. Snapshots
+/// outside the window are dropped. A file that cannot be read becomes an error of a partial result (a failed result
+/// naming every bad file when no snapshot is left); nothing is thrown for outside failures.
 /// </summary>
 public sealed partial class CiLogCollector : ICollector
 {
