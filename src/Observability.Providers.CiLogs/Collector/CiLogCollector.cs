@@ -10,9 +10,10 @@ namespace Observability;
 /// snapshot, timestamped with the last timestamp in the file (or, when it has none, the file's last write time):
 /// a log is one run (<c>job_count</c> 1, <c>error_count</c> 1 when it failed, was cancelled or timed out,
 /// <c>error_rate</c>, <c>availability</c>, the rule counters); a ZIP is one run of several jobs; a test result file
-/// gives <c>tests_*</c> metrics. Snapshots outside the window are dropped. A file that cannot be read becomes an
-/// error of a partial result (a failed result naming every bad file when no snapshot is left); nothing is thrown
-/// for outside failures.
+/// gives <c>tests_*</c> metrics. Every error line is put in a category by the <see cref="ICiErrorClassifier"/>, giving one
+/// <see cref="CiLogMetrics.ErrorLinesIn">ci_error_lines@&lt;category&gt;</see> per category that occurred. Snapshots
+/// outside the window are dropped. A file that cannot be read becomes an error of a partial result (a failed result
+/// naming every bad file when no snapshot is left); nothing is thrown for outside failures.
 /// </summary>
 public sealed partial class CiLogCollector : ICollector
 {
@@ -30,9 +31,21 @@ public sealed partial class CiLogCollector : ICollector
     /// <param name="timeProvider">Measures how long a read takes.</param>
     /// <param name="loggerFactory">Creates the collector's logger.</param>
     public CiLogCollector(string name, CiLogCollectorOptions options, TimeProvider timeProvider, ILoggerFactory loggerFactory)
+        : this(name, options, CiErrorClassifier.Instance, timeProvider, loggerFactory)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="CiLogCollector"/> class that puts error lines in categories with a classifier of your own.</summary>
+    /// <param name="name">The collector's name.</param>
+    /// <param name="options">The options; <see cref="CiLogCollectorOptions.Path"/> is required.</param>
+    /// <param name="classifier">Puts each error line in a category (<see cref="CiLogMetrics.ErrorLinesIn"/>).</param>
+    /// <param name="timeProvider">Measures how long a read takes.</param>
+    /// <param name="loggerFactory">Creates the collector's logger.</param>
+    public CiLogCollector(string name, CiLogCollectorOptions options, ICiErrorClassifier classifier, TimeProvider timeProvider, ILoggerFactory loggerFactory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(classifier);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         if (string.IsNullOrWhiteSpace(options.Path))
@@ -45,7 +58,7 @@ public sealed partial class CiLogCollector : ICollector
         _source = string.IsNullOrWhiteSpace(options.Source) ? name : options.Source.Trim();
         _patterns = options.IncludePatterns.Count == 0 ? [.. CiLogCollectorOptions.DefaultIncludePatterns] : [.. options.IncludePatterns];
         _recursive = options.Recursive;
-        _parser = new CiLogParser(options.Rules, options.MaxLineLength);
+        _parser = new CiLogParser(options.Rules, options.MaxLineLength, classifier);
         _timeProvider = timeProvider;
         _logger = loggerFactory.CreateLogger<CiLogCollector>();
     }

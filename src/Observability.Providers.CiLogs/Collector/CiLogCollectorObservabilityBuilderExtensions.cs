@@ -8,7 +8,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
 /// Adds a <see cref="CiLogCollector"/> to Observability, and the rule-based <see cref="CiErrorClassifier"/> as
-/// <see cref="ICiErrorClassifier"/> unless one is already registered.
+/// <see cref="ICiErrorClassifier"/> unless one is already registered; the collector puts every error line in a category
+/// with the registered classifier.
 /// </summary>
 public static class CiLogCollectorObservabilityBuilderExtensions
 {
@@ -48,5 +49,5 @@ public static class CiLogCollectorObservabilityBuilderExtensions
             builder, name, configure, Create, static (services, _) => services.TryAddSingleton<ICiErrorClassifier>(CiErrorClassifier.Instance));
 
     private static CiLogCollector Create(IServiceProvider services, string name, CiLogCollectorOptions options)
-        => new(name, options, ProviderRegistration.Time(services), ProviderRegistration.LoggerFactory(services));
+        => new(name, options, services.GetRequiredService<ICiErrorClassifier>(), ProviderRegistration.Time(services), ProviderRegistration.LoggerFactory(services));
 }

@@ -36,6 +36,13 @@ public sealed class CiLogAnalysis
     /// <summary>Gets the number of error lines, including those beyond the kept list.</summary>
     public int ErrorCount { get; init; }
 
+    /// <summary>
+    /// Gets the number of error lines per category (see <see cref="CiErrorCategories"/>) that the parser's
+    /// <see cref="ICiErrorClassifier"/> gave them, every error line counted once (also those beyond the kept list), so the
+    /// counts add up to <see cref="ErrorCount"/>. Only categories that occurred appear; sorted by category.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> ErrorCategories { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
+
     /// <summary>Gets the number of warning lines, including those beyond the kept list.</summary>
     public int WarningCount { get; init; }
 

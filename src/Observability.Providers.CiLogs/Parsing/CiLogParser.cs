@@ -8,7 +8,9 @@ namespace Observability;
 /// Parses CI logs: plain text, or the GitHub Actions format (a timestamp per line, <c>##[group]</c>,
 /// <c>##[endgroup]</c>, <c>##[error]</c>, <c>##[warning]</c> markers and <c>::error::</c> workflow commands).
 /// Finds the steps, the error and warning lines with the step in force, the conclusion, and counts the
-/// lines matching each <see cref="CiLogRule"/>. Lines longer than <see cref="MaxLineLength"/> are cut, not loaded.
+/// lines matching each <see cref="CiLogRule"/>, and puts every error line in a category with an
+/// <see cref="ICiErrorClassifier"/> (<see cref="CiLogAnalysis.ErrorCategories"/>). Lines longer than
+/// <see cref="MaxLineLength"/> are cut, not loaded.
 /// </summary>
 public sealed class CiLogParser
 {
@@ -23,19 +25,22 @@ public sealed class CiLogParser
 
     private static readonly TimeSpan RuleTimeout = TimeSpan.FromMilliseconds(CiLogPatterns.TimeoutMilliseconds);
     private readonly (string Metric, Regex Regex)[] _rules;
+    private readonly ICiErrorClassifier _classifier;
 
     /// <summary>Initializes a new instance of the <see cref="CiLogParser"/> class.</summary>
     /// <param name="rules">The counting rules; none by default.</param>
     /// <param name="maxLineLength">The longest line kept, in characters (at least 80).</param>
+    /// <param name="classifier">Puts each error line in a category; <see cref="CiErrorClassifier.Instance"/> when <see langword="null"/>.</param>
     /// <exception cref="ArgumentException">A rule has no metric or an invalid pattern.</exception>
-    public CiLogParser(IEnumerable<CiLogRule>? rules = null, int maxLineLength = DefaultMaxLineLength)
+    public CiLogParser(IEnumerable<CiLogRule>? rules = null, int maxLineLength = DefaultMaxLineLength, ICiErrorClassifier? classifier = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxLineLength, 80);
         MaxLineLength = maxLineLength;
         _rules = (rules ?? []).Select(Compile).ToArray();
+        _classifier = classifier ?? CiErrorClassifier.Instance;
     }
 
-    /// <summary>Gets a parser with no rules and the default line cut.</summary>
+    /// <summary>Gets a parser with no rules, the default line cut and the rule-based <see cref="CiErrorClassifier"/>.</summary>
     public static CiLogParser Default { get; } = new();
 
     /// <summary>Gets the longest line kept, in characters.</summary>
@@ -51,7 +56,7 @@ public sealed class CiLogParser
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentException.ThrowIfNullOrWhiteSpace(source);
         var lines = new BoundedLineReader(reader, MaxLineLength);
-        var state = new CiLogReadState(source, _rules);
+        var state = new CiLogReadState(source, _rules, _classifier);
         while (lines.ReadLine() is { } line)
         {
             if ((state.LineCount & 1023) == 0)
@@ -85,7 +90,7 @@ public sealed class CiLogParser
     {
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentException.ThrowIfNullOrWhiteSpace(source);
-        var state = new CiLogReadState(source, _rules);
+        var state = new CiLogReadState(source, _rules, _classifier);
         foreach (var line in lines)
         {
             var truncated = line is not null && line.Length > MaxLineLength;

@@ -47,7 +47,7 @@ public sealed partial class GitHubActionsCollector
                     // Octokit follows the 302 to the signed URL and returns the ZIP's bytes.
                     var zip = await collector._client.Actions.Workflows.Runs.GetLogs(collector._owner, collector._repository, run.Id)
                         .WaitAsync(cancellationToken).ConfigureAwait(false);
-                    return ActionsLogReader.ReadRunArchive(zip, location, cancellationToken);
+                    return ActionsLogReader.ReadRunArchive(zip, location, collector._parser, cancellationToken);
                 },
                 $"downloading the logs of {location}",
                 location).ConfigureAwait(false);
@@ -55,9 +55,10 @@ public sealed partial class GitHubActionsCollector
             {
                 tally.Add(GitHubActionsMetrics.LogFiles, archive.Files);
                 tally.Add(GitHubActionsMetrics.LogErrorLines, archive.ErrorLines);
+                AddCategories(tally, GitHubActionsMetrics.LogErrorLinesIn, archive.ErrorCategories);
             }
 
-            int? failedJobErrorLines = null;
+            List<CiLogAnalysis>? failedJobLogs = null;
             foreach (var job in tally.FailedJobs)
             {
                 var jobLocation = "job " + job.Id.ToString(CultureInfo.InvariantCulture);
@@ -67,13 +68,23 @@ public sealed partial class GitHubActionsCollector
                     jobLocation).ConfigureAwait(false);
                 if (text is not null)
                 {
-                    failedJobErrorLines = (failedJobErrorLines ?? 0) + ActionsLogReader.CountErrorLines(text, jobLocation);
+                    (failedJobLogs ??= []).Add(ActionsLogReader.ReadJobLog(text, jobLocation, collector._parser));
                 }
             }
 
-            if (failedJobErrorLines is { } lines)
+            if (failedJobLogs is not null)
             {
-                tally.Add(GitHubActionsMetrics.FailedJobLogErrorLines, lines);
+                tally.Add(GitHubActionsMetrics.FailedJobLogErrorLines, failedJobLogs.Sum(static log => log.ErrorCount));
+                AddCategories(tally, GitHubActionsMetrics.FailedJobLogErrorLinesIn, ActionsLogReader.SumCategories(failedJobLogs));
+            }
+        }
+
+        /// <summary>Adds one count per category of error lines, named by <paramref name="metric"/>; they add up to the error lines.</summary>
+        private static void AddCategories(WorkflowRunTally tally, Func<string, string> metric, IReadOnlyDictionary<string, int> categories)
+        {
+            foreach (var (category, count) in categories)
+            {
+                tally.Add(metric(category), count);
             }
         }
 

@@ -10,7 +10,9 @@ namespace Observability;
 /// Reads GitHub Actions workflow runs through Octokit: the runs of a repository (optionally one workflow and one
 /// branch) created within the window, their jobs, and optionally their logs. Produces one snapshot per run, at the
 /// run's <c>created_at</c>, holding its job counts by conclusion, error rate, availability, run duration and queue
-/// time (see <see cref="GitHubActionsMetrics"/>). Runs and jobs still in progress are counted apart and never as
+/// time (see <see cref="GitHubActionsMetrics"/>); with <see cref="GitHubActionsCollectorOptions.DownloadLogs"/>, the error
+/// lines of the logs, each put in a category by an <see cref="ICiErrorClassifier"/>
+/// (<see cref="GitHubActionsMetrics.LogErrorLinesIn"/>). Runs and jobs still in progress are counted apart and never as
 /// failures. Failures of GitHub or the network become failed or partial results, never exceptions.
 /// </summary>
 public sealed partial class GitHubActionsCollector : ICollector
@@ -22,6 +24,7 @@ public sealed partial class GitHubActionsCollector : ICollector
     private readonly string _repository;
     private readonly string? _token;
     private readonly IGitHubClient _client;
+    private readonly CiLogParser _parser;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
 
@@ -42,10 +45,26 @@ public sealed partial class GitHubActionsCollector : ICollector
     /// <param name="timeProvider">Tells how long until a rate limit resets.</param>
     /// <param name="loggerFactory">Creates the collector's logger.</param>
     public GitHubActionsCollector(string name, GitHubActionsCollectorOptions options, HttpMessageHandler handler, TimeProvider timeProvider, ILoggerFactory loggerFactory)
+        : this(name, options, handler, CiErrorClassifier.Instance, timeProvider, loggerFactory)
+    {
+    }
+
+    /// <summary>
+    /// Initializes a new instance of the <see cref="GitHubActionsCollector"/> class that sends through a handler of your own
+    /// and puts the error lines of downloaded logs in categories with a classifier of your own.
+    /// </summary>
+    /// <param name="name">The collector's name.</param>
+    /// <param name="options">The options; <see cref="GitHubActionsCollectorOptions.Owner"/> and <see cref="GitHubActionsCollectorOptions.Repository"/> are required.</param>
+    /// <param name="handler">The innermost HTTP handler; Octokit follows redirects itself, so it should not (the log downloads are redirects).</param>
+    /// <param name="classifier">Puts each error line of a downloaded log in a category (<see cref="GitHubActionsMetrics.LogErrorLinesIn"/>).</param>
+    /// <param name="timeProvider">Tells how long until a rate limit resets.</param>
+    /// <param name="loggerFactory">Creates the collector's logger.</param>
+    public GitHubActionsCollector(string name, GitHubActionsCollectorOptions options, HttpMessageHandler handler, ICiErrorClassifier classifier, TimeProvider timeProvider, ILoggerFactory loggerFactory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(handler);
+        ArgumentNullException.ThrowIfNull(classifier);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         if (string.IsNullOrWhiteSpace(options.Owner) || string.IsNullOrWhiteSpace(options.Repository))
@@ -66,6 +85,7 @@ public sealed partial class GitHubActionsCollector : ICollector
         _token = string.IsNullOrWhiteSpace(options.Token) ? null : options.Token.Trim();
         _timeProvider = timeProvider;
         _logger = loggerFactory.CreateLogger<GitHubActionsCollector>();
+        _parser = new CiLogParser(classifier: classifier);
 
         // Octokit turns a GitHub Enterprise host into <host>/api/v3/; let it, then send through the handler, under
         // one that cancels the request in flight when the collection is cancelled (Octokit takes no token).

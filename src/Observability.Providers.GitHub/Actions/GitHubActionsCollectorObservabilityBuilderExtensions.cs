@@ -1,11 +1,15 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Observability;
 using Observability.Internal;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Adds a <see cref="GitHubActionsCollector"/> to Observability.</summary>
+/// <summary>
+/// Adds a <see cref="GitHubActionsCollector"/> to Observability, and the rule-based <see cref="CiErrorClassifier"/> as
+/// <see cref="ICiErrorClassifier"/> unless one is already registered (it puts the error lines of downloaded logs in categories).
+/// </summary>
 public static class GitHubActionsCollectorObservabilityBuilderExtensions
 {
     /// <summary>The prefix of the named HTTP handler of each collector: <c>Observability.GitHubActions.</c> followed by its name.</summary>
@@ -49,14 +53,19 @@ public static class GitHubActionsCollectorObservabilityBuilderExtensions
             configure,
             Create,
             // Octokit follows GitHub's redirects itself (the log downloads), so the handler must not.
-            static (services, name) => services.AddHttpClient(HttpClientNamePrefix + name)
-                .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false }));
+            static (services, name) =>
+            {
+                services.TryAddSingleton<ICiErrorClassifier>(CiErrorClassifier.Instance);
+                services.AddHttpClient(HttpClientNamePrefix + name)
+                    .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false });
+            });
 
     private static GitHubActionsCollector Create(IServiceProvider services, string name, GitHubActionsCollectorOptions options)
         => new(
             name,
             options,
             services.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(HttpClientNamePrefix + name),
+            services.GetRequiredService<ICiErrorClassifier>(),
             ProviderRegistration.Time(services),
             ProviderRegistration.LoggerFactory(services));
 }

@@ -46,4 +46,23 @@ public static class GitHubActionsMetrics
 
     /// <summary>Lines marked <c>##[error]</c> in the plain-text logs of the failed jobs (with <see cref="GitHubActionsCollectorOptions.DownloadLogs"/>).</summary>
     public const string FailedJobLogErrorLines = "failed_job_log_error_lines";
+
+    /// <summary>
+    /// Names the count of the <see cref="LogErrorLines"/> that the <see cref="ICiErrorClassifier"/> put in one category,
+    /// for example <c>log_error_lines@timeout</c> (see <see cref="WellKnownMetrics.ForRegion"/>). A snapshot carries one
+    /// for each category that occurred; they add up to <see cref="LogErrorLines"/>.
+    /// </summary>
+    /// <param name="category">The category, for example <see cref="CiErrorCategories.Timeout"/>.</param>
+    /// <returns>The metric name.</returns>
+    /// <exception cref="ArgumentException"><paramref name="category"/> is <see langword="null"/>, empty or blank.</exception>
+    public static string LogErrorLinesIn(string category) => WellKnownMetrics.ForRegion(LogErrorLines, category);
+
+    /// <summary>
+    /// Names the count of the <see cref="FailedJobLogErrorLines"/> that the <see cref="ICiErrorClassifier"/> put in one
+    /// category, for example <c>failed_job_log_error_lines@cancelled</c>. They add up to <see cref="FailedJobLogErrorLines"/>.
+    /// </summary>
+    /// <param name="category">The category, for example <see cref="CiErrorCategories.Cancelled"/>.</param>
+    /// <returns>The metric name.</returns>
+    /// <exception cref="ArgumentException"><paramref name="category"/> is <see langword="null"/>, empty or blank.</exception>
+    public static string FailedJobLogErrorLinesIn(string category) => WellKnownMetrics.ForRegion(FailedJobLogErrorLines, category);
 }

@@ -7,6 +7,7 @@ internal static class CiRunSnapshots
     {
         var metrics = Runs(1, log.IsFailed ? 1 : 0);
         metrics[CiLogMetrics.ErrorLines] = log.ErrorCount;
+        AddCategories(metrics, [log]);
         metrics[CiLogMetrics.WarningLines] = log.WarningCount;
         if (log.Duration is { } duration)
         {
@@ -27,6 +28,7 @@ internal static class CiRunSnapshots
         var metrics = Runs(archive.Jobs.Count, archive.FailedJobs);
         var steps = archive.Jobs.SelectMany(static j => j.Logs).ToArray();
         metrics[CiLogMetrics.ErrorLines] = steps.Sum(static s => s.ErrorCount);
+        AddCategories(metrics, steps);
         metrics[CiLogMetrics.WarningLines] = steps.Sum(static s => s.WarningCount);
         var start = steps.Select(static s => s.StartedAt).Where(static t => t is not null).Min();
         var end = steps.Select(static s => s.FinishedAt).Where(static t => t is not null).Max();
@@ -53,6 +55,16 @@ internal static class CiRunSnapshots
             [CiLogMetrics.TestsFlaky] = tests.FlakyTests.Count,
             [CiLogMetrics.TestsDurationSeconds] = tests.Duration.TotalSeconds,
         });
+
+    /// <summary>Adds <c>ci_error_lines@&lt;category&gt;</c> for each category of the logs' error lines.</summary>
+    private static void AddCategories(Dictionary<string, double> metrics, IEnumerable<CiLogAnalysis> logs)
+    {
+        foreach (var (category, count) in logs.SelectMany(static l => l.ErrorCategories))
+        {
+            var name = CiLogMetrics.ErrorLinesIn(category);
+            metrics[name] = metrics.GetValueOrDefault(name) + count;
+        }
+    }
 
     private static Dictionary<string, double> Runs(int jobs, int failed)
     {

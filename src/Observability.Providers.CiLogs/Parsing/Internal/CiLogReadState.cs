@@ -13,7 +13,9 @@ internal sealed class CiLogReadState
 
     private readonly string _source;
     private readonly (string Metric, Regex Regex)[] _rules;
+    private readonly ICiErrorClassifier _classifier;
     private readonly double[] _counts;
+    private readonly SortedDictionary<string, int> _categories = new(StringComparer.Ordinal);
     private readonly Queue<string> _context = new(CiLogParser.ContextLines);
     private readonly List<CiLogStep> _steps = [];
     private readonly List<CiLogAnnotation> _errors = [];
@@ -30,10 +32,11 @@ internal sealed class CiLogReadState
     private string? _exitCode;
     private bool _cleanupSeen;
 
-    public CiLogReadState(string source, (string Metric, Regex Regex)[] rules)
+    public CiLogReadState(string source, (string Metric, Regex Regex)[] rules, ICiErrorClassifier classifier)
     {
         _source = source;
         _rules = rules;
+        _classifier = classifier;
         _counts = new double[rules.Length];
     }
 
@@ -129,6 +132,7 @@ internal sealed class CiLogReadState
             Errors = _errors,
             Warnings = _warnings,
             ErrorCount = _errorCount,
+            ErrorCategories = _categories,
             WarningCount = _warningCount,
             Counters = counters,
             TruncatedLines = _truncated,
@@ -182,9 +186,14 @@ internal sealed class CiLogReadState
             _exitCode = message;
         }
 
+        // Every error line is classified, also those beyond the kept list, so the categories add up to the count.
+        var error = new CiLogAnnotation(CiAnnotationLevel.Error, LineCount, timestamp, _step, message) { Context = [.. _context] };
+        var category = _classifier.Classify(error)?.Category;
+        category = string.IsNullOrWhiteSpace(category) ? CiErrorCategories.Unknown : category.Trim();
+        _categories[category] = _categories.GetValueOrDefault(category) + 1;
         if (_errors.Count < CiLogParser.MaxAnnotations)
         {
-            _errors.Add(new CiLogAnnotation(CiAnnotationLevel.Error, LineCount, timestamp, _step, message) { Context = [.. _context] });
+            _errors.Add(error);
         }
     }
 
