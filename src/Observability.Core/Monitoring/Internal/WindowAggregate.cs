@@ -44,29 +44,14 @@ internal sealed record WindowAggregate(
     /// <summary>"9,812 requests", "108 jobs".</summary>
     public string VolumeText => Volume is { } v ? $"{Figures.Count(v)} {(VolumeKind == VolumeKind.Jobs ? "jobs" : "requests")}" : "unknown volume";
 
-    public static double? Mean(IEnumerable<SnapshotFacts> facts, Func<SnapshotFacts, double?> value)
+    /// <summary>The mean of the values that are present; <see langword="null"/> when none is.</summary>
+    public static double? Mean<T>(IEnumerable<T> items, Func<T, double?> value)
     {
         double sum = 0;
         var count = 0;
-        foreach (var fact in facts)
+        foreach (var item in items)
         {
-            if (value(fact) is { } v)
-            {
-                sum += v;
-                count++;
-            }
-        }
-
-        return count == 0 ? null : sum / count;
-    }
-
-    public static double? Mean(IEnumerable<MetricSnapshot> snapshots, Func<MetricSnapshot, double?> value)
-    {
-        double sum = 0;
-        var count = 0;
-        foreach (var snapshot in snapshots)
-        {
-            if (value(snapshot) is { } v)
+            if (value(item) is { } v)
             {
                 sum += v;
                 count++;
