@@ -31,7 +31,7 @@ public sealed partial class RollbackAdvisor
         {
             if (_unhealthySince is { } was)
             {
-                findings.Add(new Finding(AdviceRules.HealthPending, AlertSeverity.Warning, $"No health score in this observation; health has been below {Number(_healthCritical)} since {was:O} ({Minutes(now - was)}), so the timer keeps running, but only a measured low score can trip the breaker.")
+                findings.Add(new Finding(AdviceRules.HealthPending, AlertSeverity.Warning, $"No health score in this observation; health has been below {Number(_healthCritical)} since {Figures.Time(was)} ({Minutes(now - was)}), so the timer keeps running, but only a measured low score can trip the breaker.")
                 { Metric = "health_score", Threshold = _healthCritical });
                 return TripIn(now);
             }
@@ -49,13 +49,13 @@ public sealed partial class RollbackAdvisor
         var sustained = now - since;
         if (sustained >= _healthSustainFor)
         {
-            findings.Add(new Finding(AdviceRules.HealthSustained, AlertSeverity.Critical, $"Health score {Number(health)} has been below {Number(_healthCritical)} for {Minutes(sustained)} (since {since:O}), at least the {Minutes(_healthSustainFor)} that trip the breaker.")
+            findings.Add(new Finding(AdviceRules.HealthSustained, AlertSeverity.Critical, $"Health score {Number(health)} has been below {Number(_healthCritical)} for {Minutes(sustained)} (since {Figures.Time(since)}), at least the {Minutes(_healthSustainFor)} that trip the breaker.")
             { Metric = "health_score", Observed = health, Threshold = _healthCritical });
             return null;
         }
 
         var remaining = _healthSustainFor - sustained;
-        findings.Add(new Finding(AdviceRules.HealthPending, AlertSeverity.Warning, $"Health score {Number(health)} is below {Number(_healthCritical)} since {since:O} ({Minutes(sustained)}); the breaker trips in {Minutes(remaining)} if it stays there.")
+        findings.Add(new Finding(AdviceRules.HealthPending, AlertSeverity.Warning, $"Health score {Number(health)} is below {Number(_healthCritical)} since {Figures.Time(since)} ({Minutes(sustained)}); the breaker trips in {Minutes(remaining)} if it stays there.")
         { Metric = "health_score", Observed = health, Threshold = _healthCritical });
         return remaining;
     }

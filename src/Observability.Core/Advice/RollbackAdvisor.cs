@@ -94,7 +94,7 @@ public sealed partial class RollbackAdvisor
             return trip with
             {
                 Timestamp = now,
-                Summary = $"Roll back: the breaker tripped at {trip.TrippedAt:O} and stays tripped until Reset. {Join(trip.Reasons.Where(static r => r.Severity == AlertSeverity.Critical))}",
+                Summary = $"Roll back: the breaker tripped at {Figures.Time(trip.TrippedAt!.Value)} and stays tripped until Reset. {Join(trip.Reasons.Where(static r => r.Severity == AlertSeverity.Critical))}",
             };
         }
 
@@ -148,9 +148,9 @@ public sealed partial class RollbackAdvisor
         var now = observation.Timestamp;
         var why = (observation.Quality.Reason ?? $"the source's data quality is {observation.Quality.Status}").TrimEnd('.');
         var timer = _unhealthySince is { } since
-            ? $"The health timer is unchanged: below {Number(_healthCritical)} since {since:O}."
+            ? $"The health timer is unchanged: below {Number(_healthCritical)} since {Figures.Time(since)}."
             : "The health timer is not running.";
-        var finding = new Finding(AdviceRules.NoData, AlertSeverity.Warning, $"No data at {now:O}: {why}. A collection failure is not a reason to roll back.");
+        var finding = new Finding(AdviceRules.NoData, AlertSeverity.Warning, $"No data at {Figures.Time(now)}: {why}. A collection failure is not a reason to roll back.");
         return new RollbackAdvice(Decision.NoData, $"No data: {why}; a collection failure never triggers a rollback. {timer}", [finding])
         {
             Timestamp = now,

@@ -24,7 +24,7 @@ public sealed class RollbackAdvisorBreakerTests
         Assert.Equal(Decision.Hold, twenty.Decision);
         Assert.Equal(Min(10), twenty.HealthTripIn); // 30 - 20
         Assert.Equal(
-            "Hold: Health score 42 is below 50 since 2026-11-22T12:00:00.0000000+00:00 (20 min); the breaker trips in 10 min if it stays there.",
+            "Hold: Health score 42 is below 50 since 2026-11-22 12:00 UTC (20 min); the breaker trips in 10 min if it stays there.",
             twenty.Summary);
 
         var justShort = advisor.Observe(Health(42, Min(30) - TimeSpan.FromSeconds(1)));
@@ -38,7 +38,7 @@ public sealed class RollbackAdvisorBreakerTests
         Assert.Equal(45, reason.Observed);
         Assert.Equal(50, reason.Threshold);
         Assert.Equal(
-            "Roll back: Health score 45 has been below 50 for 30 min (since 2026-11-22T12:00:00.0000000+00:00), at least the 30 min that trip the breaker.",
+            "Roll back: Health score 45 has been below 50 for 30 min (since 2026-11-22 12:00 UTC), at least the 30 min that trip the breaker.",
             thirty.Summary);
         Assert.Equal(T0 + Min(30), thirty.TrippedAt);
         Assert.Null(thirty.HealthTripIn);
@@ -90,7 +90,7 @@ public sealed class RollbackAdvisorBreakerTests
         Assert.Equal("rollback_no_data", finding.Rule);
         Assert.Equal(AlertSeverity.Warning, finding.Severity);
         Assert.Equal(
-            "No data: Prometheus timed out; a collection failure never triggers a rollback. The health timer is unchanged: below 50 since 2026-11-22T12:00:00.0000000+00:00.",
+            "No data: Prometheus timed out; a collection failure never triggers a rollback. The health timer is unchanged: below 50 since 2026-11-22 12:00 UTC.",
             gap.Summary);
 
         // The next measured low score has been low for 36 min since minute 0: it trips.
@@ -156,7 +156,7 @@ public sealed class RollbackAdvisorBreakerTests
         Assert.Equal(T0 + Min(5), healthy.Timestamp);
         Assert.Same(trip.Reasons, healthy.Reasons);
         Assert.Equal(
-            "Roll back: the breaker tripped at 2026-11-22T12:00:00.0000000+00:00 and stays tripped until Reset. Error rate 20 % over 100 jobs is above the maximum of 5 %.",
+            "Roll back: the breaker tripped at 2026-11-22 12:00 UTC and stays tripped until Reset. Error rate 20 % over 100 jobs is above the maximum of 5 %.",
             healthy.Summary);
 
         var empty = advisor.Observe(RolloutObservation.NoData(T0 + Min(10), "collector down"));

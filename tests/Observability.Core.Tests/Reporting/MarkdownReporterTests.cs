@@ -20,8 +20,8 @@ public sealed class MarkdownReporterTests
         var markdown = await WriteAsync(SampleReports.Rollback());
 
         Assert.StartsWith("# Health report: checkout (production)\n", markdown, StringComparison.Ordinal);
-        Assert.Contains("- **Window:** 2025-06-01 10:00:00 UTC → 2025-06-01 11:00:00 UTC (1 h)", markdown, StringComparison.Ordinal);
-        Assert.Contains("- **Evaluated:** 2025-06-01 10:45:00 UTC → 2025-06-01 11:00:00 UTC (15 min)", markdown, StringComparison.Ordinal);
+        Assert.Contains("- **Window:** 2025-06-01 10:00 UTC → 2025-06-01 11:00 UTC (1 h)", markdown, StringComparison.Ordinal);
+        Assert.Contains("- **Evaluated:** 2025-06-01 10:45 UTC → 2025-06-01 11:00 UTC (15 min)", markdown, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -92,8 +92,8 @@ public sealed class MarkdownReporterTests
         var markdown = await WriteAsync(SampleReports.Rollback());
 
         Assert.Contains("**64** snapshots: **60** usable, **4** empty or failed (93.75 % usable).", markdown, StringComparison.Ordinal);
-        Assert.Contains("| 2025-06-01 10:20:00 UTC | 2025-06-01 10:22:00 UTC | 3 | `collect_empty_source` | persistent |", markdown, StringComparison.Ordinal);
-        Assert.Contains("| 2025-06-01 10:40:00 UTC | 2025-06-01 10:40:00 UTC | 1 | `collect_failed` | transient |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| 2025-06-01 10:20 UTC | 2025-06-01 10:22 UTC | 3 | `collect_empty_source` | persistent |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| 2025-06-01 10:40 UTC | 2025-06-01 10:40 UTC | 1 | `collect_failed` | transient |", markdown, StringComparison.Ordinal);
     }
 
     [Fact]

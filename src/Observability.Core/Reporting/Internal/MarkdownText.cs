@@ -52,15 +52,11 @@ internal static class MarkdownText
         return Number(value, name.EndsWith("_count", StringComparison.Ordinal) ? "0" : "0.###");
     }
 
-    /// <summary>Formats a time in UTC, to the second.</summary>
-    public static string Time(DateTimeOffset time)
-        => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";
+    /// <summary>Formats a time in UTC, as everywhere (<see cref="Figures.Time"/>).</summary>
+    public static string Time(DateTimeOffset time) => Figures.Time(time);
 
-    /// <summary>Formats a duration as hours, minutes or seconds.</summary>
-    public static string Duration(TimeSpan duration)
-        => duration.TotalHours >= 1 ? Number(duration.TotalHours, "0.##") + " h"
-            : duration.TotalMinutes >= 1 ? Number(duration.TotalMinutes, "0.#") + " min"
-            : Number(duration.TotalSeconds, "0.#") + " s";
+    /// <summary>Formats a duration, as everywhere (<see cref="Figures.Duration"/>).</summary>
+    public static string Duration(TimeSpan duration) => Figures.Duration(duration);
 
     private static bool IsRatio(string name)
         => name == WellKnownMetrics.Availability
