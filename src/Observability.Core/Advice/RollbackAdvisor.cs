@@ -104,10 +104,7 @@ public sealed partial class RollbackAdvisor
         }
 
         var findings = new List<Finding>();
-        AddErrorRate(findings, observation);
-        var healthTripIn = AddHealth(findings, observation);
-        AddConnectivity(findings, observation);
-        AddQueueBacklog(findings, observation);
+        var healthTripIn = EvaluateRules(findings, observation);
         var reasons = findings.OrderByDescending(static f => f.Severity).ToArray();
 
         var tripping = reasons.Where(static f => f.Severity == AlertSeverity.Critical).ToArray();
@@ -130,6 +127,21 @@ public sealed partial class RollbackAdvisor
             UnhealthySince = _unhealthySince,
             HealthTripIn = healthTripIn,
         };
+    }
+
+    /// <summary>
+    /// Applies the four rules to an observation with data (running the health sustain timer) without the
+    /// breaker: nothing latches and no summary is written. The stability monitor's ticks are judged this
+    /// way, so a condition that clears stops firing; <see cref="Observe"/> adds the breaker on top.
+    /// </summary>
+    /// <returns>The time left before the health rule trips, when its timer runs and has not tripped.</returns>
+    internal TimeSpan? EvaluateRules(List<Finding> findings, RolloutObservation observation)
+    {
+        AddErrorRate(findings, observation);
+        var healthTripIn = AddHealth(findings, observation);
+        AddConnectivity(findings, observation);
+        AddQueueBacklog(findings, observation);
+        return healthTripIn;
     }
 
     /// <summary>

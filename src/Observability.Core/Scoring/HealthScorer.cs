@@ -57,6 +57,25 @@ internal static class HealthScorer
         return new HealthScore(Math.Round(value, 2), Status(value, thresholds), components);
     }
 
+    /// <summary>
+    /// The health value of a single snapshot (no baseline: no regression, no drift), without its
+    /// components: the same number <see cref="Score"/> gives for a window of that one snapshot, for
+    /// the per-tick judgement where building every component's text would cost more than the rest.
+    /// </summary>
+    public static double ValueOf(SnapshotFacts fact, ThresholdOptions thresholds)
+    {
+        if (!fact.Usable)
+        {
+            return 0;
+        }
+
+        var violations = (fact.AvailabilitySlo == SloOutcome.Bad ? 1 : 0) + (fact.LatencySlo == SloOutcome.Bad ? 1 : 0);
+        var errorPoints = fact.Measures.ErrorRate is { } rate && fact.ErrorLevel != ErrorRateLevel.LowVolume
+            ? thresholds.HealthPointsPerErrorRatePercent * rate * 100
+            : 0;
+        return Math.Round(Math.Clamp(100 - (PointsPerSloViolation * violations) - errorPoints, 0, 100), 2);
+    }
+
     public static HealthStatus Status(double value, ThresholdOptions thresholds)
         => value < thresholds.HealthCritical ? HealthStatus.Critical
             : value < thresholds.HealthWarning ? HealthStatus.Warning

@@ -52,7 +52,7 @@ public sealed class WeeklyAdviceTests
 
         Assert.Contains("The error rate averaged at or above the 0.1 % limit on 1 of 7 days: day 4 (2025-11-20) 0.15 %.", week.Recommendations);
         Assert.Contains(
-            "Break down the errors of day 4 (2025-11-20) by endpoint and status code: 300 errors in 200000 requests or jobs, an average rate of 0.15 % and a peak of 1.2 %.",
+            "Break down the errors of day 4 (2025-11-20) by endpoint and status code: 300 errors in 200,000 requests, an average rate of 0.15 % and a peak of 1.2 %.",
             week.ActionItems);
     }
 

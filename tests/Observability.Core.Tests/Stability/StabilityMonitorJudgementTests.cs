@@ -43,6 +43,23 @@ public sealed class StabilityMonitorJudgementTests : IDisposable
         Assert.Equal(day.Alerts.Critical, result.Weekly.Alerts.Critical);
     }
 
+    [Fact]
+    public async Task RunAsync_168HoursStartingAtNoon_WritesSevenDaysByElapsedHours()
+    {
+        // Days are counted by elapsed hours from the start (the spec: day = elapsed hours / 24 + 1), not by UTC calendar date:
+        // a week that starts at noon spans 8 calendar dates but has 7 days.
+        _run.Time.Advance(TimeSpan.FromHours(12));
+
+        var result = await _run.RunAsync(StabilityTestRun.Source(), _run.Options(o => o.Duration = TimeSpan.FromHours(168)));
+
+        Assert.Equal(7, result.Days.Count);
+        Assert.All(result.Days, d => Assert.Equal(48, d.Summary.Completeness.Actual));
+        Assert.Equal(new DateTimeOffset(2025, 11, 22, 12, 0, 0, TimeSpan.Zero), result.Days[0].Summary.Start);
+        Assert.Equal(new DateTimeOffset(2025, 11, 28, 12, 0, 0, TimeSpan.Zero), result.Days[6].Summary.Start);
+        Assert.Equal(7, Directory.GetFiles(_run.Output, "day_*_summary.json").Length);
+        Assert.False(File.Exists(Path.Combine(_run.Output, "day_08_summary.json")));
+    }
+
     private sealed class RecordingPublisher : IAlertPublisher
     {
         public List<IReadOnlyList<Alert>> Batches { get; } = [];

@@ -96,8 +96,9 @@ internal sealed partial class WeeklyAdvice
         var worst = flagged.MaxBy(static f => f.Flag.Observed).Day;
         var list = string.Join(", ", flagged.Select(static f => $"{f.Day.Label} {Advice.Percent(f.Flag.Observed)}"));
         _recommendations.Add($"The error rate averaged at or above the {Advice.Percent(flagged[0].Flag.Threshold)} limit on {flagged.Count} of {Days} days: {list}.");
+        // Errors over the error rate's own denominator: request errors over requests, never over jobs.
         var totals = worst.Errors.TotalErrors is { } errors && worst.Errors.TotalVolume is { } volume
-            ? $"{Advice.Number(errors, "0")} errors in {Advice.Number(volume, "0")} requests or jobs, "
+            ? $"{Figures.Count(errors)} errors in {Figures.Count(volume)} {worst.Errors.VolumeUnit}, "
             : string.Empty;
         _actions.Add(
             $"Break down the errors of {worst.Label} by endpoint and status code: {totals}an average rate of {Advice.Percent(worst.Errors.AverageRate!.Value)} and a peak of {Advice.Percent(worst.Errors.MaxRate!.Value)}.");

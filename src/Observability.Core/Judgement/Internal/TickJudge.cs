@@ -6,16 +6,18 @@ internal sealed record TickJudgement(DateTimeOffset Time, IReadOnlyList<Finding>
 /// <summary>
 /// Judges a series tick by tick with the pass's rules for a single snapshot: the error rate, both
 /// SLOs, the snapshot's health score, the advisor's history rules (sustained health, connectivity,
-/// backlog), the rolling success rate and data gaps. An alerting rule that fires on consecutive ticks
-/// is one alert: it is counted when it starts. The stability monitor and the daily summaries both
-/// count alerts this way, so the same snapshots give the same counts whoever reads them.
+/// backlog; without the advisor's latching breaker, so a condition that clears stops firing), the
+/// rolling success rate and data gaps. An alerting rule that fires on consecutive ticks is one alert:
+/// it is counted when it starts. The stability monitor and the daily summaries both count alerts this
+/// way, so the same snapshots give the same counts whoever reads them. A quiet tick allocates only its
+/// (empty) judgement.
 /// </summary>
 internal sealed class TickJudge
 {
     private readonly ThresholdOptions _t;
     private readonly RollbackAdvisor _advisor;
     private readonly RollingSuccessRate _rolling;
-    private HashSet<string> _firing = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _firing = new(StringComparer.Ordinal);
     private int _gapRun;
 
     public TickJudge(ThresholdOptions thresholds)
@@ -27,10 +29,10 @@ internal sealed class TickJudge
 
     public TickJudgement Judge(SnapshotFacts fact)
     {
-        var findings = new List<Finding>();
-        var advice = _advisor.Observe(AdvisorReplay.Observation(fact, _t));
+        var findings = new List<Finding>(0);
         if (!fact.Usable)
         {
+            // The advisor keeps its health timer through a gap: only a measured low score can trip it.
             _gapRun++;
             findings.Add(_gapRun >= _t.PersistentGapSnapshots
                 ? new Finding(RuleCatalogue.DataGapPersistent, AlertSeverity.Error, $"The source has been quiet for {Figures.Plural(_gapRun, "snapshot")} ({fact.Classification.Category}).") { Observed = _gapRun }
@@ -42,49 +44,90 @@ internal sealed class TickJudge
             AddSnapshotRules(findings, fact);
         }
 
-        foreach (var reason in advice.Reasons)
+        return Conclude(fact.Timestamp, findings);
+    }
+
+    private TickJudgement Conclude(DateTimeOffset time, List<Finding> findings)
+    {
+        if (findings.Count == 0 && _firing.Count == 0)
         {
-            if (FindingRules.IsAdvisorRule(reason.Rule))
+            return new TickJudgement(time, [], [], []);
+        }
+
+        var firing = new List<Finding>(findings.Count);
+        var started = new List<Finding>();
+        foreach (var finding in findings)
+        {
+            if (finding.Severity >= AlertSeverity.Warning && RuleCatalogue.Get(finding.Rule).Alerts)
             {
-                findings.Add(reason);
+                firing.Add(finding);
+                if (!_firing.Contains(finding.Rule))
+                {
+                    started.Add(finding);
+                }
             }
         }
 
-        var firing = findings.Where(static f => f.Severity >= AlertSeverity.Warning && RuleCatalogue.Get(f.Rule).Alerts).ToArray();
-        var started = firing.Where(f => !_firing.Contains(f.Rule)).ToArray();
-        _firing = new HashSet<string>(firing.Select(static f => f.Rule), StringComparer.Ordinal);
-        return new TickJudgement(fact.Timestamp, findings, firing, started);
+        _firing.Clear();
+        foreach (var finding in firing)
+        {
+            _firing.Add(finding.Rule);
+        }
+
+        return new TickJudgement(time, findings, firing, started);
     }
 
     private void AddSnapshotRules(List<Finding> findings, SnapshotFacts fact)
     {
         var m = fact.Measures;
-        var at = Figures.Time(fact.Timestamp);
-        var volume = m.ErrorVolume is { } v ? $"{Figures.Count(v)} {(m.ErrorVolumeKind == VolumeKind.Jobs ? "jobs" : "requests")} at {at}" : at;
-        if (m.ErrorRate is { } rate && ThresholdJudge.ErrorRateFinding(fact.ErrorLevel, rate, volume, _t) is { } error)
+        if (m.ErrorRate is { } rate && fact.ErrorLevel is ErrorRateLevel.Warning or ErrorRateLevel.Critical
+            && ThresholdJudge.ErrorRateFinding(fact.ErrorLevel, rate, Volume(fact), _t) is { } error)
         {
             findings.Add(error);
         }
 
         if (fact.AvailabilitySlo == SloOutcome.Bad)
         {
-            findings.Add(new Finding(RuleCatalogue.AvailabilitySlo, AlertSeverity.Warning, $"Availability {Figures.Percent(m.Availability!.Value)} at {at} is below the SLO of {Figures.Percent(_t.AvailabilityTarget)}.") { Metric = WellKnownMetrics.Availability, Observed = m.Availability, Threshold = _t.AvailabilityTarget });
+            findings.Add(new Finding(RuleCatalogue.AvailabilitySlo, AlertSeverity.Warning, $"Availability {Figures.Percent(m.Availability!.Value)} at {Figures.Time(fact.Timestamp)} is below the SLO of {Figures.Percent(_t.AvailabilityTarget)}.") { Metric = WellKnownMetrics.Availability, Observed = m.Availability, Threshold = _t.AvailabilityTarget });
         }
 
         if (fact.LatencySlo == SloOutcome.Bad)
         {
-            findings.Add(new Finding(RuleCatalogue.LatencySlo, AlertSeverity.Warning, $"p99 latency {Figures.Milliseconds(m.LatencyP99!.Value)} at {at} is at or above the SLO of {Figures.Milliseconds(_t.LatencyP99Target.TotalMilliseconds)}.") { Metric = WellKnownMetrics.LatencyP99, Observed = m.LatencyP99, Threshold = _t.LatencyP99Target.TotalMilliseconds });
+            findings.Add(new Finding(RuleCatalogue.LatencySlo, AlertSeverity.Warning, $"p99 latency {Figures.Milliseconds(m.LatencyP99!.Value)} at {Figures.Time(fact.Timestamp)} is at or above the SLO of {Figures.Milliseconds(_t.LatencyP99Target.TotalMilliseconds)}.") { Metric = WellKnownMetrics.LatencyP99, Observed = m.LatencyP99, Threshold = _t.LatencyP99Target.TotalMilliseconds });
         }
 
-        var health = HealthScorer.Score(WindowAggregate.From([fact], _t), _t);
-        if (ThresholdJudge.HealthFinding(health.Status, health.Value, _t) is { } healthFinding)
+        var health = HealthScorer.ValueOf(fact, _t);
+        if (ThresholdJudge.HealthFinding(HealthScorer.Status(health, _t), health, _t) is { } healthFinding)
         {
             findings.Add(healthFinding);
         }
 
-        if (SuccessRateTrend.Add(_rolling, fact) && SuccessRateTrend.Finding(_rolling, _t, $" at {at}") is { } trend)
+        // The advisor's history rules (sustained health, connectivity, backlog); its error-rate rule is the one above.
+        var before = findings.Count;
+        _advisor.EvaluateRules(findings, new RolloutObservation(fact.Timestamp)
+        {
+            HealthScore = health,
+            ProcessorConnectivityFailures = m.ConnectivityFailures is { } failures && failures > 0 ? (int)Math.Min(failures, int.MaxValue) : 0,
+            QueueBacklog = m.QueueBacklog is { } backlog && backlog >= 0 ? backlog : null,
+        });
+        for (var i = findings.Count - 1; i >= before; i--)
+        {
+            if (!FindingRules.IsAdvisorRule(findings[i].Rule))
+            {
+                findings.RemoveAt(i);
+            }
+        }
+
+        if (SuccessRateTrend.Add(_rolling, fact) && SuccessRateTrend.Finding(_rolling, _t, fact.Timestamp) is { } trend)
         {
             findings.Add(trend);
         }
+    }
+
+    private static string Volume(SnapshotFacts fact)
+    {
+        var m = fact.Measures;
+        var at = "at " + Figures.Time(fact.Timestamp);
+        return m.ErrorVolume is { } v ? $"{Figures.Count(v)} {(m.ErrorVolumeKind == VolumeKind.Jobs ? "jobs" : "requests")} {at}" : at;
     }
 }

@@ -31,10 +31,9 @@ internal static class AdvisorReplay
             return RolloutObservation.NoData(fact.Timestamp, fact.Classification.Reason);
         }
 
-        var health = HealthScorer.Score(WindowAggregate.From([fact], thresholds), thresholds);
         return new RolloutObservation(fact.Timestamp)
         {
-            HealthScore = health.Value,
+            HealthScore = HealthScorer.ValueOf(fact, thresholds),
             ProcessorConnectivityFailures = fact.Measures.ConnectivityFailures is { } failures && failures > 0 ? (int)Math.Min(failures, int.MaxValue) : 0,
             QueueBacklog = fact.Measures.QueueBacklog is { } backlog && backlog >= 0 ? backlog : null,
         };

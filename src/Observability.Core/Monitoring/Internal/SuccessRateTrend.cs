@@ -10,14 +10,14 @@ internal static class SuccessRateTrend
 {
     public static void AddFinding(List<Finding> findings, IReadOnlyList<SnapshotFacts> recent, ThresholdOptions t)
     {
-        if (Rolling(recent, t) is { } rolling && Finding(rolling, t, string.Empty) is { } finding)
+        if (Rolling(recent, t) is { } rolling && Finding(rolling, t, null) is { } finding)
         {
             findings.Add(finding);
         }
     }
 
-    /// <summary>The finding of a rolling success rate, if it is degrading or critical; <paramref name="suffix"/> is appended to the message (for example " at 2025-11-21 22:00 UTC").</summary>
-    public static Finding? Finding(RollingSuccessRate rolling, ThresholdOptions t, string suffix)
+    /// <summary>The finding of a rolling success rate, if it is degrading or critical; with <paramref name="at"/>, the message says when.</summary>
+    public static Finding? Finding(RollingSuccessRate rolling, ThresholdOptions t, DateTimeOffset? at)
     {
         if (rolling.Rate is not { } rate || rolling.Status is not (SuccessRateStatus.Critical or SuccessRateStatus.TrendDegradation))
         {
@@ -26,7 +26,8 @@ internal static class SuccessRateTrend
 
         var critical = rolling.Status == SuccessRateStatus.Critical;
         var bound = critical ? 1 - t.ErrorRateCritical : 1 - t.ErrorRateWarning;
-        var detail = $"the rolling success rate of the last {Figures.Plural(rolling.Count, "snapshot")} is {Figures.Percent(rate)}{suffix}, below {Figures.Percent(bound)}";
+        var when = at is { } time ? " at " + Figures.Time(time) : string.Empty;
+        var detail = $"the rolling success rate of the last {Figures.Plural(rolling.Count, "snapshot")} is {Figures.Percent(rate)}{when}, below {Figures.Percent(bound)}";
         return critical
             ? new Finding(RuleCatalogue.SuccessRateCritical, AlertSeverity.Error, $"Success rate critical: {detail}.") { Metric = "success_rate", Observed = rate, Threshold = bound }
             : new Finding(RuleCatalogue.TrendDegradation, AlertSeverity.Warning, $"Success rate trending down: {detail}.") { Metric = "success_rate", Observed = rate, Threshold = bound };
