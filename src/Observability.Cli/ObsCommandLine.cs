@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Observability.Cli.Archive;
 using Observability.Cli.Check;
 using Observability.Cli.Internal;
@@ -11,12 +12,17 @@ namespace Observability.Cli;
 /// <summary>The root command, its subcommands and the one place where failures become exit codes.</summary>
 internal static class ObsCommandLine
 {
-    public static RootCommand Build()
+    public static Command Build()
     {
-        var root = new RootCommand(
+        // A plain command named obs rather than RootCommand, which names itself after the entry assembly
+        // (Observability.Cli): help and usage show the command a user types.
+        var root = new Command(
+            "obs",
             "obs: release health on the command line. One monitoring pass with verdict exit codes for CI (check), "
             + "the 7-day stability monitor (stability), summaries rebuilt from raw snapshots (report), an audited "
             + "archive (archive) and the confirmed emergency rollback (rollback). " + ExitCodes.Help);
+        root.Options.Add(new HelpOption());
+        root.Options.Add(new VersionOption());
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(StabilityCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
