@@ -154,15 +154,18 @@ internal static class CheckRunner
 
             cancellationToken.ThrowIfCancellationRequested();
             var (days, week, files) = await PeriodSummaries.WriteAsync(result, options, settings.Interval, cancellationToken).ConfigureAwait(false);
-            SummaryWriter.Write(stdout, result, options, days, week, files);
             if (GitHubActions.Active)
             {
                 await GitHubActions.AppendStepSummaryAsync(await MarkdownAsync(result.Report, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+
+                // Before the summary, whose last line stays the machine line.
                 if (GitHubActions.Annotation(service, result.Verdict) is { } annotation)
                 {
                     stdout.WriteLine(annotation);
                 }
             }
+
+            SummaryWriter.Write(stdout, result, options, days, week, files);
 
             return (service, result);
         }
