@@ -1,0 +1,228 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
+using Observability.Cli.Internal;
+
+namespace Observability.Cli.Check;
+
+/// <summary>Runs a check: one pass per service with the library, the summaries, the GitHub Actions outputs and the exit code.</summary>
+internal static class CheckRunner
+{
+    private const string FilePathKey = "Collectors:File:Path";
+    private const string BaselineKey = "Observability:BaselineFile";
+    private static readonly TimeSpan FlushTimeout = TimeSpan.FromSeconds(30);
+
+    public static async Task<int> RunAsync(CheckSettings settings, TextWriter stdout, CancellationToken cancellationToken)
+    {
+        var configuration = Configuration(settings);
+        var environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        IReadOnlyList<string?> services = settings.PrometheusUrl is null ? [settings.Services.FirstOrDefault()] : [.. settings.Services];
+        var multiple = services.Count > 1;
+        var results = new List<(string Service, MonitoringPassResult Result)>();
+        foreach (var service in services)
+        {
+            results.Add(await RunOneAsync(settings, configuration, environment, service, multiple, stdout, cancellationToken).ConfigureAwait(false));
+        }
+
+        var worst = results.MaxBy(static r => ExitCodes.Severity(r.Result.Verdict.Decision)).Result;
+        var health = results.Min(static r => r.Result.Report.Health.Value);
+        var stability = results.Min(static r => r.Result.Report.Stability.Value);
+        var alerts = results.Sum(static r => r.Result.Report.Alerts.Count);
+        var verdict = ExitCodes.Token(worst.Verdict.Decision);
+        if (multiple)
+        {
+            // The line a script reads: the worst verdict, the lowest scores, every alert.
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"verdict={verdict} health={Score(health)} stability={Score(stability)} alerts={alerts}"));
+        }
+
+        if (GitHubActions.Active)
+        {
+            await GitHubActions.WriteOutputsAsync(
+                [("verdict", verdict), ("health", Score(health).ToString(CultureInfo.InvariantCulture)), ("stability", Score(stability).ToString(CultureInfo.InvariantCulture)), ("alerts", alerts.ToString(CultureInfo.InvariantCulture))],
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        return ExitCodes.For(worst.Verdict.Decision);
+    }
+
+    private static async Task<(string Service, MonitoringPassResult Result)> RunOneAsync(
+        CheckSettings settings, IConfiguration configuration, IConfiguration environment, string? serviceArgument, bool multiple, TextWriter stdout, CancellationToken cancellationToken)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(logging =>
+        {
+            logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "HH:mm:ss ";
+            });
+            logging.SetMinimumLevel(LogLevel.Information);
+            logging.AddFilter("Microsoft", LogLevel.Warning);
+            logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        });
+
+        // Every log entry goes to stderr; stdout is the summary.
+        services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+
+        var service = serviceArgument
+            ?? (configuration["Observability:ServiceName"] is { Length: > 0 } configured ? configured : null)
+            ?? (settings.DataFile is { } data ? Path.GetFileNameWithoutExtension(data) : "service");
+        var observability = services.AddObservability(configuration.GetSection("Observability"));
+        services.PostConfigure<ObservabilityOptions>(o =>
+        {
+            o.ServiceName = service;
+            if (settings.Lookback is { } lookback)
+            {
+                o.LookbackWindow = lookback;
+            }
+
+            if (settings.BaselineFile is { } baseline)
+            {
+                o.BaselineFile = baseline;
+            }
+
+            if (settings.OutputDirectory is { } output)
+            {
+                o.Reports.OutputDirectory = multiple ? Path.Combine(output, service) : output;
+            }
+        });
+
+        if (settings.PrometheusUrl is { } endpoint)
+        {
+            observability.AddPrometheusCollector(o =>
+            {
+                o.Endpoint = endpoint;
+                o.Service = service;
+                o.Preset = PrometheusPreset.OpenTelemetry;
+                o.Step = settings.Interval;
+            });
+            await Console.Error.WriteLineAsync($"note: collecting service '{service}' from Prometheus at {endpoint.GetLeftPart(UriPartial.Authority)}").ConfigureAwait(false);
+        }
+        else
+        {
+            var path = settings.DataFile ?? DataFileFromConfiguration(settings, configuration);
+            observability.AddFileCollector(o => o.Path = path);
+        }
+
+        observability.AddLogAlertSink().AddJsonReporter().AddMarkdownReporter();
+        try
+        {
+            foreach (var note in AlertProviders.AddAlertProviders(observability, environment))
+            {
+                await Console.Error.WriteLineAsync(note).ConfigureAwait(false);
+            }
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException($"the environment is not valid:{Environment.NewLine}  - {e.Message}");
+        }
+
+        var provider = services.BuildServiceProvider();
+        await using (provider.ConfigureAwait(false))
+        {
+            ObservabilityOptions options;
+            IHealthMonitor monitor;
+            try
+            {
+                // What ValidateOnStart does when a host starts: every options problem, before any work.
+                provider.GetService<IStartupValidator>()?.Validate();
+                options = provider.GetRequiredService<IOptions<ObservabilityOptions>>().Value;
+                monitor = provider.GetRequiredService<IHealthMonitor>();
+            }
+            catch (Exception e) when (ConfigurationErrors.TryDescribe(e, out var problems))
+            {
+                throw new UsageException($"the configuration is not valid:{Environment.NewLine}  - {string.Join(Environment.NewLine + "  - ", problems)}");
+            }
+
+            var end = settings.WindowEnd ?? provider.GetRequiredService<TimeProvider>().GetUtcNow();
+            var result = await monitor.RunOnceAsync(CollectionWindow.Ending(end, options.LookbackWindow), cancellationToken).ConfigureAwait(false);
+
+            // A sink that was down gets a last chance before the process ends; what still waits is logged by the pipeline.
+            using (var flush = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                flush.CancelAfter(FlushTimeout);
+                if (!await provider.GetRequiredService<IAlertPublisher>().FlushAsync(flush.Token).ConfigureAwait(false) && !cancellationToken.IsCancellationRequested)
+                {
+                    await Console.Error.WriteLineAsync("warning: some alerts could not be delivered before the flush timeout; see the log").ConfigureAwait(false);
+                }
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            var (days, week, files) = await PeriodSummaries.WriteAsync(result, options, settings.Interval, cancellationToken).ConfigureAwait(false);
+            if (GitHubActions.Active)
+            {
+                await GitHubActions.AppendStepSummaryAsync(await MarkdownAsync(result.Report, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+
+                // Before the summary, whose last line stays the machine line.
+                if (GitHubActions.Annotation(service, result.Verdict) is { } annotation)
+                {
+                    stdout.WriteLine(annotation);
+                }
+            }
+
+            SummaryWriter.Write(stdout, result, options, days, week, files);
+
+            return (service, result);
+        }
+    }
+
+    private static IConfiguration Configuration(CheckSettings settings)
+    {
+        var builder = new ConfigurationBuilder();
+        if (settings.ConfigFile is { } file)
+        {
+            builder.AddJsonFile(file, optional: false, reloadOnChange: false);
+        }
+
+        // Observability__Thresholds__... overrides a value of the file, as in any .NET app.
+        builder.AddEnvironmentVariables();
+        IConfigurationRoot configuration;
+        try
+        {
+            configuration = builder.Build();
+        }
+        catch (InvalidDataException e)
+        {
+            throw new UsageException($"--config '{settings.ConfigFile}': {Redact.OneLine(e.InnerException?.Message ?? e.Message)}");
+        }
+
+        // Data and baseline paths in the file are relative to the file, wherever obs runs.
+        if (settings.ConfigFile is { } config)
+        {
+            foreach (var key in new[] { FilePathKey, BaselineKey })
+            {
+                if (configuration[key] is { Length: > 0 } path && !Path.IsPathRooted(path))
+                {
+                    configuration[key] = Path.GetFullPath(path, Path.GetDirectoryName(config)!);
+                }
+            }
+        }
+
+        return configuration;
+    }
+
+    private static string DataFileFromConfiguration(CheckSettings settings, IConfiguration configuration)
+    {
+        if (configuration[FilePathKey] is not { Length: > 0 } path)
+        {
+            throw new UsageException($"--config '{settings.ConfigFile}' has no {FilePathKey}; give --data <file> or --prometheus-url <url> with --service <name>.");
+        }
+
+        return File.Exists(path) ? path : throw new UsageException($"--config '{settings.ConfigFile}': {FilePathKey} '{path}' does not exist.");
+    }
+
+    private static async Task<string> MarkdownAsync(HealthReport report, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await new MarkdownReporter().WriteAsync(report, buffer, cancellationToken).ConfigureAwait(false);
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static long Score(double value)
+        => double.IsFinite(value) ? (long)Math.Round(value, MidpointRounding.AwayFromZero) : 0;
+}
