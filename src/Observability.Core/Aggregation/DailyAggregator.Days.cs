@@ -90,9 +90,12 @@ public sealed partial class DailyAggregator
             days[i] = new DailyAggregator(ElapsedDays.Start(period.Start, i), settings, i + 1, judge);
         }
 
-        var facts = SnapshotFacts.Evaluate(Sorted(snapshots), settings.Classifier, settings.Thresholds);
-        foreach (var fact in facts)
+        // One snapshot at a time: its facts live only as long as its tick's judgement.
+        MetricSnapshot? previous = null;
+        foreach (var snapshot in Sorted(snapshots))
         {
+            var fact = SnapshotFacts.Of(snapshot, previous, settings.Classifier, settings.Thresholds);
+            previous = snapshot;
             days[DayIndex(period, fact.Timestamp, "snapshot", nameof(snapshots))].Add(fact, judge.Judge(fact));
         }
 
@@ -119,7 +122,15 @@ public sealed partial class DailyAggregator
             list.Add(snapshot);
         }
 
-        // A stable sort: snapshots with equal timestamps keep their input order.
-        return [.. list.OrderBy(static s => s.Timestamp)];
+        // Usually in time order already; otherwise a stable sort (snapshots with equal timestamps keep their input order).
+        for (var i = 1; i < list.Count; i++)
+        {
+            if (list[i].Timestamp < list[i - 1].Timestamp)
+            {
+                return [.. list.OrderBy(static s => s.Timestamp)];
+            }
+        }
+
+        return list;
     }
 }

@@ -99,7 +99,7 @@ public sealed partial class DailyAggregator
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         OffsetInDay(snapshot.Timestamp, nameof(snapshot), "snapshot");
-        var fact = SnapshotFacts.Of(snapshot, _settings.Classifier.Classify(new SnapshotSignal(snapshot, _previous)), _settings.Thresholds);
+        var fact = SnapshotFacts.Of(snapshot, _previous, _settings.Classifier, _settings.Thresholds);
         _previous = snapshot;
         Add(fact, _judge.Judge(fact));
     }

@@ -12,6 +12,9 @@ namespace Observability;
 /// </summary>
 public sealed class SnapshotClassifier : IClassifier<SnapshotSignal>
 {
+    // Immutable, so every healthy snapshot shares it (a classification per snapshot would be most of a day's allocation).
+    private static readonly Classification HealthyClassification = new(SignalCategories.Healthy, 1.0, "Every measured value is within its threshold.");
+
     private readonly ThresholdOptions _thresholds;
 
     /// <summary>Initializes a new instance of the <see cref="SnapshotClassifier"/> class.</summary>
@@ -33,6 +36,12 @@ public sealed class SnapshotClassifier : IClassifier<SnapshotSignal>
     public Classification Classify(SnapshotSignal signal)
     {
         var snapshot = signal.Current ?? throw new ArgumentException("The signal has no snapshot.", nameof(signal));
+        return Classify(snapshot, signal.Previous, SnapshotMeasures.Of(snapshot));
+    }
+
+    /// <summary>Classifies a snapshot whose measures were already read (the engine reads them once per snapshot).</summary>
+    internal Classification Classify(MetricSnapshot snapshot, MetricSnapshot? previous, in SnapshotMeasures measures)
+    {
         switch (snapshot.Quality.Status)
         {
             case DataQualityStatus.Failed:
@@ -43,29 +52,28 @@ public sealed class SnapshotClassifier : IClassifier<SnapshotSignal>
 
         if (SnapshotMath.AllZero(snapshot))
         {
-            return ClassifyAllZero(snapshot, signal.Previous);
+            return ClassifyAllZero(snapshot, previous);
         }
 
         // The thresholds are judged in one place (the same judgement the pass and the summaries read).
-        var measures = SnapshotMeasures.Of(snapshot);
-        var evidence = new List<string>();
+        List<string>? evidence = null;
         if (Judge.ErrorRate(measures.ErrorRate, measures.ErrorVolume, _thresholds) is ErrorRateLevel.Warning or ErrorRateLevel.Critical)
         {
-            evidence.Add($"error rate {Figures.Percent(measures.ErrorRate!.Value)} >= {Figures.Percent(_thresholds.ErrorRateWarning)}");
+            (evidence ??= []).Add($"error rate {Figures.Percent(measures.ErrorRate!.Value)} >= {Figures.Percent(_thresholds.ErrorRateWarning)}");
         }
 
         if (Judge.Availability(measures.Availability, measures.ErrorVolume, _thresholds) == SloOutcome.Bad)
         {
-            evidence.Add($"availability {Figures.Percent(measures.Availability!.Value)} < {Figures.Percent(_thresholds.AvailabilityTarget)}");
+            (evidence ??= []).Add($"availability {Figures.Percent(measures.Availability!.Value)} < {Figures.Percent(_thresholds.AvailabilityTarget)}");
         }
 
         if (Judge.Latency(measures.LatencyP99, _thresholds) == SloOutcome.Bad)
         {
-            evidence.Add($"p99 latency {Figures.Milliseconds(measures.LatencyP99!.Value)} >= {Figures.Milliseconds(_thresholds.LatencyP99Target.TotalMilliseconds)}");
+            (evidence ??= []).Add($"p99 latency {Figures.Milliseconds(measures.LatencyP99!.Value)} >= {Figures.Milliseconds(_thresholds.LatencyP99Target.TotalMilliseconds)}");
         }
 
-        return evidence.Count == 0
-            ? new Classification(SignalCategories.Healthy, 1.0, "Every measured value is within its threshold.")
+        return evidence is null
+            ? HealthyClassification
             : new Classification(SignalCategories.Degraded, Math.Min(1.0, 0.6 + (0.2 * evidence.Count)), "Degraded: " + string.Join("; ", evidence) + ".") { Evidence = evidence };
     }
 

@@ -21,6 +21,19 @@ internal static class SnapshotMath
             return true;
         }
 
+        if (snapshot.Metrics is Dictionary<string, double> metrics)
+        {
+            foreach (var value in metrics.Values)
+            {
+                if (value != 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         foreach (var value in snapshot.Metrics.Values)
         {
             if (value != 0)

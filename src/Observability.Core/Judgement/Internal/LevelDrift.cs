@@ -46,6 +46,12 @@ internal static class LevelDrift
     {
         WellKnownMetrics.Availability => fact.Measures.Availability,
         WellKnownMetrics.ErrorRate => fact.Measures.ErrorRate,
+        WellKnownMetrics.LatencyP95 => fact.Measures.LatencyP95,
+        WellKnownMetrics.LatencyP99 => fact.Measures.LatencyP99,
+        WellKnownMetrics.CpuUtilization => fact.Measures.Cpu,
+        WellKnownMetrics.MemoryUtilization => fact.Measures.Memory,
+        WellKnownMetrics.RequestCount => fact.Measures.Requests,
+        WellKnownMetrics.JobCount => fact.Measures.Jobs,
         _ => fact.Snapshot.GetValue(metric),
     };
 }

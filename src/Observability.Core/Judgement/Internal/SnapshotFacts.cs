@@ -38,6 +38,13 @@ internal sealed class SnapshotFacts
 
     public SloOutcome LatencySlo { get; }
 
+    /// <summary>Reads, classifies and evaluates a snapshot with the engine's own classifier, reading its metrics once.</summary>
+    public static SnapshotFacts Of(MetricSnapshot snapshot, MetricSnapshot? previous, SnapshotClassifier classifier, ThresholdOptions thresholds)
+    {
+        var measures = SnapshotMeasures.Of(snapshot);
+        return new SnapshotFacts(snapshot, classifier.Classify(snapshot, previous, measures), measures, thresholds);
+    }
+
     /// <summary>Evaluates a snapshot with a classification already made.</summary>
     public static SnapshotFacts Of(MetricSnapshot snapshot, Classification classification, ThresholdOptions thresholds)
         => new(snapshot, classification, SnapshotMeasures.Of(snapshot), thresholds);

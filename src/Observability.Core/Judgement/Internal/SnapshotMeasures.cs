@@ -23,35 +23,75 @@ internal readonly record struct SnapshotMeasures(
 {
     public static SnapshotMeasures Of(MetricSnapshot snapshot)
     {
-        var requests = snapshot.GetValue(WellKnownMetrics.RequestCount);
-        var jobs = snapshot.GetValue(WellKnownMetrics.JobCount);
-        var errors = snapshot.GetValue(WellKnownMetrics.ErrorCount);
-        var availabilityMetric = snapshot.GetValue(WellKnownMetrics.Availability);
-        var rateMetric = snapshot.GetValue(WellKnownMetrics.ErrorRate);
+        // One pass over the snapshot's metrics (a struct enumerator when the snapshot holds a Dictionary) instead of a lookup per name.
+        var read = default(Values);
+        if (snapshot.Metrics is Dictionary<string, double> metrics)
+        {
+            foreach (var (name, value) in metrics)
+            {
+                read.Take(name, value);
+            }
+        }
+        else
+        {
+            foreach (var (name, value) in snapshot.Metrics)
+            {
+                read.Take(name, value);
+            }
+        }
 
         // Errors are request errors when requests are counted; a jobs-only source (CI) counts failed jobs.
-        var (volume, kind) = requests is { } r ? (r, VolumeKind.Requests) : jobs is { } j ? (j, VolumeKind.Jobs) : ((double?)null, VolumeKind.None);
-        double? rate = rateMetric;
-        if (rate is null && errors is { } e && volume is { } v && v > 0)
+        var (volume, kind) = read.Requests is { } r ? (r, VolumeKind.Requests) : read.Jobs is { } j ? (j, VolumeKind.Jobs) : ((double?)null, VolumeKind.None);
+        var rate = read.ErrorRate;
+        if (rate is null && read.Errors is { } e && volume is { } v && v > 0)
         {
             rate = Math.Min(1, e / v);
         }
 
-        rate ??= availabilityMetric is { } a ? 1 - a : null;
+        rate ??= read.Availability is { } a ? 1 - a : null;
         return new SnapshotMeasures(
-            requests,
-            jobs,
-            errors,
+            read.Requests,
+            read.Jobs,
+            read.Errors,
             rate,
             rate is null ? null : volume,
             rate is null ? VolumeKind.None : kind,
-            availabilityMetric ?? (rate is { } x ? 1 - x : null),
-            snapshot.GetValue(WellKnownMetrics.LatencyP95),
-            snapshot.GetValue(WellKnownMetrics.LatencyP99),
-            snapshot.GetValue(WellKnownMetrics.CpuUtilization),
-            snapshot.GetValue(WellKnownMetrics.MemoryUtilization),
-            snapshot.GetValue(WellKnownMetrics.ConnectivityFailures),
-            snapshot.GetValue(WellKnownMetrics.QueueBacklog));
+            read.Availability ?? (rate is { } x ? 1 - x : null),
+            read.LatencyP95,
+            read.LatencyP99,
+            read.Cpu,
+            read.Memory,
+            read.ConnectivityFailures,
+            read.QueueBacklog);
+    }
+
+    /// <summary>The well-known metrics of one snapshot as they are read; non-finite values are absent, as <see cref="MetricSnapshot.GetValue"/> has them.</summary>
+    private struct Values
+    {
+        public double? Requests, Jobs, Errors, Availability, ErrorRate, LatencyP95, LatencyP99, Cpu, Memory, ConnectivityFailures, QueueBacklog;
+
+        public void Take(string name, double value)
+        {
+            if (!double.IsFinite(value))
+            {
+                return;
+            }
+
+            switch (name)
+            {
+                case WellKnownMetrics.RequestCount: Requests = value; break;
+                case WellKnownMetrics.JobCount: Jobs = value; break;
+                case WellKnownMetrics.ErrorCount: Errors = value; break;
+                case WellKnownMetrics.Availability: Availability = value; break;
+                case WellKnownMetrics.ErrorRate: ErrorRate = value; break;
+                case WellKnownMetrics.LatencyP95: LatencyP95 = value; break;
+                case WellKnownMetrics.LatencyP99: LatencyP99 = value; break;
+                case WellKnownMetrics.CpuUtilization: Cpu = value; break;
+                case WellKnownMetrics.MemoryUtilization: Memory = value; break;
+                case WellKnownMetrics.ConnectivityFailures: ConnectivityFailures = value; break;
+                case WellKnownMetrics.QueueBacklog: QueueBacklog = value; break;
+            }
+        }
     }
 }
 

@@ -1,7 +1,11 @@
 namespace Observability.Internal;
 
 /// <summary>What one tick (one snapshot, in time order) fired: every finding, the alerting ones, and those that just started.</summary>
-internal sealed record TickJudgement(DateTimeOffset Time, IReadOnlyList<Finding> Findings, IReadOnlyList<Finding> Firing, IReadOnlyList<Finding> Started);
+internal sealed record TickJudgement(IReadOnlyList<Finding> Findings, IReadOnlyList<Finding> Firing, IReadOnlyList<Finding> Started)
+{
+    /// <summary>A tick at which nothing fires (shared: a quiet tick allocates nothing).</summary>
+    public static TickJudgement Quiet { get; } = new([], [], []);
+}
 
 /// <summary>
 /// Judges a series tick by tick with the pass's rules for a single snapshot: the error rate, both
@@ -19,6 +23,7 @@ internal sealed class TickJudge
     private readonly RollingSuccessRate _rolling;
     private readonly HashSet<string> _firing = new(StringComparer.Ordinal);
     private int _gapRun;
+    private bool? _rollingAdded;
 
     public TickJudge(ThresholdOptions thresholds)
     {
@@ -29,7 +34,15 @@ internal sealed class TickJudge
 
     public TickJudgement Judge(SnapshotFacts fact)
     {
-        var findings = new List<Finding>(0);
+        _rollingAdded = null;
+        if (fact.Usable && IsQuiet(fact))
+        {
+            _gapRun = 0;
+            _firing.Clear();
+            return TickJudgement.Quiet;
+        }
+
+        var findings = new List<Finding>(2);
         if (!fact.Usable)
         {
             // The advisor keeps its health timer through a gap: only a measured low score can trip it.
@@ -44,14 +57,38 @@ internal sealed class TickJudge
             AddSnapshotRules(findings, fact);
         }
 
-        return Conclude(fact.Timestamp, findings);
+        return Conclude(findings);
     }
 
-    private TickJudgement Conclude(DateTimeOffset time, List<Finding> findings)
+    /// <summary>
+    /// A usable snapshot on which no rule can fire and whose judgement changes no state (the health timer is not
+    /// running and would not start, the rolling success rate stays healthy): the common case, judged without allocating.
+    /// </summary>
+    private bool IsQuiet(SnapshotFacts fact)
     {
-        if (findings.Count == 0 && _firing.Count == 0)
+        var m = fact.Measures;
+        if (fact.ErrorLevel is ErrorRateLevel.Warning or ErrorRateLevel.Critical || fact.AvailabilitySlo == SloOutcome.Bad || fact.LatencySlo == SloOutcome.Bad
+            || _advisor.UnhealthySince is not null || m.ConnectivityFailures is > 0 || (_t.QueueBacklogLimit is { } limit && m.QueueBacklog > limit))
         {
-            return new TickJudgement(time, [], [], []);
+            return false;
+        }
+
+        if (HealthScorer.Status(HealthScorer.ValueOf(fact, _t), _t) != HealthStatus.Healthy)
+        {
+            return false;
+        }
+
+        // The rolling rate is fed as always (once a tick); the tick is quiet only when it stays above the degradation bound.
+        _rollingAdded = SuccessRateTrend.Add(_rolling, fact);
+        return _rollingAdded == false || _rolling.Status is SuccessRateStatus.Healthy or SuccessRateStatus.NoData;
+    }
+
+    private TickJudgement Conclude(List<Finding> findings)
+    {
+        if (findings.Count == 0)
+        {
+            _firing.Clear();
+            return TickJudgement.Quiet;
         }
 
         var firing = new List<Finding>(findings.Count);
@@ -74,7 +111,7 @@ internal sealed class TickJudge
             _firing.Add(finding.Rule);
         }
 
-        return new TickJudgement(time, findings, firing, started);
+        return new TickJudgement(findings, firing, started);
     }
 
     private void AddSnapshotRules(List<Finding> findings, SnapshotFacts fact)
@@ -118,7 +155,8 @@ internal sealed class TickJudge
             }
         }
 
-        if (SuccessRateTrend.Add(_rolling, fact) && SuccessRateTrend.Finding(_rolling, _t, fact.Timestamp) is { } trend)
+        var added = _rollingAdded ?? SuccessRateTrend.Add(_rolling, fact);
+        if (added && SuccessRateTrend.Finding(_rolling, _t, fact.Timestamp) is { } trend)
         {
             findings.Add(trend);
         }

@@ -27,7 +27,7 @@ public sealed partial class StabilityMonitor
 
         await RawSnapshotWriter.WriteAsync(Path.Combine(day.RawDirectory, RawSnapshotWriter.FileName(due)), due, snapshot, cancellationToken).ConfigureAwait(false);
         var (judged, fact) = run.Add(day, due, snapshot, _logger);
-        await PublishAsync(judged, cancellationToken).ConfigureAwait(false);
+        await PublishAsync(judged, due, cancellationToken).ConfigureAwait(false);
         var empty = !fact.Usable;
         var firing = judged.Firing.Count == 0 ? string.Empty : Text($"; firing: {string.Join(", ", judged.Firing.Select(static f => f.Rule))}");
         var message = empty
@@ -55,7 +55,7 @@ public sealed partial class StabilityMonitor
     }
 
     /// <summary>Publishes the tick's firing findings; what the previous tick fired and this one does not is resolved by the pipeline.</summary>
-    private async Task PublishAsync(TickJudgement judged, CancellationToken cancellationToken)
+    private async Task PublishAsync(TickJudgement judged, DateTimeOffset due, CancellationToken cancellationToken)
     {
         if (_alerts is null)
         {
@@ -63,7 +63,7 @@ public sealed partial class StabilityMonitor
         }
 
         var options = new ObservabilityOptions { ServiceName = _options.ServiceName };
-        var window = new CollectionWindow(judged.Time - _options.Interval, judged.Time.AddTicks(1));
+        var window = new CollectionWindow(due - _options.Interval, due.AddTicks(1));
         var alerts = AlertFactory.FromFindings(judged.Firing, options, System.Diagnostics.ActivityTraceId.CreateRandom().ToHexString(), _time.GetUtcNow(), window);
         try
         {

@@ -84,7 +84,7 @@ internal sealed partial class StabilityRunState
     {
         day.Ticks++;
         _ticksRun++;
-        var fact = SnapshotFacts.Of(snapshot, _settings.Classifier.Classify(new SnapshotSignal(snapshot, Previous)), _settings.Thresholds);
+        var fact = SnapshotFacts.Of(snapshot, Previous, _settings.Classifier, _settings.Thresholds);
         Previous = snapshot;
         if (fact.Usable)
         {
