@@ -1,7 +1,10 @@
 namespace Observability.Internal;
 
-/// <summary>What one tick (one snapshot, in time order) fired: every finding, the alerting ones, and those that just started.</summary>
-internal sealed record TickJudgement(DateTimeOffset Time, IReadOnlyList<Finding> Findings, IReadOnlyList<Finding> Firing, IReadOnlyList<Finding> Started);
+/// <summary>
+/// What one tick (one snapshot, in time order) fired: every finding, the alerting ones, and those that just started;
+/// with the snapshot's own health score (<see langword="null"/> for a data gap).
+/// </summary>
+internal sealed record TickJudgement(DateTimeOffset Time, IReadOnlyList<Finding> Findings, IReadOnlyList<Finding> Firing, IReadOnlyList<Finding> Started, HealthScore? Health = null);
 
 /// <summary>
 /// Judges a series tick by tick with the pass's rules for a single snapshot: the error rate, both
@@ -28,6 +31,7 @@ internal sealed class TickJudge
     public TickJudgement Judge(SnapshotFacts fact)
     {
         var findings = new List<Finding>();
+        HealthScore? health = null;
         var advice = _advisor.Observe(AdvisorReplay.Observation(fact, _t));
         if (!fact.Usable)
         {
@@ -39,7 +43,7 @@ internal sealed class TickJudge
         else
         {
             _gapRun = 0;
-            AddSnapshotRules(findings, fact);
+            health = AddSnapshotRules(findings, fact);
         }
 
         foreach (var reason in advice.Reasons)
@@ -53,10 +57,10 @@ internal sealed class TickJudge
         var firing = findings.Where(static f => f.Severity >= AlertSeverity.Warning && RuleCatalogue.Get(f.Rule).Alerts).ToArray();
         var started = firing.Where(f => !_firing.Contains(f.Rule)).ToArray();
         _firing = new HashSet<string>(firing.Select(static f => f.Rule), StringComparer.Ordinal);
-        return new TickJudgement(fact.Timestamp, findings, firing, started);
+        return new TickJudgement(fact.Timestamp, findings, firing, started, health);
     }
 
-    private void AddSnapshotRules(List<Finding> findings, SnapshotFacts fact)
+    private HealthScore AddSnapshotRules(List<Finding> findings, SnapshotFacts fact)
     {
         var m = fact.Measures;
         var at = Figures.Time(fact.Timestamp);
@@ -86,5 +90,7 @@ internal sealed class TickJudge
         {
             findings.Add(trend);
         }
+
+        return health;
     }
 }
