@@ -13,7 +13,7 @@ namespace Observability;
 /// <para>
 /// Columns: <c>timestamp</c> (UTC, ISO 8601), <c>usable</c>, <c>category</c>, <c>status</c> (<c>healthy</c>,
 /// <c>warning</c>, <c>critical</c>, <c>unknown</c> for a data gap), <c>health</c>, <c>availability</c>,
-/// <c>error_rate</c>, <c>latency_p95_ms</c>, <c>latency_p99_ms</c>, then every collected metric by name (sorted),
+/// <c>error_rate</c>, <c>latency_p95_ms</c>, <c>latency_p99_ms</c>, then every other collected metric by name (sorted; a metric named like a fixed column is that column),
 /// then <c>rules</c> and <c>alert_flags</c>, each a <c>;</c>-separated list so a field never needs quoting for it.
 /// </para>
 /// <para>
@@ -56,7 +56,8 @@ public sealed class SnapshotCsvReporter : IReporter, IFileNamedReporter
 
     private static StringBuilder Render(IReadOnlyList<SnapshotJudgement> timeline)
     {
-        var metrics = timeline.SelectMany(static t => t.Metrics.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var metrics = timeline.SelectMany(static t => t.Metrics.Keys).Distinct(StringComparer.Ordinal)
+            .Where(static m => !FixedColumns.Contains(m, StringComparer.Ordinal)).Order(StringComparer.Ordinal).ToArray();
         var csv = new StringBuilder(128 * (timeline.Count + 1));
         csv.AppendJoin(',', FixedColumns.Concat(metrics.Select(Field)).Append("rules").Append("alert_flags")).Append('\n');
         foreach (var t in timeline)
