@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the real servers the integration tests run against: Prometheus (with promtool),
-# Alertmanager and Redis, from the distribution's packages (Debian/Ubuntu apt).
+# Alertmanager and Redis, Chromium and poppler-utils (for the dashboard browser and PDF tests), from the distribution's packages (Debian/Ubuntu apt).
 #
 #   bash eng/servers.sh install   installs whatever is missing; costs nothing when all is present
 #
@@ -21,6 +21,9 @@ missing_packages() {
   command -v promtool >/dev/null 2>&1 || { [[ " ${missing[*]-} " == *" prometheus "* ]] || missing+=(prometheus); }
   command -v prometheus-alertmanager >/dev/null 2>&1 || missing+=(prometheus-alertmanager)
   command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+  # Headless Chromium for the dashboard's browser tests (and print-to-PDF), pdftotext to read the PDFs back.
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
   echo "${missing[*]-}"
 }
 
@@ -38,7 +41,7 @@ install() {
   local missing
   missing="$(missing_packages)"
   if [[ -z "$missing" ]]; then
-    echo "servers: prometheus, promtool, prometheus-alertmanager and redis-server are already installed"
+    echo "servers: prometheus, promtool, prometheus-alertmanager, redis-server, chromium and pdftotext are already installed"
     return 0
   fi
   if ! command -v apt-get >/dev/null 2>&1; then

@@ -68,7 +68,9 @@ else
 observability
     .AddLogAlertSink()
     .AddJsonReporter()
-    .AddMarkdownReporter();
+    .AddMarkdownReporter()
+    .AddHtmlReporter()
+    .AddSnapshotCsvReporter();
 
 try
 {
@@ -131,6 +133,13 @@ try
 
     var interval = builder.Configuration.GetValue("Sample:SnapshotInterval", TimeSpan.FromMinutes(30));
     var (days, week, files) = await PeriodSummaries.WriteAsync(result, options, interval, cancellation.Token);
+    if (options.Reports.OutputDirectory is { } reports)
+    {
+        // The pass wrote dashboard.html without the week; now that the week is summarised, the page gets its daily table,
+        // and weekly_summary.html (the week alone, for printing) is written beside it.
+        files = [.. files, .. await new HtmlReporter(new HtmlReporterOptions(), options.Thresholds).WriteFilesAsync(Path.GetFullPath(reports), result.Report, week, cancellation.Token)];
+    }
+
     SummaryWriter.Write(Console.Out, result, options, days, week, files);
     return 0;
 }

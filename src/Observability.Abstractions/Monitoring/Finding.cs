@@ -12,6 +12,9 @@ public sealed record Finding(string Rule, AlertSeverity Severity, string Message
     /// <summary>Gets the observed value, when there is one.</summary>
     public double? Observed { get; init; }
 
+    /// <summary>Gets the snapshot time the finding points at (an anomaly's strongest snapshot, a change point), when it points at one.</summary>
+    public DateTimeOffset? At { get; init; }
+
     /// <summary>Gets the threshold it was compared with, when there is one.</summary>
     public double? Threshold { get; init; }
 }

@@ -42,6 +42,12 @@ public sealed record HealthReport
     /// <summary>Gets the data quality of the window.</summary>
     public required DataQualitySummary DataQuality { get; init; }
 
+    /// <summary>
+    /// Gets every judged snapshot of the window in time order, judged one by one with the pass's rules
+    /// (the charts' and <c>snapshots.csv</c>'s data); empty when nothing was collected.
+    /// </summary>
+    public IReadOnlyList<SnapshotJudgement> Timeline { get; init; } = [];
+
     /// <summary>Gets what each collector delivered.</summary>
     public IReadOnlyList<CollectionSummary> Collections { get; init; } = [];
 

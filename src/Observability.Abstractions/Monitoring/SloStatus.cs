@@ -17,6 +17,9 @@ public sealed record SloStatus(string Name, double Objective, double? Compliance
     /// <summary>Gets when the budget runs out at the current burn rate; <see langword="null"/> when it is not burning or already spent.</summary>
     public DateTimeOffset? ProjectedExhaustion { get; init; }
 
+    /// <summary>Gets the error budget left over the window, oldest first (the SLO evaluation's burn-down); empty without data.</summary>
+    public IReadOnlyList<SloBudgetPoint> BurnDown { get; init; } = [];
+
     /// <summary>Gets the burn-rate rules that fire (for example <c>burn_rate_1h_5m</c>), most severe first.</summary>
     public IReadOnlyList<string> FiringRules { get; init; } = [];
 }

@@ -83,6 +83,7 @@ internal sealed partial class HealthMonitor : IHealthMonitor
             Slos = evaluation.Slos,
             Metrics = evaluation.Metrics,
             DataQuality = evaluation.DataQuality,
+            Timeline = PassTimeline.Build(facts, _options.Thresholds),
             Collections = collections.Select(c => new CollectionSummary(c.CollectorName, c.Status, c.Snapshots.Count, ReferenceEquals(c, used), c.Errors.Select(static e => e.ToString()).ToArray())
             {
                 Warnings = c.Warnings.Select(_redactor.RedactText).ToArray(),

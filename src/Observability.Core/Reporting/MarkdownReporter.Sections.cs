@@ -80,6 +80,26 @@ public sealed partial class MarkdownReporter
         md.Append('\n');
     }
 
+    /// <summary>The timeline in one paragraph: the JSON's <c>timeline</c>, <c>snapshots.csv</c> and the dashboard hold every snapshot.</summary>
+    private static void AppendTimeline(StringBuilder md, IReadOnlyList<SnapshotJudgement> timeline)
+    {
+        if (timeline.Count == 0)
+        {
+            return;
+        }
+
+        md.Append("## Snapshots judged one by one\n\n**").Append(Integer(timeline.Count)).Append("** snapshots: ");
+        md.Append(string.Join(", ", Enum.GetValues<HealthStatus>().Select(s => $"**{Integer(timeline.Count(t => t.Status == s))}** {s.ToString().ToLowerInvariant()}")));
+        md.Append(" (unknown: a data gap).");
+        if (timeline.Where(static t => t.Health is not null).MinBy(static t => t.Health) is { } lowest)
+        {
+            md.Append(" Lowest health **").Append(Observability.Internal.Figures.Score(lowest.Health!.Value)).Append("** at ").Append(Time(lowest.Timestamp)).Append('.');
+        }
+
+        var flagged = timeline.Count(static t => t.AlertFlags.Count > 0);
+        md.Append(" **").Append(Integer(flagged)).Append("** with alert flags; every snapshot with its flags is in `snapshots.csv` and the JSON's `timeline`.\n\n");
+    }
+
     private static void AppendDataQuality(StringBuilder md, DataQualitySummary quality)
     {
         md.Append("## Data quality\n\n")

@@ -49,6 +49,7 @@ public sealed partial class MarkdownReporter : IReporter
         AppendSlos(md, report.Slos);
         AppendMetrics(md, report.Metrics);
         AppendDataQuality(md, report.DataQuality);
+        AppendTimeline(md, report.Timeline);
         AppendCollections(md, report.Collections);
         AppendAlerts(md, report.Alerts);
         md.Append("---\n\n")

@@ -31,4 +31,18 @@ public static class ReporterObservabilityBuilderExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IReporter, MarkdownReporter>());
         return builder;
     }
+
+    /// <summary>
+    /// Adds the <see cref="SnapshotCsvReporter"/>, which writes <c>snapshots.csv</c> (every judged snapshot with
+    /// its metrics, status and alert flags) into <see cref="ReportingOptions.OutputDirectory"/> after every pass.
+    /// Calling it twice adds it once.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The builder.</returns>
+    public static IObservabilityBuilder AddSnapshotCsvReporter(this IObservabilityBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IReporter, SnapshotCsvReporter>());
+        return builder;
+    }
 }

@@ -78,6 +78,7 @@ internal static class AnomalyChecks
             {
                 Metric = rule == RuleCatalogue.AnomalyErrorRate ? WellKnownMetrics.ErrorRate : WellKnownMetrics.LatencyP95,
                 Observed = changed,
+                At = c.Fact.Timestamp,
             });
         }
 
@@ -92,6 +93,7 @@ internal static class AnomalyChecks
             Metric = rule == RuleCatalogue.AnomalyErrorRate ? WellKnownMetrics.ErrorRate : WellKnownMetrics.LatencyP95,
             Observed = top.Value,
             Threshold = baselineMean,
+            At = top.Fact.Timestamp,
         });
         return baselineMean is { } mean && top.Value > mean;
     }

@@ -29,6 +29,7 @@ internal static class SloChecks
     {
         BurnRate = e.CurrentBurnRate is { } rate ? Math.Round(rate, 3) : null,
         ProjectedExhaustion = e.ProjectedExhaustion,
+        BurnDown = e.BurnDown.Select(static p => new SloBudgetPoint(p.Timestamp, Math.Round(p.RemainingFraction, 4))).ToArray(),
         FiringRules = e.FiringAlerts.Select(static a => a.Rule).ToArray(),
     };
 

@@ -72,6 +72,15 @@ internal sealed partial class ReportWriter
                 return Fail(format, null, $"The reporter's file extension '{extension}' is not a plain name.", null);
             }
 
+            if (reporter is IFileNamedReporter named)
+            {
+                fileName = named.FileName;
+                if (!IsPlainName(fileName))
+                {
+                    return Fail(format, null, $"The reporter's file name '{fileName}' is not a plain name.", null);
+                }
+            }
+
             path = Path.Combine(directory, $"{fileName}.{extension}");
             await AtomicFile.WriteAsync(path, (stream, ct) => reporter.WriteAsync(report, stream, ct), cancellationToken).ConfigureAwait(false);
             return new ReportResult(format, path, null);

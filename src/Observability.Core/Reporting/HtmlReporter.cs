@@ -1,0 +1,109 @@
+using System.Text;
+using Observability.Internal;
+
+namespace Observability;
+
+/// <summary>
+/// Writes <c>dashboard.html</c>: one self-contained page (inline CSS and SVG; no script, font, image or
+/// external link, so it works offline and from static hosting) with the verdict and its reasons first, then
+/// charts of availability with its SLO, error rate with its thresholds, p95 and p99 latency with the latency
+/// SLO, the error budget burning down and the health score per snapshot, with anomalies, change points and
+/// data gaps marked, the SLO table and, when given a week, the daily table.
+/// </summary>
+/// <remarks>
+/// Every figure comes from the <see cref="HealthReport"/> (its <see cref="HealthReport.Timeline"/>,
+/// <see cref="HealthReport.Slos"/> and findings) or the <see cref="WeeklySummary"/>, printed by the same
+/// formatter as the Markdown report. The thresholds drawn are the pass's <see cref="ThresholdOptions"/>.
+/// Each chart is an <c>svg</c> with <c>role="img"</c>, a <c>title</c> and a <c>desc</c> summarising its data;
+/// each point is a <c>circle</c> with its value.
+/// </remarks>
+public sealed class HtmlReporter : IReporter, IFileNamedReporter
+{
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+    private readonly HtmlReporterOptions _options;
+    private readonly ThresholdOptions _thresholds;
+
+    /// <summary>Initializes a new instance of the <see cref="HtmlReporter"/> class.</summary>
+    /// <param name="options">The reporter's options.</param>
+    /// <param name="thresholds">The thresholds drawn on the charts: the pass's own.</param>
+    public HtmlReporter(HtmlReporterOptions options, ThresholdOptions thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(thresholds);
+        _options = options;
+        _thresholds = thresholds;
+    }
+
+    /// <inheritdoc />
+    public string Format => "html";
+
+    /// <inheritdoc />
+    public string FileExtension => "html";
+
+    string IFileNamedReporter.FileName => _options.FileName;
+
+    /// <inheritdoc />
+    public Task WriteAsync(HealthReport report, Stream destination, CancellationToken cancellationToken = default)
+        => WriteAsync(report, null, destination, cancellationToken);
+
+    /// <summary>Writes the dashboard of a health report and, when there is one, its week.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="week">The week, with its <see cref="WeeklySummary.DailySummaries"/>; or <see langword="null"/>.</param>
+    /// <param name="destination">A writable stream, left open.</param>
+    /// <param name="cancellationToken">The caller's cancellation.</param>
+    /// <returns>A task that completes when the page is written.</returns>
+    public Task WriteAsync(HealthReport report, WeeklySummary? week, Stream destination, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return WriteTextAsync(DashboardHtml.Render(report, week, _thresholds), destination, cancellationToken);
+    }
+
+    /// <summary>Writes a page of the weekly summary alone (for printing to PDF, for example).</summary>
+    /// <param name="week">The week, with its <see cref="WeeklySummary.DailySummaries"/>.</param>
+    /// <param name="destination">A writable stream, left open.</param>
+    /// <param name="cancellationToken">The caller's cancellation.</param>
+    /// <returns>A task that completes when the page is written.</returns>
+    public Task WriteWeeklyAsync(WeeklySummary week, Stream destination, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(week);
+        return WriteTextAsync(DashboardHtml.RenderWeek(week), destination, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes the dashboard (with the week, when given) to <c>{FileName}.html</c> in <paramref name="directory"/>,
+    /// and the week alone to <c>weekly_summary.html</c>, each replaced atomically.
+    /// </summary>
+    /// <param name="directory">The output folder, created when missing.</param>
+    /// <param name="report">The report.</param>
+    /// <param name="week">The week, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">The caller's cancellation.</param>
+    /// <returns>The paths written, the dashboard first.</returns>
+    public async Task<IReadOnlyList<string>> WriteFilesAsync(string directory, HealthReport report, WeeklySummary? week, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        ArgumentNullException.ThrowIfNull(report);
+        Directory.CreateDirectory(directory);
+        var dashboard = Path.Combine(directory, _options.FileName + ".html");
+        await AtomicFile.WriteAsync(dashboard, (s, ct) => WriteAsync(report, week, s, ct), cancellationToken).ConfigureAwait(false);
+        if (week is null)
+        {
+            return [dashboard];
+        }
+
+        var weekly = Path.Combine(directory, SummaryReporter.WeeklyFileName + ".html");
+        await AtomicFile.WriteAsync(weekly, (s, ct) => WriteWeeklyAsync(week, s, ct), cancellationToken).ConfigureAwait(false);
+        return [dashboard, weekly];
+    }
+
+    private static async Task WriteTextAsync(string html, Stream destination, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        cancellationToken.ThrowIfCancellationRequested();
+        var writer = new StreamWriter(destination, Utf8NoBom, bufferSize: -1, leaveOpen: true);
+        await using (writer.ConfigureAwait(false))
+        {
+            await writer.WriteAsync(html.AsMemory(), cancellationToken).ConfigureAwait(false);
+            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
