@@ -9,9 +9,10 @@ namespace Observability.Benchmarks;
 /// critical mutes warnings of the same service and category), published in batches of 100 into a fresh pipeline
 /// with the in-memory dedupe store and a no-op sink, the clock moving a second per batch. The cost per alert
 /// must stay flat from 1,000 to 40,000 distinct alerts: every decision (dedupe, ledger, inhibition) is a hash lookup.
+/// Each iteration builds a fresh pipeline (<c>[IterationSetup]</c>), so run it with one invocation per iteration:
+/// <c>--filter '*AlertStorm*' --inProcess --warmupCount 1 --iterationCount 5 --invocationCount 1 --unrollFactor 1</c>.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5, invocationCount: 1)]
 public class AlertStormBenchmarks
 {
     private const int Batch = 100;

@@ -58,19 +58,6 @@ public sealed class InMemoryDedupeStore : IDedupeStore
         }
     }
 
-    /// <summary>Tells whether <paramref name="key"/> holds an unexpired reservation.</summary>
-    internal bool IsHeld(string key) => _expiries.TryGetValue(key, out var expiry) && expiry > _timeProvider.GetUtcNow();
-
-    /// <summary>Reserves <paramref name="key"/> for <paramref name="window"/> from now, whether or not it was held.</summary>
-    internal void Hold(string key, TimeSpan window)
-    {
-        var now = _timeProvider.GetUtcNow();
-        var until = window >= DateTimeOffset.MaxValue - now ? DateTimeOffset.MaxValue : now + window;
-        Prune(now);
-        _expiries[key] = until;
-        Enqueue(key, until);
-    }
-
     /// <inheritdoc />
     public ValueTask ReleaseAsync(string key, CancellationToken cancellationToken = default)
     {

@@ -16,7 +16,6 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
     private readonly AlertFingerprinter _fingerprinter;
     private readonly IDedupeStore _dedupe;
     private readonly InMemoryDedupeStore? _mirror;
-    private readonly InMemoryDedupeStore? _reservedWhileDown;
     private int _sharedDedupeDown;
     private readonly SinkOutbox[] _outboxes;
     private readonly AlertingOptions _options;
@@ -48,7 +47,6 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
         if (dedupe is not InMemoryDedupeStore)
         {
             _mirror = new InMemoryDedupeStore(time);
-            _reservedWhileDown = new InMemoryDedupeStore(time);
         }
 
         _options = options.CurrentValue.Alerts;
@@ -337,8 +335,9 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
     }
 
     // A shared store (Redis) that cannot be reached must not turn a storm into one notification per alert per publish:
-    // decisions fall back to this process's memory, which mirrors every reservation the shared store granted it. Keys
-    // reserved while the shared store was down are remembered apart, so that they are not sent again once it is back.
+    // decisions fall back to this process's memory, which mirrors every reservation this process made. Once the shared
+    // store answers again it decides, and a key it calls free that this process reserved within the window (while the
+    // store was down, or before a restart emptied it) is still a duplicate.
     private async Task<bool> ReserveAsync(string key, TimeSpan window, CancellationToken cancellationToken)
     {
         bool shared;
@@ -353,18 +352,8 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
                 LogDedupeFailed(_logger, ex.GetType().Name, _redactor.RedactText(ex.Message));
             }
 
-            if (_mirror is null)
-            {
-                return true; // the store is this process's memory already: fail open, a duplicate is better than a lost alert
-            }
-
-            if (!await _mirror.TryReserveAsync(key, window, cancellationToken).ConfigureAwait(false))
-            {
-                return false;
-            }
-
-            _reservedWhileDown!.Hold(key, window);
-            return true;
+            // Without a mirror the store is this process's memory already: fail open, a duplicate is better than a lost alert.
+            return _mirror is null || await _mirror.TryReserveAsync(key, window, cancellationToken).ConfigureAwait(false);
         }
 
         if (Interlocked.Exchange(ref _sharedDedupeDown, 0) == 1)
@@ -372,18 +361,7 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
             LogDedupeRecovered(_logger);
         }
 
-        if (!shared || _mirror is null)
-        {
-            return shared;
-        }
-
-        if (_reservedWhileDown!.IsHeld(key))
-        {
-            return false; // sent while the shared store was down; the shared store now holds it too
-        }
-
-        _mirror.Hold(key, window);
-        return true;
+        return shared && (_mirror is null || await _mirror.TryReserveAsync(key, window, cancellationToken).ConfigureAwait(false));
     }
 
     private async Task ReleaseAsync(string key, CancellationToken cancellationToken)
@@ -391,7 +369,6 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
         if (_mirror is not null)
         {
             await _mirror.ReleaseAsync(key, cancellationToken).ConfigureAwait(false);
-            await _reservedWhileDown!.ReleaseAsync(key, cancellationToken).ConfigureAwait(false);
         }
 
         try
