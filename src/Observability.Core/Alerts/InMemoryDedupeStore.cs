@@ -4,11 +4,13 @@ namespace Observability;
 
 /// <summary>
 /// The default <see cref="IDedupeStore"/>: reservations held in this process, timed by the
-/// injected <see cref="TimeProvider"/>. Use a shared store to deduplicate across replicas.
+/// injected <see cref="TimeProvider"/>. Use a shared store to deduplicate across replicas. A decision is a hash
+/// lookup; expired reservations leave through a queue ordered by expiry, so no call scans the whole store.
 /// </summary>
 public sealed class InMemoryDedupeStore : IDedupeStore
 {
-    private const int PruneThreshold = 1024;
+    private readonly PriorityQueue<string, DateTimeOffset> _expiryQueue = new();
+    private readonly Lock _queueGate = new();
     private readonly ConcurrentDictionary<string, DateTimeOffset> _expiries = new(StringComparer.Ordinal);
     private readonly TimeProvider _timeProvider;
 
@@ -32,10 +34,7 @@ public sealed class InMemoryDedupeStore : IDedupeStore
 
         var now = _timeProvider.GetUtcNow();
         var until = window >= DateTimeOffset.MaxValue - now ? DateTimeOffset.MaxValue : now + window;
-        if (_expiries.Count >= PruneThreshold)
-        {
-            Prune(now);
-        }
+        Prune(now);
 
         while (true)
         {
@@ -43,6 +42,7 @@ public sealed class InMemoryDedupeStore : IDedupeStore
             {
                 if (_expiries.TryAdd(key, until))
                 {
+                    Enqueue(key, until);
                     return ValueTask.FromResult(true);
                 }
             }
@@ -52,6 +52,7 @@ public sealed class InMemoryDedupeStore : IDedupeStore
             }
             else if (_expiries.TryUpdate(key, until, expiry))
             {
+                Enqueue(key, until);
                 return ValueTask.FromResult(true);
             }
         }
@@ -66,14 +67,35 @@ public sealed class InMemoryDedupeStore : IDedupeStore
         return ValueTask.CompletedTask;
     }
 
+    private void Enqueue(string key, DateTimeOffset until)
+    {
+        lock (_queueGate)
+        {
+            _expiryQueue.Enqueue(key, until);
+        }
+    }
+
+    /// <summary>Removes the reservations expired by <paramref name="now"/>: amortised O(log n) per reservation, never a full scan.</summary>
     private void Prune(DateTimeOffset now)
     {
-        foreach (var (key, expiry) in _expiries)
+        if (!_queueGate.TryEnter())
         {
-            if (expiry <= now)
+            return; // another caller is pruning
+        }
+
+        try
+        {
+            while (_expiryQueue.TryPeek(out var key, out var expiry) && expiry <= now)
             {
+                _expiryQueue.Dequeue();
+
+                // Only if the reservation is still the one queued (not renewed or released since).
                 _expiries.TryRemove(new KeyValuePair<string, DateTimeOffset>(key, expiry));
             }
+        }
+        finally
+        {
+            _queueGate.Exit();
         }
     }
 }

@@ -7,7 +7,9 @@ namespace Observability;
 /// <summary>
 /// Reads metric snapshots from a CSV or JSON lines file (see <see cref="SnapshotFileFormat"/>) and returns those
 /// measured within the window, oldest first. The file is read as a stream, line by line, on every collection.
-/// Malformed lines are skipped and reported with their line and field; the others are kept. A missing or
+/// Malformed lines, impossible values (a ratio outside [0, 1], a negative count, a number beyond a double) and text that
+/// is not valid UTF-8 are skipped and reported with their line and field; the others are kept. Of several lines with
+/// the same timestamp and source the first is kept and the others are reported. A missing or
 /// unreadable file gives a failed result, never an exception.
 /// </summary>
 public sealed partial class FileCollector : ICollector
@@ -158,7 +160,7 @@ public sealed partial class FileCollector : ICollector
                 ? new JsonLinesSnapshotParser(context)
                 : new CsvSnapshotParser(context);
 
-            var outcome = parser.Parse(line, state.Lines);
+            var outcome = line.Contains('\uFFFD', StringComparison.Ordinal) ? parser.InvalidText(line, state.Lines) : parser.Parse(line, state.Lines);
             if (outcome.IsFatal)
             {
                 return outcome.Error;
@@ -170,7 +172,7 @@ public sealed partial class FileCollector : ICollector
             }
             else if (outcome.Snapshot is not null)
             {
-                state.Snapshots.Add(outcome.Snapshot);
+                state.Accept(outcome.Snapshot, state.Lines, context);
             }
         }
 

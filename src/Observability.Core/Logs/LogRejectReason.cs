@@ -9,7 +9,7 @@ public enum LogRejectReason
     /// <summary>The line is longer than <see cref="StructuredLogOptions.MaxLineLength"/> bytes; it was skipped unread.</summary>
     LineTooLong = 1,
 
-    /// <summary>The line is not valid UTF-8.</summary>
+    /// <summary>The line is not valid UTF-8, or escapes text that is no Unicode (a lone surrogate such as <c>\ud800</c>).</summary>
     InvalidUtf8 = 2,
 
     /// <summary>The line has no timestamp and <see cref="StructuredLogOptions.RequireTimestamp"/> is set.</summary>

@@ -17,8 +17,9 @@ namespace Observability;
 /// The connection is made on first use and shared; the store disposes it unless it was given an existing one.
 /// When Redis is down or slow, the store throws (a <see cref="TimeoutException"/> after
 /// <see cref="RedisDedupeStoreOptions.OperationTimeout"/>, an <see cref="InvalidOperationException"/> otherwise) with a
-/// message that names the endpoint and never the password; the alert pipeline catches it and fails open (it sends the
-/// alert, since a duplicate is better than a lost alert). The caller's cancellation surfaces as an
+/// message that names the endpoint and never the password; the alert pipeline catches it and decides in its own
+/// memory until Redis answers again (one notification per fingerprint per window, whatever the outage). The caller's
+/// cancellation surfaces as an
 /// <see cref="OperationCanceledException"/>.
 /// </remarks>
 public sealed partial class RedisDedupeStore : IDedupeStore, IAsyncDisposable, IDisposable

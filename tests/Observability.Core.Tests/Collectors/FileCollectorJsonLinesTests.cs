@@ -31,13 +31,13 @@ public sealed class FileCollectorJsonLinesTests
     {
         using var file = new TempSnapshotFile(
             ".ndjson",
-            """{"timestamp":"2025-11-15T00:01:00Z","error_rate":0.05,"version":"1.2.3","canary":true,"note":null,"latency_p99_ms":"NaN","nested":{"x":1}}""");
+            """{"timestamp":"2025-11-15T00:01:00Z","error_rate":0.05,"version":"1.2.3","canary":true,"note":null,"queue_wait":"NaN","nested":{"x":1}}""");
 
         var snapshot = Assert.Single((await file.CollectAsync()).Snapshots);
 
-        Assert.Equal(["error_rate", "latency_p99_ms"], snapshot.Metrics.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["error_rate", "queue_wait"], snapshot.Metrics.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(0.05, snapshot.Metrics["error_rate"]);
-        Assert.True(double.IsNaN(snapshot.Metrics["latency_p99_ms"]));
+        Assert.True(double.IsNaN(snapshot.Metrics["queue_wait"]));
         Assert.Equal(DataQuality.Complete, snapshot.Quality);
     }
 
@@ -46,12 +46,12 @@ public sealed class FileCollectorJsonLinesTests
     {
         using var file = new TempSnapshotFile(
             ".jsonl",
-            """{"timestamp":"2025-11-15T00:01:00Z","metrics":{"error_rate":null,"availability":"+Inf","latency_p99_ms":"12.5"}}""");
+            """{"timestamp":"2025-11-15T00:01:00Z","metrics":{"error_rate":null,"headroom":"+Inf","latency_p99_ms":"12.5"}}""");
 
         var snapshot = Assert.Single((await file.CollectAsync()).Snapshots);
 
         Assert.Equal(DataQuality.Partial("missing error_rate"), snapshot.Quality);
-        Assert.Equal(double.PositiveInfinity, snapshot.Metrics["availability"]);
+        Assert.Equal(double.PositiveInfinity, snapshot.Metrics["headroom"]);
         Assert.Equal(12.5, snapshot.Metrics["latency_p99_ms"]);
     }
 
@@ -127,7 +127,7 @@ public sealed class FileCollectorJsonLinesTests
         Assert.Contains("not a JSON object", result.Errors[1].Message, StringComparison.Ordinal);
         Assert.Contains("no 'timestamp'", result.Errors[2].Message, StringComparison.Ordinal);
         Assert.Contains("'yesterday' is not a timestamp", result.Errors[3].Message, StringComparison.Ordinal);
-        Assert.Contains("\"high\" is not a number", result.Errors[4].Message, StringComparison.Ordinal);
+        Assert.Contains("'high' is not a number", result.Errors[4].Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -22,6 +22,8 @@ internal sealed class RedisServer : IAsyncDisposable
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(30);
 
     private readonly ServerProcess _process = new(Binary, "observability-redis-");
+    private string? _binary;
+    private List<string>? _arguments;
 
     private RedisServer()
     {
@@ -36,6 +38,16 @@ internal sealed class RedisServer : IAsyncDisposable
     /// <summary>Starts the server (requiring <paramref name="password"/> when given) and waits until it answers.</summary>
     public static Task<RedisServer> StartAsync(string? password = null)
         => ServerProcess.StartOrDisposeAsync(new RedisServer(), server => server.InitializeAsync(password));
+
+    /// <summary>Kills the server by PID (an outage); <see cref="RestartAsync"/> brings it back on the same port, empty.</summary>
+    public void Stop() => _process.Kill();
+
+    /// <summary>Starts the server again on the same port, after <see cref="Stop"/>, and waits until it answers.</summary>
+    public async Task RestartAsync()
+    {
+        _process.Start(_binary!, _arguments!, workingDirectory: _process.Directory);
+        await _process.WaitUntilReadyAsync(PingAsync, ReadyTimeout, TimeSpan.FromMilliseconds(50), $"on {Endpoint} did not answer PING after a restart");
+    }
 
     /// <summary>Kills the server by PID and removes its temp directory.</summary>
     public ValueTask DisposeAsync() => _process.DisposeAsync();
@@ -55,6 +67,7 @@ internal sealed class RedisServer : IAsyncDisposable
             arguments.AddRange(["--requirepass", password]);
         }
 
+        (_binary, _arguments) = (binary, arguments);
         _process.Start(binary, arguments, workingDirectory: directory);
         await _process.WaitUntilReadyAsync(PingAsync, ReadyTimeout, TimeSpan.FromMilliseconds(50), $"on {Endpoint} did not answer PING");
     }

@@ -165,6 +165,19 @@ internal sealed class ServerProcess : IAsyncDisposable
         throw new TimeoutException($"{_name} {notReady} within {timeout.TotalSeconds} s:\n{Log}");
     }
 
+    /// <summary>Kills the process (by PID, with its children) and waits for it to exit; the temp directory stays, so it can be started again.</summary>
+    public void Kill()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+
+        _process?.Dispose();
+        _process = null;
+    }
+
     /// <summary>Kills the process (by PID, with its children) if it still runs and removes the temp directory (best effort).</summary>
     public ValueTask DisposeAsync()
     {

@@ -8,7 +8,9 @@ internal sealed class AlertLedger(TimeSpan unscopedHorizon, TimeSpan scopedHoriz
 {
     private const int PruneThreshold = 1024;
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _byScope = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private InhibitionIndex? _index;
     private int _pruneAt = PruneThreshold;
 
     /// <summary>Gets how many alerts are remembered.</summary>
@@ -27,7 +29,19 @@ internal sealed class AlertLedger(TimeSpan unscopedHorizon, TimeSpan scopedHoriz
     {
         lock (_gate)
         {
+            RemoveEntry(alert.Fingerprint!);
             _entries[alert.Fingerprint!] = new Entry(alert, scope, now);
+            if (scope is not null)
+            {
+                if (!_byScope.TryGetValue(scope, out var fingerprints))
+                {
+                    _byScope[scope] = fingerprints = new HashSet<string>(StringComparer.Ordinal);
+                }
+
+                fingerprints.Add(alert.Fingerprint!);
+            }
+
+            _index?.Add(alert, now);
             if (_entries.Count >= _pruneAt)
             {
                 Prune(now);
@@ -40,16 +54,33 @@ internal sealed class AlertLedger(TimeSpan unscopedHorizon, TimeSpan scopedHoriz
     {
         lock (_gate)
         {
-            _entries.Remove(fingerprint);
+            RemoveEntry(fingerprint);
         }
     }
 
-    /// <summary>The alerts seen firing since <paramref name="since"/>.</summary>
-    public List<Alert> FiringSince(DateTimeOffset since)
+    /// <summary>
+    /// Tells whether an alert seen firing since <paramref name="since"/> mutes <paramref name="alert"/> under
+    /// <paramref name="rules"/>: hash lookups in an index kept as alerts are recorded (rebuilt once when the rules change).
+    /// </summary>
+    public bool IsInhibited(AlertRules rules, Alert alert, DateTimeOffset since)
     {
+        if (rules.InhibitionCount == 0)
+        {
+            return false;
+        }
+
         lock (_gate)
         {
-            return _entries.Values.Where(e => e.LastSeen >= since).Select(static e => e.Alert).ToList();
+            if (_index is null || !ReferenceEquals(_index.Rules, rules))
+            {
+                _index = new InhibitionIndex(rules);
+                foreach (var entry in _entries.Values)
+                {
+                    _index.Add(entry.Alert, entry.LastSeen);
+                }
+            }
+
+            return rules.IsInhibited(alert, _index, since);
         }
     }
 
@@ -58,29 +89,44 @@ internal sealed class AlertLedger(TimeSpan unscopedHorizon, TimeSpan scopedHoriz
     {
         lock (_gate)
         {
-            var cleared = _entries.Values
-                .Where(e => string.Equals(e.Scope, scope, StringComparison.Ordinal) && !current.Contains(e.Alert.Fingerprint!))
-                .Select(static e => e.Alert)
-                .ToList();
+            if (!_byScope.TryGetValue(scope, out var fingerprints))
+            {
+                return [];
+            }
+
+            var cleared = fingerprints.Where(f => !current.Contains(f)).Select(f => _entries[f].Alert).ToList();
             foreach (var alert in cleared)
             {
-                _entries.Remove(alert.Fingerprint!);
+                RemoveEntry(alert.Fingerprint!);
             }
 
             return cleared;
         }
     }
 
+    private void RemoveEntry(string fingerprint)
+    {
+        if (!_entries.Remove(fingerprint, out var entry))
+        {
+            return;
+        }
+
+        if (entry.Scope is not null && _byScope.TryGetValue(entry.Scope, out var fingerprints) && fingerprints.Remove(fingerprint) && fingerprints.Count == 0)
+        {
+            _byScope.Remove(entry.Scope);
+        }
+
+        _index?.Remove(entry.Alert);
+    }
+
     // An alert published by hand is forgotten once it can no longer inhibit anything (the dedupe window); a pass's
     // alert once no pass has seen it for the repeat interval (a scope that stopped publishing resolves nothing more).
     private void Prune(DateTimeOffset now)
     {
-        foreach (var (fingerprint, entry) in _entries)
+        var stale = _entries.Where(e => e.Value.LastSeen < now - (e.Value.Scope is null ? unscopedHorizon : scopedHorizon)).Select(static e => e.Key).ToList();
+        foreach (var fingerprint in stale)
         {
-            if (entry.LastSeen < now - (entry.Scope is null ? unscopedHorizon : scopedHorizon))
-            {
-                _entries.Remove(fingerprint);
-            }
+            RemoveEntry(fingerprint);
         }
     }
 

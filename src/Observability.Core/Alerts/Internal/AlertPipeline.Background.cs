@@ -89,8 +89,11 @@ internal sealed partial class AlertPipeline
     [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "Alert {Rule} suppressed as a repeat (fingerprint {Fingerprint})")]
     private static partial void LogSuppressed(ILogger logger, string rule, string fingerprint);
 
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "The dedupe store failed ({ExceptionType}: {Reason}); sending the alert anyway")]
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "The dedupe store failed ({ExceptionType}: {Reason}); deciding in this process's memory until it answers again")]
     private static partial void LogDedupeFailed(ILogger logger, string exceptionType, string reason);
+
+    [LoggerMessage(EventId = 2020, Level = LogLevel.Information, Message = "The dedupe store answers again; deciding with it")]
+    private static partial void LogDedupeRecovered(ILogger logger);
 
     [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "Alert {Rule} silenced (fingerprint {Fingerprint}): {Comment}, until {EndsAt:O}")]
     private static partial void LogSilenced(ILogger logger, string rule, string fingerprint, string comment, DateTimeOffset endsAt);

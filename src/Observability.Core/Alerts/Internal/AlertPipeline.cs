@@ -15,6 +15,8 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
     private readonly SecretRedactor _redactor;
     private readonly AlertFingerprinter _fingerprinter;
     private readonly IDedupeStore _dedupe;
+    private readonly InMemoryDedupeStore? _mirror;
+    private int _sharedDedupeDown;
     private readonly SinkOutbox[] _outboxes;
     private readonly AlertingOptions _options;
     private readonly IDisposable? _reload;
@@ -42,6 +44,11 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
         _redactor = redactor;
         _fingerprinter = fingerprinter;
         _dedupe = dedupe;
+        if (dedupe is not InMemoryDedupeStore)
+        {
+            _mirror = new InMemoryDedupeStore(time);
+        }
+
         _options = options.CurrentValue.Alerts;
         _rules = new AlertRules(_options);
         _ledger = new AlertLedger(_options.DedupeWindow, _options.RepeatInterval);
@@ -180,9 +187,19 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
     private async Task<FilterOutcome> FilterAsync(List<Alert> prepared, string? scope, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var rules = _rules; // one set of rules for the whole batch, even if a reload lands meanwhile
-        var firing = _ledger.FiringSince(now - _options.DedupeWindow);
-        firing.AddRange(prepared.Where(static a => a.Status == AlertStatus.Firing));
-        var inhibitors = rules.InhibitionSources(firing);
+        var since = now - _options.DedupeWindow;
+        var batch = new InhibitionIndex(rules); // this batch's firing alerts mute too, before they are recorded
+        if (rules.InhibitionCount > 0)
+        {
+            foreach (var alert in prepared)
+            {
+                if (alert.Status == AlertStatus.Firing)
+                {
+                    batch.Add(alert, now);
+                }
+            }
+        }
+
         var outcome = new FilterOutcome();
         foreach (var alert in prepared)
         {
@@ -195,7 +212,7 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
                 continue;
             }
 
-            if (alert.Status == AlertStatus.Firing && rules.IsInhibited(alert, inhibitors))
+            if (alert.Status == AlertStatus.Firing && (rules.IsInhibited(alert, batch, since) || _ledger.IsInhibited(rules, alert, since)))
             {
                 outcome.Inhibited++;
                 _metrics.Inhibited(alert);
@@ -317,22 +334,43 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
         return string.Join('\u001f', _groupBy.Select(label => AlertMatcher.ValueOf(alert, label)));
     }
 
+    // A shared store (Redis) that cannot be reached must not turn a storm into one notification per alert per publish:
+    // decisions fall back to this process's memory, which mirrors every reservation this process made. Once the shared
+    // store answers again it decides, and a key it calls free that this process reserved within the window (while the
+    // store was down, or before a restart emptied it) is still a duplicate.
     private async Task<bool> ReserveAsync(string key, TimeSpan window, CancellationToken cancellationToken)
     {
+        bool shared;
         try
         {
-            return await _dedupe.TryReserveAsync(key, window, cancellationToken).ConfigureAwait(false);
+            shared = await _dedupe.TryReserveAsync(key, window, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // Fail open: a duplicate notification is better than a lost one.
-            LogDedupeFailed(_logger, ex.GetType().Name, _redactor.RedactText(ex.Message));
-            return true;
+            if (Interlocked.Exchange(ref _sharedDedupeDown, 1) == 0)
+            {
+                LogDedupeFailed(_logger, ex.GetType().Name, _redactor.RedactText(ex.Message));
+            }
+
+            // Without a mirror the store is this process's memory already: fail open, a duplicate is better than a lost alert.
+            return _mirror is null || await _mirror.TryReserveAsync(key, window, cancellationToken).ConfigureAwait(false);
         }
+
+        if (Interlocked.Exchange(ref _sharedDedupeDown, 0) == 1)
+        {
+            LogDedupeRecovered(_logger);
+        }
+
+        return shared && (_mirror is null || await _mirror.TryReserveAsync(key, window, cancellationToken).ConfigureAwait(false));
     }
 
     private async Task ReleaseAsync(string key, CancellationToken cancellationToken)
     {
+        if (_mirror is not null)
+        {
+            await _mirror.ReleaseAsync(key, cancellationToken).ConfigureAwait(false);
+        }
+
         try
         {
             await _dedupe.ReleaseAsync(key, cancellationToken).ConfigureAwait(false);

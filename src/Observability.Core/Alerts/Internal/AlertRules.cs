@@ -39,40 +39,32 @@ internal sealed class AlertRules
         return null;
     }
 
-    /// <summary>
-    /// For each inhibition rule, the firing alerts that satisfy its source matchers: found once per batch, so that
-    /// testing an alert only looks at the few alerts that can mute it (usually the critical ones).
-    /// </summary>
-    public Alert[][] InhibitionSources(IEnumerable<Alert> firing)
-    {
-        if (_inhibitions.Length == 0)
-        {
-            return [];
-        }
+    /// <summary>Gets the number of inhibition rules.</summary>
+    public int InhibitionCount => _inhibitions.Length;
 
-        var candidates = firing as IReadOnlyCollection<Alert> ?? firing.ToArray();
-        return Array.ConvertAll(_inhibitions, rule => candidates.Where(a => All(rule.Sources, a)).ToArray());
+    /// <summary>Tells whether the alert satisfies the source matchers of inhibition rule <paramref name="rule"/>.</summary>
+    public bool IsSource(int rule, Alert alert) => All(_inhibitions[rule].Sources, alert);
+
+    /// <summary>The values of the labels rule <paramref name="rule"/>'s <c>Equal</c> list names, as one key.</summary>
+    public string EqualKey(int rule, Alert alert)
+    {
+        var equal = _inhibitions[rule].Equal;
+        return equal.Length switch
+        {
+            0 => string.Empty,
+            1 => AlertMatcher.ValueOf(alert, equal[0]),
+            _ => string.Join('\u001f', equal.Select(label => AlertMatcher.ValueOf(alert, label))),
+        };
     }
 
-    /// <summary>Tells whether one of the <paramref name="sources"/> (from <see cref="InhibitionSources"/>) mutes <paramref name="alert"/>.</summary>
-    public bool IsInhibited(Alert alert, Alert[][] sources)
+    /// <summary>Tells whether a source in <paramref name="index"/> seen since <paramref name="since"/> mutes <paramref name="alert"/>.</summary>
+    public bool IsInhibited(Alert alert, InhibitionIndex index, DateTimeOffset since)
     {
-        for (var r = 0; r < sources.Length; r++)
+        for (var r = 0; r < _inhibitions.Length; r++)
         {
-            var rule = _inhibitions[r];
-            if (sources[r].Length == 0 || !All(rule.Targets, alert))
+            if (All(_inhibitions[r].Targets, alert) && index.Mutes(r, EqualKey(r, alert), alert.Fingerprint!, since))
             {
-                continue;
-            }
-
-            foreach (var source in sources[r])
-            {
-                // An alert never mutes itself, even when it satisfies both sides of a rule.
-                if (!string.Equals(source.Fingerprint, alert.Fingerprint, StringComparison.Ordinal)
-                    && rule.Equal.All(label => string.Equals(AlertMatcher.ValueOf(source, label), AlertMatcher.ValueOf(alert, label), StringComparison.Ordinal)))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 

@@ -42,12 +42,19 @@ internal sealed partial class SinkOutbox
         if (_delivery.OutboxDirectory is { } directory)
         {
             _store = new OutboxStore(directory, sink.Name);
-            _entries.AddRange(_store.Load(out var problem));
+            _entries.AddRange(_store.Load(out var problem, out var rejected));
             if (problem is not null)
             {
                 LogOutboxUnreadable(_logger, sink.Name, _redactor.RedactText(problem));
             }
-            else if (_entries.Count > 0)
+
+            if (rejected.Count > 0)
+            {
+                LogOutboxEntriesSetAside(_logger, sink.Name, rejected.Count, System.IO.Path.GetFileName(_store.RejectedPath), string.Join("; ", rejected.Take(10)));
+                Persist(); // the outbox file keeps only the good entries
+            }
+
+            if (problem is null && _entries.Count > 0)
             {
                 LogOutboxRestored(_logger, sink.Name, _entries.Count);
             }
@@ -380,6 +387,9 @@ internal sealed partial class SinkOutbox
 
     [LoggerMessage(EventId = 2017, Level = LogLevel.Information, Message = "Restored {Count} waiting alert(s) for sink {Sink} from its outbox file")]
     private static partial void LogOutboxRestored(ILogger logger, string sink, int count);
+
+    [LoggerMessage(EventId = 2019, Level = LogLevel.Warning, Message = "The outbox file of sink {Sink} held {Count} entry(ies) that cannot be delivered; they were set aside in {File} and the others kept: {Entries}")]
+    private static partial void LogOutboxEntriesSetAside(ILogger logger, string sink, int count, string file, string entries);
 
     [LoggerMessage(EventId = 2018, Level = LogLevel.Warning, Message = "The outbox file of sink {Sink} could not be written: {Reason}")]
     private static partial void LogOutboxUnwritable(ILogger logger, string sink, string reason);

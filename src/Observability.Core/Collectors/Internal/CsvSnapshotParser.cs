@@ -21,6 +21,11 @@ internal sealed class CsvSnapshotParser(SnapshotFileContext context) : SnapshotL
     private int _qualityReason = -1;
     private int[] _metricColumns = [];
 
+    public override SnapshotLineOutcome InvalidText(string line, int lineNumber)
+        => _columns is null
+            ? Context.Fatal($"the header line is not valid UTF-8 (a bad byte sequence at column {line.IndexOf('\uFFFD', StringComparison.Ordinal) + 1}); save the file as UTF-8 so the metric names read as written", lineNumber)
+            : base.InvalidText(line, lineNumber);
+
     public override SnapshotLineOutcome Parse(string line, int lineNumber)
     {
         if (!CsvFieldSplitter.TrySplit(line, _fields, out var splitError))
@@ -126,15 +131,13 @@ internal sealed class CsvSnapshotParser(SnapshotFileContext context) : SnapshotL
             {
                 _missing.Add(columns[index]);
             }
-            else if (SnapshotValueParser.TryParseMetric(cell, out var value))
+            else if (SnapshotValueParser.TryParseMetric(columns[index], cell, out var value) is { } problem)
             {
-                _metrics.Add(new(columns[index], value));
+                return Context.Reject(problem, Context.Location(lineNumber, "field", columns[index]));
             }
             else
             {
-                return Context.Reject(
-                    $"'{SnapshotValueParser.Shorten(cell.Trim())}' is not a number (use invariant culture, for example 0.25, NaN, +Inf)",
-                    Context.Location(lineNumber, "field", columns[index]));
+                _metrics.Add(new(columns[index], value));
             }
         }
 

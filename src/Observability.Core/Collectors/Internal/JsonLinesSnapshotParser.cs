@@ -27,7 +27,15 @@ internal sealed class JsonLinesSnapshotParser(SnapshotFileContext context) : Sna
 
         using (document)
         {
-            return Read(document.RootElement, lineNumber);
+            try
+            {
+                return Read(document.RootElement, lineNumber);
+            }
+            catch (InvalidOperationException)
+            {
+                // A text value this parser does not name escapes a lone surrogate: reject the line, never the file.
+                return Context.Reject(JsonSnapshotValues.LoneSurrogate, Context.Location(lineNumber));
+            }
         }
     }
 
@@ -41,7 +49,12 @@ internal sealed class JsonLinesSnapshotParser(SnapshotFileContext context) : Sna
         JsonElement? timestampElement = null, source = null, quality = null, reason = null, metrics = null;
         foreach (var property in root.EnumerateObject())
         {
-            switch (property.Name.ToUpperInvariant())
+            if (!JsonSnapshotValues.TryGetName(property, out var name))
+            {
+                return Context.Reject($"a property name: {JsonSnapshotValues.LoneSurrogate}", Context.Location(lineNumber));
+            }
+
+            switch (name.ToUpperInvariant())
             {
                 case "TIMESTAMP": timestampElement = property.Value; break;
                 case "SOURCE": source = property.Value; break;
@@ -105,9 +118,9 @@ internal sealed class JsonLinesSnapshotParser(SnapshotFileContext context) : Sna
                 return rejected;
             }
         }
-        else
+        else if (ReadFlat(root, lineNumber) is { } rejected)
         {
-            ReadFlat(root);
+            return rejected;
         }
 
         var resolved = SnapshotValueParser.ResolveQuality(explicitQuality, reasonText, _missing, _metrics.Count, "no values in line");
@@ -124,53 +137,101 @@ internal sealed class JsonLinesSnapshotParser(SnapshotFileContext context) : Sna
 
         foreach (var metric in metrics.EnumerateObject())
         {
-            var location = Context.Location(lineNumber, Property, $"metrics.{metric.Name}");
-            if (string.IsNullOrWhiteSpace(metric.Name))
+            if (!JsonSnapshotValues.TryGetName(metric, out var name))
+            {
+                return Context.Reject($"a metric name: {JsonSnapshotValues.LoneSurrogate}", Context.Location(lineNumber));
+            }
+
+            var location = Context.Location(lineNumber, Property, $"metrics.{name}");
+            if (string.IsNullOrWhiteSpace(name))
             {
                 return Context.Reject("a metric has an empty name", location);
             }
 
-            var value = metric.Value;
-            switch (value.ValueKind)
+            if (metric.Value.ValueKind == JsonValueKind.Null)
             {
-                case JsonValueKind.Null:
-                    _missing.Add(metric.Name);
-                    break;
-                case JsonValueKind.Number when value.TryGetDouble(out var number):
-                    _metrics.Add(new(metric.Name, number));
-                    break;
-                case JsonValueKind.String when SnapshotValueParser.TryParseMetric(value.GetString()!, out var parsed):
-                    _metrics.Add(new(metric.Name, parsed));
-                    break;
-                default:
-                    return Context.Reject($"{JsonSnapshotValues.Shorten(value)} is not a number (strings may hold NaN, +Inf, -Inf or a number)", location);
+                _missing.Add(name);
+                continue;
             }
+
+            if (ReadValue(name, metric.Value, out var value) is { } problem)
+            {
+                return Context.Reject(problem, location);
+            }
+
+            _metrics.Add(new(name, value));
         }
 
         return null;
     }
 
-    private void ReadFlat(JsonElement root)
+    /// <summary>
+    /// Reads the numeric top-level properties, and strings that hold a number, as metrics: the same values the
+    /// nested form reads. A well-known metric (see <see cref="WellKnownMetrics"/>) with any other value rejects the
+    /// line, as in the nested form; other properties that are no number (a version, a flag) are not metrics and are ignored.
+    /// </summary>
+    private SnapshotLineOutcome? ReadFlat(JsonElement root, int lineNumber)
     {
         foreach (var property in root.EnumerateObject())
         {
-            if (JsonSnapshotValues.IsReserved(property.Name) || string.IsNullOrWhiteSpace(property.Name))
+            var name = property.Name;
+            if (JsonSnapshotValues.IsReserved(name) || string.IsNullOrWhiteSpace(name))
             {
                 continue;
             }
 
-            var value = property.Value;
-            if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number))
+            var element = property.Value;
+            var isMetric = element.ValueKind == JsonValueKind.Number
+                || MetricValueRules.IsWellKnown(name)
+                || (element.ValueKind == JsonValueKind.String && JsonSnapshotValues.TryGetString(element, out var text) && SnapshotValueParser.LooksNumeric(text));
+            if (element.ValueKind == JsonValueKind.Null && isMetric)
             {
-                _metrics.Add(new(property.Name, number));
+                _missing.Add(name); // as in the nested form
+                continue;
             }
-            else if (value.ValueKind == JsonValueKind.String && SnapshotValueParser.TryParseNonFinite(value.GetString().AsSpan().Trim(), out var nonFinite))
+
+            if (!isMetric)
             {
-                _metrics.Add(new(property.Name, nonFinite));
+                if (element.ValueKind == JsonValueKind.String && !JsonSnapshotValues.TryGetString(element, out _))
+                {
+                    return Context.Reject(JsonSnapshotValues.LoneSurrogate, Context.Location(lineNumber, Property, name));
+                }
+
+                continue;
             }
+
+            if (ReadValue(name, element, out var value) is { } problem)
+            {
+                return Context.Reject(problem, Context.Location(lineNumber, Property, name));
+            }
+
+            _metrics.Add(new(name, value));
+        }
+
+        return null;
+    }
+
+    /// <summary>Reads one metric value, a number or a string holding one, and checks that it is possible; the problem, or null.</summary>
+    private static string? ReadValue(string name, JsonElement element, out double value)
+    {
+        value = 0;
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Number when element.TryGetDouble(out value) && double.IsFinite(value):
+                return MetricValueRules.Check(name, value);
+            case JsonValueKind.Number:
+                return SnapshotValueParser.OutOfRange(element.GetRawText());
+            case JsonValueKind.String:
+                return JsonSnapshotValues.TryGetString(element, out var text)
+                    ? SnapshotValueParser.TryParseMetric(name, text, out value)
+                    : JsonSnapshotValues.LoneSurrogate;
+            default:
+                return $"{SnapshotValueParser.Quote(element.GetRawText(), name)} is not a number (strings may hold NaN, +Inf, -Inf or a number)";
         }
     }
 
     private SnapshotLineOutcome NotAString(JsonElement? element, string name, int lineNumber)
-        => Context.Reject($"{(element is { } e ? JsonSnapshotValues.Shorten(e) : "the value")} is not a string", Context.Location(lineNumber, Property, name));
+        => Context.Reject(
+            element is { ValueKind: JsonValueKind.String } ? JsonSnapshotValues.LoneSurrogate : $"{(element is { } e ? JsonSnapshotValues.Shorten(e) : "the value")} is not a string",
+            Context.Location(lineNumber, Property, name));
 }

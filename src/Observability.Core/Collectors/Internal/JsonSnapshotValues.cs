@@ -10,7 +10,14 @@ internal static class JsonSnapshotValues
         switch (element.ValueKind)
         {
             case JsonValueKind.String:
-                return SnapshotValueParser.TryParseTimestamp(element.GetString()!, out timestamp, out error);
+                if (!TryGetString(element, out var text))
+                {
+                    timestamp = default;
+                    error = LoneSurrogate;
+                    return false;
+                }
+
+                return SnapshotValueParser.TryParseTimestamp(text, out timestamp, out error);
             case JsonValueKind.Number when element.TryGetDouble(out var seconds):
                 return SnapshotValueParser.TryFromUnixSeconds(seconds, element.GetRawText(), out timestamp, out error);
             default:
@@ -20,6 +27,9 @@ internal static class JsonSnapshotValues
         }
     }
 
+    /// <summary>The message of a value or name that holds an escaped lone surrogate.</summary>
+    public const string LoneSurrogate = "the text holds an escaped lone surrogate (a \\uD800-\\uDFFF escape without its pair), which is no Unicode text";
+
     public static bool TryReadString(JsonElement? element, out string? text)
     {
         text = null;
@@ -28,8 +38,37 @@ internal static class JsonSnapshotValues
             return true;
         }
 
-        text = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-        return value.ValueKind == JsonValueKind.String;
+        return value.ValueKind == JsonValueKind.String && TryGetString(value, out text);
+    }
+
+    /// <summary>Reads a string value; <see langword="false"/> when it escapes a lone surrogate (GetString would throw).</summary>
+    public static bool TryGetString(JsonElement element, out string text)
+    {
+        try
+        {
+            text = element.GetString() ?? string.Empty;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = string.Empty;
+            return false;
+        }
+    }
+
+    /// <summary>Reads a property's name; <see langword="false"/> when it escapes a lone surrogate.</summary>
+    public static bool TryGetName(JsonProperty property, out string name)
+    {
+        try
+        {
+            name = property.Name;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            name = string.Empty;
+            return false;
+        }
     }
 
     public static bool IsReserved(string name)

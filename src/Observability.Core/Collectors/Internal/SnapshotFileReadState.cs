@@ -4,6 +4,7 @@ namespace Observability.Internal;
 internal sealed class SnapshotFileReadState(int maxReportedErrors)
 {
     private readonly List<CollectionError> _errors = [];
+    private readonly Dictionary<(long UtcTicks, string Source), int> _firstLines = [];
 
     public List<MetricSnapshot> Snapshots { get; } = [];
 
@@ -15,6 +16,25 @@ internal sealed class SnapshotFileReadState(int maxReportedErrors)
 
     /// <summary>Gets the number of rejected lines, reported or not.</summary>
     public int Rejected { get; private set; }
+
+    /// <summary>
+    /// Keeps a snapshot unless one with the same timestamp and source was kept before: then the line is rejected
+    /// as a duplicate (the first is kept), so fifty copies of a row cannot count fifty times.
+    /// </summary>
+    public void Accept(MetricSnapshot snapshot, int lineNumber, SnapshotFileContext context)
+    {
+        if (_firstLines.TryGetValue((snapshot.Timestamp.UtcTicks, snapshot.Source), out var first))
+        {
+            Reject(new CollectionError(
+                CollectionErrorKind.InvalidData,
+                $"duplicate timestamp {snapshot.Timestamp.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC for source '{SnapshotValueParser.Shorten(snapshot.Source)}': line {first} has it already and is kept, this line is not",
+                context.Location(lineNumber)));
+            return;
+        }
+
+        _firstLines.Add((snapshot.Timestamp.UtcTicks, snapshot.Source), lineNumber);
+        Snapshots.Add(snapshot);
+    }
 
     public CollectionError? FirstError => _errors.Count > 0 ? _errors[0] : null;
 

@@ -11,6 +11,15 @@ internal abstract class SnapshotLineParser(SnapshotFileContext context)
     /// <param name="lineNumber">The 1-based line number in the file.</param>
     /// <returns>A snapshot in the window, nothing (outside the window), a rejected line or a fatal error.</returns>
     public abstract SnapshotLineOutcome Parse(string line, int lineNumber);
+
+    /// <summary>
+    /// The outcome of a line that is not valid UTF-8 (the reader decoded a bad byte sequence as U+FFFD; a U+FFFD
+    /// written in the file reads the same): rejected, so no garbled name or text is kept.
+    /// </summary>
+    public virtual SnapshotLineOutcome InvalidText(string line, int lineNumber)
+        => Context.Reject(
+            $"the line is not valid UTF-8 (a bad byte sequence, or U+FFFD, at column {line.IndexOf('\uFFFD', StringComparison.Ordinal) + 1})",
+            Context.Location(lineNumber));
 }
 
 /// <summary>The file being read, the default source and the window to keep.</summary>

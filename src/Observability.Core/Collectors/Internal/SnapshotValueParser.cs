@@ -9,6 +9,8 @@ internal static class SnapshotValueParser
     private const double MinUnixSeconds = -62_135_596_800;
     private const double MaxUnixSeconds = 253_402_300_799;
 
+    private static readonly SecretRedactor Redactor = new(new RedactionOptions());
+
     private static readonly DataQualityStatus[] Qualities =
         [DataQualityStatus.Complete, DataQualityStatus.Partial, DataQualityStatus.Empty, DataQualityStatus.Failed];
 
@@ -67,6 +69,34 @@ internal static class SnapshotValueParser
         return TryParseNonFinite(trimmed, out value)
             || double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
     }
+
+    /// <summary>
+    /// Parses the value of <paramref name="metric"/> and checks it is possible (see <see cref="MetricValueRules"/>);
+    /// a run of digits too long for a double is refused, never read as infinity.
+    /// </summary>
+    /// <returns>Why the text is refused, or <see langword="null"/> when <paramref name="value"/> holds it.</returns>
+    public static string? TryParseMetric(string metric, string text, out double value)
+    {
+        var trimmed = text.AsSpan().Trim();
+        if (TryParseNonFinite(trimmed, out value))
+        {
+            return MetricValueRules.Check(metric, value);
+        }
+
+        if (double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        {
+            return double.IsFinite(value) ? MetricValueRules.Check(metric, value) : OutOfRange(text.Trim());
+        }
+
+        return $"'{Quote(text.Trim(), metric)}' is not a number (use invariant culture, for example 0.25, NaN, +Inf)";
+    }
+
+    /// <summary>Tells whether a JSON string holds a metric value (a number, NaN or an infinity).</summary>
+    public static bool LooksNumeric(string text) => TryParseMetric(text, out _);
+
+    /// <summary>The message for a number too large for a double.</summary>
+    public static string OutOfRange(string text)
+        => $"the number '{Shorten(text)}' ({text.Length} characters) is beyond the range of a double; it is not read as infinity";
 
     /// <summary>Parses NaN, Inf, +Inf, -Inf, Infinity, +Infinity or -Infinity, in any case.</summary>
     public static bool TryParseNonFinite(ReadOnlySpan<char> trimmed, out double value)
@@ -129,6 +159,18 @@ internal static class SnapshotValueParser
         };
     }
 
-    /// <summary>Cuts a value quoted in an error message to a readable length.</summary>
-    public static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 37), "...");
+    /// <summary>
+    /// Cuts a value quoted in an error message to a readable length, its secrets masked (<c>token=...</c>,
+    /// URL passwords; see <see cref="SecretRedactor.RedactText"/>): at most 40 characters of the file are quoted.
+    /// </summary>
+    public static string Shorten(string text)
+    {
+        const int Scanned = 200, Quoted = 40;
+        var head = text.Length > Scanned ? text[..Scanned] : text;
+        var redacted = Redactor.RedactText(head);
+        return redacted.Length <= Quoted && head.Length == text.Length ? redacted : string.Concat(redacted.AsSpan(0, Math.Min(Quoted - 3, redacted.Length)), "...");
+    }
+
+    /// <summary>Quotes a value of <paramref name="field"/>: masked whole when the field's name says it holds a secret.</summary>
+    public static string Quote(string text, string? field) => field is not null && Redactor.IsSecretKey(field) ? Redactor.MaskValue(string.Empty) : Shorten(text);
 }

@@ -15,8 +15,16 @@ internal static class LogFieldText
         }
 
         // The slice is a quoted JSON string; let the reader unescape it.
+        // The parser rejects lines with escaped lone surrogates; should one slip through, give the escaped text, never throw.
         var reader = new Utf8JsonReader(slice);
         reader.Read();
-        return reader.GetString() ?? string.Empty;
+        try
+        {
+            return reader.GetString() ?? string.Empty;
+        }
+        catch (InvalidOperationException)
+        {
+            return Encoding.UTF8.GetString(slice[1..^1]);
+        }
     }
 }

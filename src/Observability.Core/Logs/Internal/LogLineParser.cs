@@ -60,12 +60,25 @@ internal static partial class LogLineParser
             return $"a log line must be a JSON object, not {Describe(reader.TokenType)}";
         }
 
+        var checkEscapes = JsonEscapes.MayHoldSurrogates(span);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var nameStart = (int)reader.TokenStartIndex;
             var nameLength = reader.ValueSpan.Length + 2;
+            if (checkEscapes && reader.ValueIsEscaped && JsonEscapes.FindLoneSurrogate(reader.ValueSpan) is >= 0 and var inName)
+            {
+                reason = LogRejectReason.InvalidUtf8;
+                return LoneSurrogate("a property name", nameStart + 1 + inName);
+            }
+
             var field = reader.ValueIsEscaped ? ClassifyEscaped(ref reader) : Classify(reader.ValueSpan);
             reader.Read();
+            if (checkEscapes && FindLoneSurrogateInValue(span, reader) is >= 0 and var inValue)
+            {
+                reason = LogRejectReason.InvalidUtf8;
+                return LoneSurrogate($"field '{FieldName(span, nameStart, nameLength)}'", inValue);
+            }
+
             var problem = field switch
             {
                 KnownName.Timestamp => ReadTimestamp(ref reader, record),
@@ -87,6 +100,34 @@ internal static partial class LogLineParser
         }
 
         return null;
+    }
+
+    /// <summary>The column offset of the first escaped lone surrogate in the current value (nested ones included), or -1.</summary>
+    private static int FindLoneSurrogateInValue(ReadOnlySpan<byte> span, Utf8JsonReader reader)
+    {
+        // The reader is a copy: skipping an object here leaves the caller's reader where it was.
+        var start = (int)reader.TokenStartIndex;
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String when reader.ValueIsEscaped:
+                return JsonEscapes.FindLoneSurrogate(reader.ValueSpan) is >= 0 and var at ? start + 1 + at : -1;
+            case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                reader.Skip();
+                var raw = span[start..(int)reader.BytesConsumed];
+                return JsonEscapes.FindLoneSurrogate(raw) is >= 0 and var nested ? start + nested : -1;
+            default:
+                return -1;
+        }
+    }
+
+    private static string LoneSurrogate(string what, int offset)
+        => $"{what} holds an escaped lone surrogate (a \\uD800-\\uDFFF escape without its pair) at column {offset + 1}, which is no Unicode text";
+
+    /// <summary>The property name as written (escapes kept), shortened for a message.</summary>
+    private static string FieldName(ReadOnlySpan<byte> span, int nameStart, int nameLength)
+    {
+        var name = System.Text.Encoding.UTF8.GetString(span.Slice(nameStart + 1, nameLength - 2));
+        return name.Length > 40 ? string.Concat(name.AsSpan(0, 37), "...") : name;
     }
 
     private static string? ReadText(ref Utf8JsonReader reader, LogRecord record, LogField field)

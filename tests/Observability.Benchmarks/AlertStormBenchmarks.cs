@@ -1,0 +1,92 @@
+using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.DependencyInjection;
+using Observability.Internal;
+
+namespace Observability.Benchmarks;
+
+/// <summary>
+/// A storm of distinct alerts of mixed severity (half critical, half warning, the default inhibition rule on:
+/// critical mutes warnings of the same service and category), published in batches of 100 into a fresh pipeline
+/// with the in-memory dedupe store and a no-op sink, the clock moving a second per batch. The cost per alert
+/// must stay flat from 1,000 to 40,000 distinct alerts: every decision (dedupe, ledger, inhibition) is a hash lookup.
+/// Each iteration builds a fresh pipeline (<c>[IterationSetup]</c>), so run it with one invocation per iteration:
+/// <c>--filter '*AlertStorm*' --inProcess --warmupCount 1 --iterationCount 5 --invocationCount 1 --unrollFactor 1</c>.
+/// </summary>
+[MemoryDiagnoser]
+public class AlertStormBenchmarks
+{
+    private const int Batch = 100;
+    private ServiceProvider _services = null!;
+    private AlertPipeline _pipeline = null!;
+    private Alert[][] _batches = null!;
+    private SteppingClock _clock = null!;
+
+    /// <summary>Gets or sets the number of distinct alerts in the storm.</summary>
+    [Params(1_000, 10_000, 40_000)]
+    public int Distinct { get; set; }
+
+    /// <summary>Builds the alerts once.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        _batches = Enumerable.Range(0, Distinct)
+            .Select(static i => new Alert
+            {
+                Rule = i % 2 == 0 ? "error_rate_critical" : "latency_warning",
+                Severity = i % 2 == 0 ? AlertSeverity.Critical : AlertSeverity.Warning,
+                Title = "Storm alert",
+                Message = $"alert {i}",
+                Labels = new Dictionary<string, string> { ["service"] = $"svc-{i % 997}", ["category"] = $"cat-{i / 2}", ["instance"] = $"i-{i}" },
+            })
+            .Chunk(Batch)
+            .ToArray();
+    }
+
+    /// <summary>A fresh pipeline for every iteration, so each one is a storm of new fingerprints.</summary>
+    [IterationSetup]
+    public void BuildPipeline()
+    {
+        _services?.Dispose();
+        _clock = new SteppingClock();
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(_clock);
+        services.AddObservability(o =>
+        {
+            o.ServiceName = "checkout";
+            o.Alerts.Enabled = true;
+            o.Alerts.Delivery.RateLimitPerMinute = 1e9;
+            o.Alerts.Delivery.RateLimitBurst = 1_000_000;
+            o.Alerts.Delivery.OutboxCapacity = 100_000;
+        }).AddAlertSink(new NoOpAlertSink());
+        _services = services.BuildServiceProvider();
+        _pipeline = _services.GetRequiredService<AlertPipeline>();
+    }
+
+    /// <summary>Disposes the last pipeline.</summary>
+    [GlobalCleanup]
+    public void Cleanup() => _services?.Dispose();
+
+    /// <summary>The whole storm; divide the time by <see cref="Distinct"/> for the cost per alert.</summary>
+    /// <returns>How many alerts were raised.</returns>
+    [Benchmark]
+    public async Task<int> Storm()
+    {
+        var raised = 0;
+        foreach (var batch in _batches)
+        {
+            _clock.Step(TimeSpan.FromSeconds(1));
+            raised += (await _pipeline.PublishAsync(batch)).Raised.Count;
+        }
+
+        return raised;
+    }
+
+    private sealed class SteppingClock : TimeProvider
+    {
+        private DateTimeOffset _now = new(2026, 11, 22, 0, 0, 0, TimeSpan.Zero);
+
+        public override DateTimeOffset GetUtcNow() => _now;
+
+        public void Step(TimeSpan by) => _now += by;
+    }
+}
