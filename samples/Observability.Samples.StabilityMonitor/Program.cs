@@ -11,6 +11,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Observability;
+using Observability.Cli.Stability;
 using Observability.Samples.StabilityMonitor;
 
 SampleArguments arguments;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Observability.Cli.Tests;
+namespace Observability.Tests.Processes;
 
 /// <summary>What a finished process left behind.</summary>
 internal sealed record ProcessOutcome(int ExitCode, string Stdout, string Stderr)
