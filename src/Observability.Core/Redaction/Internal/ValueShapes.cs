@@ -1,0 +1,134 @@
+namespace Observability.Internal;
+
+/// <summary>
+/// What a value looks like: a credential, a placeholder, a masked value or ordinary text. Every check
+/// is one pass over the value.
+/// </summary>
+internal static class ValueShapes
+{
+    private static readonly string[] PlaceholderWords = ["xxxx", "your_", "your-", "placeholder", "changeme", "redacted", "***", "...", "\u2026", "${", "{{", "%s"];
+
+    /// <summary>
+    /// Tells whether a value written after a secret key word looks like a credential: long enough, not
+    /// a placeholder, a masked value, a path, a number or a plain word (<c>Bad credentials</c> stays).
+    /// </summary>
+    /// <param name="value">The value, without quotes.</param>
+    /// <param name="minLength">The shortest value treated as a credential.</param>
+    public static bool LooksLikeCredential(ReadOnlySpan<char> value, int minLength)
+    {
+        if (value.Length < minLength || LooksLikePlaceholder(value))
+        {
+            return false;
+        }
+
+        var first = value[0];
+        if (first is '/' or '\\' or '~' or '.' || value.Contains("://", StringComparison.Ordinal) || value.Contains('\\'))
+        {
+            return false; // a path or an address, whose own credentials the URL rule handles
+        }
+
+        bool digit = false, symbol = false, space = false;
+        foreach (var c in value)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                digit = true;
+            }
+            else if (c == ' ')
+            {
+                space = true;
+            }
+            else if (!char.IsAsciiLetter(c) && c is not ('_' or '-' or '.'))
+            {
+                symbol = true;
+            }
+        }
+
+        if (space)
+        {
+            return false; // prose, not a credential
+        }
+
+        // A plain word or identifier (letters with _ - .) is text; digits alone are an id, a port or a count.
+        return (digit || symbol) && !IsAllDigits(value);
+    }
+
+    /// <summary>Tells whether a value is a placeholder, a template or an already masked value.</summary>
+    public static bool LooksLikePlaceholder(ReadOnlySpan<char> value)
+    {
+        if (value.IsEmpty)
+        {
+            return true;
+        }
+
+        if (value[0] is '$' or '<' or '{' or '%' or '*' or '`' or '[' or '(' or '#' || value[^1] is '>' or '}' or '%')
+        {
+            return true;
+        }
+
+        foreach (var word in PlaceholderWords)
+        {
+            if (value.Contains(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return LooksLikePlaceholderBody(value) || HasAlphabetRun(value, 8);
+    }
+
+    /// <summary>Tells whether a token body is filler: one letter repeated six times or more, or too few distinct characters.</summary>
+    public static bool LooksLikePlaceholderBody(ReadOnlySpan<char> body)
+    {
+        var run = 1;
+        Span<bool> seen = stackalloc bool[128];
+        var distinct = 0;
+        for (var i = 0; i < body.Length; i++)
+        {
+            var c = body[i];
+            if (c < 128 && char.IsAsciiLetterOrDigit(c) && !seen[c])
+            {
+                seen[c] = true;
+                distinct++;
+            }
+
+            run = i > 0 && c == body[i - 1] ? run + 1 : 1;
+            if (run >= 6 && char.IsAsciiLetter(c))
+            {
+                return true;
+            }
+        }
+
+        return distinct < 5;
+    }
+
+    private static bool HasAlphabetRun(ReadOnlySpan<char> value, int length)
+    {
+        var run = 1;
+        for (var i = 1; i < value.Length; i++)
+        {
+            var previous = char.ToLowerInvariant(value[i - 1]);
+            var current = char.ToLowerInvariant(value[i]);
+            run = char.IsAsciiLetterLower(current) && char.IsAsciiLetterLower(previous) && current == previous + 1 ? run + 1 : 1;
+            if (run >= length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAllDigits(ReadOnlySpan<char> value)
+    {
+        foreach (var c in value)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
