@@ -59,7 +59,9 @@ internal sealed partial class SecretScanner
         }
 
         var format = TokenFormats.Match(text, start);
-        if (format == end || (format < 0 && Jwt.Match(text, start) == end) || ValueShapes.LooksLikeCredential(value, minLength))
+        var credential = format == end || Jwt.Match(text, start) == end
+            || (format < 0 && !TokenFormats.StartsWithPrefix(text, start) && ValueShapes.LooksLikeCredential(value, minLength, requireDigit: minLength > 6));
+        if (credential)
         {
             Add(ref found, start, end);
             return end;
@@ -79,7 +81,7 @@ internal sealed partial class SecretScanner
         }
 
         var value = text[start..end];
-        if (value.Length < 8 || (end < text.Length && !IsDelimiter(text, end)) || ValueShapes.LooksLikePlaceholder(value) || !HasDigitOrMixedCase(value))
+        if (value.Length < 8 || value.TrimEnd('=').Contains('=') || (end < text.Length && !IsDelimiter(text, end)) || ValueShapes.LooksLikePlaceholder(value) || !HasDigitOrMixedCase(value))
         {
             return -1;
         }

@@ -11,7 +11,7 @@ namespace Observability.Internal;
 /// </summary>
 internal sealed partial class SecretScanner
 {
-    private static readonly string[] BuiltInKeyWords = ["passwd", "pwd", "credential", "signature", "apikey", "client_secret"];
+    private static readonly string[] BuiltInKeyWords = ["passwd", "pwd", "credential", "apikey", "client_secret"];
     private static readonly string[] SchemeWords = ["bearer", "basic", "token", "bot"];
     private static readonly string[] ExcludedKeySuffixes = ["name", "names", "path", "file", "filename", "dir", "type", "kind", "id", "ids", "url", "uri", "length", "size", "count", "ref", "store", "format", "expiry", "expires", "endpoint", "provider", "scanning", "source"];
 

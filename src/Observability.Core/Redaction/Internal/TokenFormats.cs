@@ -26,7 +26,7 @@ internal static class TokenFormats
         new("sk_live_", 20), new("sk_test_", 20), new("rk_live_", 20), new("rk_test_", 20), new("rk_prod_", 20), new("whsec_", 24),
         new("sq0csp-", 30), new("sq0atp-", 20), new("EAAA", 50),
         new("sk-ant-", 40), new("sk-proj-", 40), new("sk-svcacct-", 40), new("sk-admin-", 40), new("sk-", 40, MinDigits: 4),
-        new("SG.", 40), new("pplx-", 40), new("gsk_", 40), new("r8_", 30), new("nvapi-", 50), new("hf_", 30), new("api_org_", 30),
+        new("SG.", 40), new("pplx-", 40), new("gsk_", 40), new("r8_", 30), new("nvapi-", 50), new("hf_", 30, AlnumBody: true), new("api_org_", 30, AlnumBody: true),
         // Package registries
         new("npm_", 30), new("oy2", 40), new("pypi-AgE", 50), new("CLOJARS_", 50), new("dckr_pat_", 24),
         // Observability, infrastructure, platforms
@@ -42,6 +42,20 @@ internal static class TokenFormats
 
     /// <summary>Every prefix, for the vectorised pre-search.</summary>
     public static IEnumerable<string> Prefixes => All.Select(static f => f.Prefix);
+
+    /// <summary>Tells whether the text at <paramref name="start"/> begins with a known vendor prefix.</summary>
+    public static bool StartsWithPrefix(ReadOnlySpan<char> text, int start)
+    {
+        foreach (var format in All)
+        {
+            if (text[start..].StartsWith(format.Prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Tells whether a token character may appear inside a vendor token body.</summary>
     public static bool IsBodyChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or '~' or '+' or '/' or '=';
@@ -59,14 +73,14 @@ internal static class TokenFormats
 
             var bodyStart = start + format.Prefix.Length;
             var end = bodyStart;
-            while (end < text.Length && (format.HexBody ? char.IsAsciiHexDigit(text[end]) : IsBodyChar(text[end])))
+            while (end < text.Length && (format.HexBody ? char.IsAsciiHexDigit(text[end]) : format.AlnumBody ? char.IsAsciiLetterOrDigit(text[end]) : IsBodyChar(text[end])))
             {
                 end++;
             }
 
             var body = text[bodyStart..end];
             if (body.Length < format.MinBody || (format.MaxBody > 0 && body.Length > format.MaxBody)
-                || (end < text.Length && char.IsAsciiLetterOrDigit(text[end])))
+                || (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || (format.AlnumBody && text[end] == '_'))))
             {
                 continue;
             }
@@ -108,5 +122,6 @@ internal static class TokenFormats
 /// <param name="MaxBody">The most body characters (0: unbounded).</param>
 /// <param name="MinDigits">The fewest digits the body must hold.</param>
 /// <param name="HexBody">The body is hexadecimal only.</param>
+/// <param name="AlnumBody">The body is letters and digits only.</param>
 /// <param name="AllowRuns">Runs of one character are part of the format (not a placeholder sign).</param>
-internal sealed record TokenFormat(string Prefix, int MinBody, int MaxBody = 0, int MinDigits = 0, bool HexBody = false, bool AllowRuns = false);
+internal sealed record TokenFormat(string Prefix, int MinBody, int MaxBody = 0, int MinDigits = 0, bool HexBody = false, bool AlnumBody = false, bool AllowRuns = false);

@@ -14,7 +14,8 @@ internal static class ValueShapes
     /// </summary>
     /// <param name="value">The value, without quotes.</param>
     /// <param name="minLength">The shortest value treated as a credential.</param>
-    public static bool LooksLikeCredential(ReadOnlySpan<char> value, int minLength)
+    /// <param name="requireDigit">Whether a digit is required (a value after a bare space rather than a separator).</param>
+    public static bool LooksLikeCredential(ReadOnlySpan<char> value, int minLength, bool requireDigit = false)
     {
         if (value.Length < minLength || LooksLikePlaceholder(value))
         {
@@ -22,7 +23,7 @@ internal static class ValueShapes
         }
 
         var first = value[0];
-        if (first is '/' or '\\' or '~' or '.' || value.Contains("://", StringComparison.Ordinal) || value.Contains('\\'))
+        if (value.StartsWith("./", StringComparison.Ordinal) || value.StartsWith("../", StringComparison.Ordinal) || value.StartsWith("~/", StringComparison.Ordinal) || first is '/' or '\\' || value.Contains("://", StringComparison.Ordinal) || value.Contains('\\'))
         {
             return false; // a path or an address, whose own credentials the URL rule handles
         }
@@ -50,7 +51,7 @@ internal static class ValueShapes
         }
 
         // A plain word or identifier (letters with _ - .) is text; digits alone are an id, a port or a count.
-        return (digit || symbol) && !IsAllDigits(value);
+        return (digit || (symbol && !requireDigit)) && !IsAllDigits(value);
     }
 
     /// <summary>Tells whether a value is a placeholder, a template or an already masked value.</summary>
@@ -61,7 +62,7 @@ internal static class ValueShapes
             return true;
         }
 
-        if (value[0] is '$' or '<' or '{' or '%' or '*' or '`' or '[' or '(' or '#' || value[^1] is '>' or '}' or '%')
+        if (value[0] is '$' or '<' or '{' or '%' or '*' or '`' or '[' or '(' || value[^1] is '>' or '}' or '%')
         {
             return true;
         }
@@ -74,7 +75,7 @@ internal static class ValueShapes
             }
         }
 
-        return LooksLikePlaceholderBody(value) || HasAlphabetRun(value, 8);
+        return LooksLikePlaceholderBody(value) || HasAlphabetRun(value, 8) || value.Contains("0000000000", StringComparison.Ordinal);
     }
 
     /// <summary>Tells whether a token body is filler: one letter repeated six times or more, or too few distinct characters.</summary>
