@@ -29,10 +29,10 @@ internal sealed partial class SecretScanner
         }
 
         var valueStart = strong ? SkipSpaces(text, spaced + separator) : spaced;
-        return Value(text, keyEnd, valueStart, strong ? 6 : 8, ref found);
+        return Value(text, keyEnd, valueStart, strong ? 6 : 8, ref found, strong);
     }
 
-    private static int Value(ReadOnlySpan<char> text, int keyEnd, int valueStart, int minLength, ref List<Range>? found)
+    private static int Value(ReadOnlySpan<char> text, int keyEnd, int valueStart, int minLength, ref List<Range>? found, bool strongSeparator = false)
     {
         if (valueStart >= text.Length)
         {
@@ -50,17 +50,18 @@ internal sealed partial class SecretScanner
         if (space > 0 && IsScheme(value[..space]))
         {
             // "Authorization: Bearer abc" inside quotes: the credential follows the scheme.
-            return SchemeValue(text, start + space + 1, ref found) is var afterScheme and > 0 ? Math.Max(afterScheme, end) : end;
+            return SchemeValue(text, start + space + 1, ref found, afterKey: true) is var afterScheme and > 0 ? Math.Max(afterScheme, end) : end;
         }
 
         if (space < 0 && IsScheme(value) && end < text.Length && text[end] == ' ' && !quoted)
         {
-            return SchemeValue(text, end + 1, ref found) is var afterScheme and > 0 ? afterScheme : end;
+            return SchemeValue(text, end + 1, ref found, afterKey: strongSeparator) is var afterScheme and > 0 ? afterScheme : end;
         }
 
         var format = TokenFormats.Match(text, start);
         var credential = format == end || Jwt.Match(text, start) == end
-            || (format < 0 && !TokenFormats.StartsWithPrefix(text, start) && ValueShapes.LooksLikeCredential(value, minLength, requireDigit: minLength > 6));
+            || (format < 0 && ValueShapes.LooksLikeCredential(value, minLength, requireDigit: minLength > 6))
+            || ((quoted || strongSeparator) && ValueShapes.IsAddressWithUserInfo(value)); // a DSN or connection URL under a secret key is the credential
         if (credential)
         {
             Add(ref found, start, end);
@@ -72,7 +73,8 @@ internal sealed partial class SecretScanner
         return end - start > RescanLimit ? end : keyEnd;
     }
 
-    private static int SchemeValue(ReadOnlySpan<char> text, int start, ref List<Range>? found)
+    /// <summary>The credential after an auth scheme word; after a secret key (<c>Authorization: Bearer x</c>) any non-placeholder value of 8 characters or more is one.</summary>
+    private static int SchemeValue(ReadOnlySpan<char> text, int start, ref List<Range>? found, bool afterKey = false)
     {
         var end = start;
         while (end < text.Length && (TokenFormats.IsBodyChar(text[end]) || text[end] is '|' or ':' or '%'))
@@ -81,7 +83,7 @@ internal sealed partial class SecretScanner
         }
 
         var value = text[start..end];
-        if (value.Length < 8 || value.TrimEnd('=').Contains('=') || (end < text.Length && !IsDelimiter(text, end)) || ValueShapes.LooksLikePlaceholder(value) || !HasDigitOrMixedCase(value))
+        if (value.Length < 8 || value.TrimEnd('=').Contains('=') || (end < text.Length && !IsDelimiter(text, end)) || ValueShapes.LooksLikePlaceholder(value) || (!afterKey && !HasDigitOrMixedCase(value)))
         {
             return -1;
         }
@@ -124,8 +126,21 @@ internal sealed partial class SecretScanner
             var quote = text[at + quoteLength - 1];
             var start = at + quoteLength;
             var end = start;
-            while (end < text.Length && text[end] != quote && text[end] != '\n' && !(quoteLength == 2 && text[end] == '\\' && end + 1 < text.Length && text[end + 1] == quote))
+            while (end < text.Length && text[end] != quote && text[end] != '\n')
             {
+                if (text[end] == '\\' && end + 1 < text.Length)
+                {
+                    if (quoteLength == 2 && text[end + 1] == quote)
+                    {
+                        break; // the closing \" of a value quoted inside a JSON string
+                    }
+
+                    // An escape inside the value (\" in a JSON string, \\\" in a nested one) is part of it.
+                    var escaped = quoteLength == 2 && text[(end + 1)..].StartsWith(['\\', '\\', quote]) ? 4 : 2;
+                    end = Math.Min(text.Length, end + escaped);
+                    continue;
+                }
+
                 end++;
             }
 

@@ -43,20 +43,6 @@ internal static class TokenFormats
     /// <summary>Every prefix, for the vectorised pre-search.</summary>
     public static IEnumerable<string> Prefixes => All.Select(static f => f.Prefix);
 
-    /// <summary>Tells whether the text at <paramref name="start"/> begins with a known vendor prefix.</summary>
-    public static bool StartsWithPrefix(ReadOnlySpan<char> text, int start)
-    {
-        foreach (var format in All)
-        {
-            if (text[start..].StartsWith(format.Prefix, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>Tells whether a token character may appear inside a vendor token body.</summary>
     public static bool IsBodyChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or '~' or '+' or '/' or '=';
 

@@ -23,7 +23,7 @@ internal static class ValueShapes
         }
 
         var first = value[0];
-        if (value.StartsWith("./", StringComparison.Ordinal) || value.StartsWith("../", StringComparison.Ordinal) || value.StartsWith("~/", StringComparison.Ordinal) || first is '/' or '\\' || value.Contains("://", StringComparison.Ordinal) || value.Contains('\\'))
+        if (value.StartsWith("./", StringComparison.Ordinal) || value.StartsWith("../", StringComparison.Ordinal) || value.StartsWith("~/", StringComparison.Ordinal) || first is '/' or '\\' || value.Contains("://", StringComparison.Ordinal) || HasPathBackslash(value))
         {
             return false; // a path or an address, whose own credentials the URL rule handles
         }
@@ -62,7 +62,13 @@ internal static class ValueShapes
             return true;
         }
 
-        if (value[0] is '$' or '<' or '{' or '%' or '*' or '`' or '[' or '(' || value[^1] is '>' or '}' or '%')
+        return LooksLikeTemplate(value) || LooksLikePlaceholderBody(value) || HasSequenceRun(value, 10) || value.Contains("0000000000", StringComparison.Ordinal);
+    }
+
+    /// <summary>Tells whether a value is a template, a placeholder word or an already masked value (<c>${TOKEN}</c>, <c>&lt;token&gt;</c>, <c>***abcd</c>, <c>your_token</c>).</summary>
+    public static bool LooksLikeTemplate(ReadOnlySpan<char> value)
+    {
+        if (value.IsEmpty || value[0] is '$' or '<' or '{' or '%' or '*' or '`' or '[' or '(' || value[^1] is '>' or '}' or '%')
         {
             return true;
         }
@@ -75,7 +81,7 @@ internal static class ValueShapes
             }
         }
 
-        return LooksLikePlaceholderBody(value) || HasAlphabetRun(value, 8) || value.Contains("0000000000", StringComparison.Ordinal);
+        return false;
     }
 
     /// <summary>Tells whether a token body is filler: one letter repeated six times or more, or too few distinct characters.</summary>
@@ -103,16 +109,62 @@ internal static class ValueShapes
         return distinct < 5;
     }
 
-    private static bool HasAlphabetRun(ReadOnlySpan<char> value, int length)
+    /// <summary>
+    /// Tells whether a value is made up: it holds a counting run of letters (<c>abcdefghij</c>) of
+    /// <paramref name="length"/> or more, or is mostly a counting run of digits (<c>xoxp-1234567890</c>).
+    /// </summary>
+    private static bool HasSequenceRun(ReadOnlySpan<char> value, int length)
     {
         var run = 1;
         for (var i = 1; i < value.Length; i++)
         {
             var previous = char.ToLowerInvariant(value[i - 1]);
             var current = char.ToLowerInvariant(value[i]);
-            run = char.IsAsciiLetterLower(current) && char.IsAsciiLetterLower(previous) && current == previous + 1 ? run + 1 : 1;
-            if (run >= length)
+            var letters = char.IsAsciiLetterLower(current) && char.IsAsciiLetterLower(previous);
+            var digits = char.IsAsciiDigit(current) && char.IsAsciiDigit(previous);
+            run = (letters && current == previous + 1) || (digits && (current == previous + 1 || (previous == '9' && current == '0'))) ? run + 1 : 1;
+            if (run >= length && (letters || run * 2 > value.Length))
             {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Tells whether a value is an address with user-info (<c>scheme://user[:password]@host</c>), such as a DSN.</summary>
+    public static bool IsAddressWithUserInfo(ReadOnlySpan<char> value)
+    {
+        var scheme = value.IndexOf("://", StringComparison.Ordinal);
+        if (scheme <= 0)
+        {
+            return false;
+        }
+
+        var authority = value[(scheme + 3)..];
+        var slash = authority.IndexOfAny('/', '?', '#');
+        if (slash >= 0)
+        {
+            authority = authority[..slash];
+        }
+
+        var at = authority.LastIndexOf('@');
+        return at > 0 && !LooksLikeTemplate(authority[..at]);
+    }
+
+    /// <summary>A backslash that is not an escaped quote or backslash: a Windows path.</summary>
+    private static bool HasPathBackslash(ReadOnlySpan<char> value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (value[i] == '\\')
+            {
+                if (i + 1 < value.Length && value[i + 1] is '"' or '\\')
+                {
+                    i++;
+                    continue;
+                }
+
                 return true;
             }
         }
