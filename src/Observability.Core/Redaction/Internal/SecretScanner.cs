@@ -25,7 +25,7 @@ internal sealed partial class SecretScanner
         _keyWords = keyFragments.Concat(BuiltInKeyWords).Where(static f => f.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         var triggers = _keyWords
             .Concat(TokenFormats.Prefixes)
-            .Concat(["://", "-----BEGIN", "bearer", "basic", "sig=", "--user", "-u "])
+            .Concat(["://", "-----BEGIN", "bearer", "basic", "sig=", "--user", "-u ", "eyJ"])
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToArray();
         _triggers = SearchValues.Create(triggers, StringComparison.OrdinalIgnoreCase);

@@ -12,7 +12,7 @@ internal static class TokenFormats
     public static readonly TokenFormat[] All =
     [
         // GitHub
-        new("github_pat_", 22), new("ghp_", 30), new("gho_", 30), new("ghu_", 30), new("ghs_", 30), new("ghr_", 30),
+        new("github_pat_", 22), new("ghp_", 30, AlnumBody: true), new("gho_", 30, AlnumBody: true), new("ghu_", 30, AlnumBody: true), new("ghs_", 30, AlnumBody: true), new("ghr_", 30, AlnumBody: true),
         // GitLab
         new("glpat-", 20), new("glptt-", 20), new("gldt-", 20), new("glrt-", 20), new("glsoat-", 20), new("glcbt-", 20), new("GR1348941", 20),
         // Slack (digits required: documented examples such as xoxp-1-SlackAppConfigurationAccessTokenHere have none)
