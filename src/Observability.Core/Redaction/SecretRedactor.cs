@@ -136,7 +136,7 @@ public sealed class SecretRedactor
     /// <returns>The redacted value; the input is not changed.</returns>
     public object? RedactValue(object? value) => RedactNested(value);
 
-    /// <summary>Redacts an alert: title, message, root cause, labels, context and link addresses.</summary>
+    /// <summary>Redacts an alert: rule, source, trace id, title, message, root cause, labels, context and links.</summary>
     /// <param name="alert">The alert.</param>
     /// <returns>A redacted copy.</returns>
     public Alert Redact(Alert alert)
@@ -144,6 +144,9 @@ public sealed class SecretRedactor
         ArgumentNullException.ThrowIfNull(alert);
         return alert with
         {
+            Rule = RedactText(alert.Rule),
+            Source = RedactText(alert.Source),
+            TraceId = alert.TraceId is null ? null : RedactText(alert.TraceId),
             Title = RedactText(alert.Title),
             Message = RedactText(alert.Message),
             RootCause = alert.RootCause is null ? null : RedactText(alert.RootCause),

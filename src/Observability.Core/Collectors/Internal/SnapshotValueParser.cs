@@ -130,5 +130,6 @@ internal static class SnapshotValueParser
     }
 
     /// <summary>Cuts a value quoted in an error message to a readable length.</summary>
-    public static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 37), "...");
+    /// <summary>The quoted excerpt of a rejected value: secrets masked (default options), then at most 40 characters.</summary>
+    public static string Shorten(string text) => DefaultRedaction.Excerpt(text, 40);
 }
