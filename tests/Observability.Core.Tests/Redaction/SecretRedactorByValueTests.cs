@@ -26,6 +26,8 @@ public sealed class SecretRedactorByValueTests
             { "Stripe live key", "sk_live_" + Body(24, 7) },
             { "SendGrid key", "SG." + Body(22, 8) + "." + Body(43, 9) },
             { "npm token", "npm_" + Body(36, 10) },
+            { "Azure AD client secret", "aB3" + "4Q~" + Body(34, 20) },
+            { "Facebook page token", "EAAM" + Body(120, 21) },
             { "JWT", "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6InRlc3QifQ." + Body(43, 11) },
         };
         return data;
@@ -105,6 +107,10 @@ public sealed class SecretRedactorByValueTests
     [InlineData("token_type=bearer expires_in=3600")]
     [InlineData("ghp_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX is the placeholder")]
     [InlineData("the password must be at least 12 characters")]
+    [InlineData("keyword: \"Befaehigung_P2\"")]
+    [InlineData("monkeys-audio:mx64-uwp=fail")]
+    [InlineData("BlindKeySignatures = Ed25519.BlindKeySignatures")]
+    [InlineData("\"bucket_key\": \"SalesResults-1.2\"")]
     public void RedactText_LookAlike_ReturnsTextUnchanged(string text)
     {
         Assert.Equal(text, _redactor.RedactText(text));

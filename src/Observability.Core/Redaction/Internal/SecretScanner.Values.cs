@@ -11,7 +11,7 @@ internal sealed partial class SecretScanner
     /// <c>=&gt;</c>, <c>+=</c>, <c>.=</c>, an XML <c>value=</c>, or spaces), then the value, quoted or not.
     /// Only the value is masked, never the key or the operator.
     /// </summary>
-    private static int KeyValue(ReadOnlySpan<char> text, int keyEnd, ref List<Range>? found)
+    private static int KeyValue(ReadOnlySpan<char> text, int keyStart, int keyEnd, ref List<Range>? found)
     {
         var j = SkipQuote(text, keyEnd);
         var spaced = SkipSpaces(text, j);
@@ -29,10 +29,10 @@ internal sealed partial class SecretScanner
         }
 
         var valueStart = strong ? SkipSpaces(text, spaced + separator) : spaced;
-        return Value(text, keyEnd, valueStart, strong ? 6 : 8, ref found, strong);
+        return Value(text, text[keyStart..keyEnd], keyEnd, valueStart, strong ? 6 : 8, ref found, strong);
     }
 
-    private static int Value(ReadOnlySpan<char> text, int keyEnd, int valueStart, int minLength, ref List<Range>? found, bool strongSeparator = false)
+    private static int Value(ReadOnlySpan<char> text, ReadOnlySpan<char> key, int keyEnd, int valueStart, int minLength, ref List<Range>? found, bool strongSeparator = false)
     {
         if (valueStart >= text.Length)
         {
@@ -60,7 +60,7 @@ internal sealed partial class SecretScanner
 
         var format = TokenFormats.Match(text, start);
         var credential = format == end || Jwt.Match(text, start) == end
-            || (format < 0 && ValueShapes.LooksLikeCredential(value, minLength, requireDigit: minLength > 6))
+            || (format < 0 && ValueShapes.LooksLikeCredential(value, minLength, requireDigit: minLength > 6) && !ValueShapes.SpellsName(key, value))
             || ((quoted || strongSeparator) && ValueShapes.IsAddressWithUserInfo(value)); // a DSN or connection URL under a secret key is the credential
         if (credential)
         {

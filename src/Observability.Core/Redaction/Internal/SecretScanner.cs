@@ -25,7 +25,7 @@ internal sealed partial class SecretScanner
         _keyWords = keyFragments.Concat(BuiltInKeyWords).Where(static f => f.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         var triggers = _keyWords
             .Concat(TokenFormats.Prefixes)
-            .Concat(["://", "-----BEGIN", "bearer", "basic", "sig=", "--user", "-u ", "eyJ"])
+            .Concat(["://", "-----BEGIN", "bearer", "basic", "sig=", "--user", "-u ", "eyJ", "Q~"])
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToArray();
         _triggers = SearchValues.Create(triggers, StringComparison.OrdinalIgnoreCase);
@@ -65,6 +65,11 @@ internal sealed partial class SecretScanner
         if (rest.StartsWith("--user", StringComparison.Ordinal) || rest.StartsWith("-u ", StringComparison.Ordinal))
         {
             return CommandLineUser(text, at, ref found);
+        }
+
+        if (rest.StartsWith("Q~", StringComparison.Ordinal))
+        {
+            return AzureClientSecret(text, floor, at, ref found);
         }
 
         // The identifier word around the trigger: a vendor token starts it, or it is a key word.
@@ -116,7 +121,7 @@ internal sealed partial class SecretScanner
             return end;
         }
 
-        return KeyValue(text, end, ref found);
+        return KeyValue(text, start, end, ref found);
     }
 
     private bool IsKeyWord(ReadOnlySpan<char> word)
@@ -129,7 +134,7 @@ internal sealed partial class SecretScanner
         var matched = false;
         foreach (var key in _keyWords)
         {
-            if (word.Contains(key, StringComparison.OrdinalIgnoreCase))
+            if (ContainsKeyPart(word, key))
             {
                 matched = true;
                 break;
@@ -152,6 +157,73 @@ internal sealed partial class SecretScanner
 
         return true;
     }
+
+    /// <summary>
+    /// Tells whether a key fragment is a part of the word, not the start of a longer word: <c>apiKey</c>,
+    /// <c>KEY_ID</c>, <c>tokens</c>, but not <c>keyword</c>, <c>keying</c>, <c>monkeys</c> or <c>tokenizer</c>.
+    /// </summary>
+    private static bool ContainsKeyPart(ReadOnlySpan<char> word, string key)
+    {
+        var hasLower = word.ContainsAnyInRange('a', 'z');
+        var from = 0;
+        while (from <= word.Length - key.Length)
+        {
+            var i = word[from..].IndexOf(key, StringComparison.OrdinalIgnoreCase);
+            if (i < 0)
+            {
+                return false;
+            }
+
+            var after = from + i + key.Length;
+            if (after < word.Length && key.Length >= 5 && word[after] is 's' or 'S' && (after + 1 == word.Length || !char.IsAsciiLetter(word[after + 1])))
+            {
+                after++; // a plural of a long fragment: tokens, secrets, credentials
+            }
+
+            if (after >= word.Length || !char.IsAsciiLetter(word[after]) || (hasLower && char.IsAsciiLetterUpper(word[after])))
+            {
+                return true;
+            }
+
+            from += i + 1;
+        }
+
+        return false;
+    }
+
+    /// <summary>An Azure AD client secret: three token characters, a digit, <c>Q~</c>, then 31 to 34 token characters.</summary>
+    private static int AzureClientSecret(ReadOnlySpan<char> text, int floor, int at, ref List<Range>? found)
+    {
+        var start = at - 4;
+        if (start < floor || !char.IsAsciiDigit(text[at - 1]) || (start > 0 && IsAzureChar(text[start - 1])))
+        {
+            return at + 2;
+        }
+
+        for (var i = start; i < at - 1; i++)
+        {
+            if (!IsAzureChar(text[i]) || text[i] == '-')
+            {
+                return at + 2;
+            }
+        }
+
+        var end = at + 2;
+        while (end < text.Length && IsAzureChar(text[end]))
+        {
+            end++;
+        }
+
+        var body = end - at - 2;
+        if (body is >= 31 and <= 34 && !ValueShapes.LooksLikePlaceholderBody(text[(at + 2)..end]))
+        {
+            Add(ref found, start, end);
+        }
+
+        return end;
+    }
+
+    private static bool IsAzureChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '~' or '.' or '-';
 
     private static bool IsScheme(ReadOnlySpan<char> word)
     {

@@ -24,7 +24,7 @@ internal static class TokenFormats
         new("ABSK", 60), new("bedrock-api-key-", 20), new("AIza", 30), new("ya29.", 30), new("GOCSPX-", 24),
         // Payment, messaging, AI vendors
         new("sk_live_", 20), new("sk_test_", 20), new("rk_live_", 20), new("rk_test_", 20), new("rk_prod_", 20), new("whsec_", 24),
-        new("sq0csp-", 30), new("sq0atp-", 20), new("EAAA", 50),
+        new("sq0csp-", 30), new("sq0atp-", 20), new("EAAA", 50), new("EAAC", 100, AlnumBody: true), new("EAAM", 100, AlnumBody: true),
         new("sk-ant-", 40), new("sk-proj-", 40), new("sk-svcacct-", 40), new("sk-admin-", 40), new("sk-", 40, MinDigits: 4),
         new("SG.", 40), new("pplx-", 40), new("gsk_", 40), new("r8_", 30), new("nvapi-", 50), new("hf_", 30, AlnumBody: true), new("api_org_", 30, AlnumBody: true),
         // Package registries
@@ -37,7 +37,7 @@ internal static class TokenFormats
         new("shpat_", 30), new("shpss_", 30), new("shpca_", 30), new("lin_api_", 40), new("ntn_", 40), new("sgp_", 40),
         new("squ_", 40), new("sqp_", 40), new("sqa_", 40), new("tk-us-", 40), new("v1.0-", 100), new("PMAK-", 50),
         new("ATATT3", 100), new("xkeysib-", 60), new("pat-na1-", 36), new("pat-eu1-", 36), new("figd_", 40), new("LTAI", 16),
-        new("SK", 32, MaxBody: 32, HexBody: true),
+        new("SK", 32, MaxBody: 32, HexBody: true), new("A3-", 30, MaxBody: 40), new("s-s4t2ud-", 64, MaxBody: 64, HexBody: true),
     ];
 
     /// <summary>Every prefix, for the vectorised pre-search.</summary>

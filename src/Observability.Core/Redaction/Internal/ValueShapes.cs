@@ -45,9 +45,9 @@ internal static class ValueShapes
             }
         }
 
-        if (space)
+        if (space || IsNameWithVersion(value))
         {
-            return false; // prose, not a credential
+            return false; // prose, or a package or file name with its version (jjwt-jackson-0.11.2)
         }
 
         // A plain word or identifier (letters with _ - .) is text; digits alone are an id, a port or a count.
@@ -130,6 +130,65 @@ internal static class ValueShapes
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Tells whether a value spells the name of its key, as a constant does (<c>BlindKeySignatures = Ed25519.BlindKeySignatures</c>,
+    /// <c>X_KeyMeshing = "id-KeyMeshing"</c>): letters and digits only, case ignored, the value is part of the key or a long key part of the value.
+    /// </summary>
+    public static bool SpellsName(ReadOnlySpan<char> key, ReadOnlySpan<char> value)
+    {
+        if (key.Length > 128 || value.Length > 128)
+        {
+            return false;
+        }
+
+        Span<char> keyBuffer = stackalloc char[128];
+        Span<char> valueBuffer = stackalloc char[128];
+        var k = keyBuffer[..Normalize(key, keyBuffer)];
+        var v = valueBuffer[..Normalize(value, valueBuffer)];
+        return (v.Length >= 6 && k.Contains(v, StringComparison.Ordinal)) || (k.Length >= 12 && v.Contains(k, StringComparison.Ordinal));
+
+        static int Normalize(ReadOnlySpan<char> text, Span<char> buffer)
+        {
+            var length = 0;
+            foreach (var c in text)
+            {
+                if (char.IsAsciiLetterOrDigit(c))
+                {
+                    buffer[length++] = char.ToLowerInvariant(c);
+                }
+            }
+
+            return length;
+        }
+    }
+
+    /// <summary>Tells whether a value is a name followed by a version: letters with <c>-</c> or <c>_</c>, then <c>-1.2</c> or <c>_0.11.2</c>.</summary>
+    private static bool IsNameWithVersion(ReadOnlySpan<char> value)
+    {
+        var i = value.Length;
+        var dots = 0;
+        while (i > 0 && (char.IsAsciiDigit(value[i - 1]) || value[i - 1] == '.'))
+        {
+            dots += value[i - 1] == '.' ? 1 : 0;
+            i--;
+        }
+
+        if (dots == 0 || i < 4 || value[i - 1] is not ('-' or '_') || !char.IsAsciiDigit(value[i]) || !char.IsAsciiDigit(value[^1]) || value[i..].Contains("..", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (var c in value[..(i - 1)])
+        {
+            if (!char.IsAsciiLetter(c) && c is not ('-' or '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Tells whether a value is an address with user-info (<c>scheme://user[:password]@host</c>), such as a DSN.</summary>
