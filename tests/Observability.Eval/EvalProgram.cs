@@ -1,10 +1,13 @@
 namespace Observability.Eval;
 
-/// <summary>The command line: <c>nab --data &lt;dir&gt; --labels &lt;combined_windows.json&gt; [--profiles &lt;profiles.json&gt;] [--detector &lt;name&gt;]</c>.</summary>
+/// <summary>
+/// The command line: <c>nab --data &lt;dir&gt; --labels &lt;combined_windows.json&gt; [--profiles &lt;profiles.json&gt;] [--detector &lt;name&gt;]</c>,
+/// or <c>redaction --corpus &lt;file.jsonl[.gz]&gt; --out &lt;outputs.jsonl&gt;</c>.
+/// </summary>
 internal static class EvalProgram
 {
     /// <summary>The usage text.</summary>
-    public const string Usage = "usage: nab --data <dir> --labels <combined_windows.json> [--profiles <profiles.json>] [--detector <name>]...";
+    public const string Usage = "usage: nab --data <dir> --labels <combined_windows.json> [--profiles <profiles.json>] [--detector <name>]...\n       redaction --corpus <file.jsonl[.gz]> --out <outputs.jsonl>";
 
     /// <summary>Runs the command; returns the process exit code (0 on success, 1 on bad data, 2 on bad usage).</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)
@@ -12,6 +15,11 @@ internal static class EvalProgram
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
+        if (args.Length > 0 && args[0] == "redaction")
+        {
+            return RunRedaction(args, output, error);
+        }
+
         if (args.Length == 0 || args[0] != "nab")
         {
             error.WriteLine(args.Length == 0 ? "error: no command given." : $"error: unknown command '{args[0]}'.");
@@ -57,6 +65,48 @@ internal static class EvalProgram
                 error);
         }
         catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException or ArgumentException)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static int RunRedaction(string[] args, TextWriter output, TextWriter error)
+    {
+        string? corpus = null, outputs = null;
+        for (var i = 1; i < args.Length; i += 2)
+        {
+            if (args[i] is not ("--corpus" or "--out") || i + 1 >= args.Length)
+            {
+                error.WriteLine(i + 1 >= args.Length && args[i].StartsWith("--", StringComparison.Ordinal)
+                    ? $"error: the option '{args[i]}' needs a value."
+                    : $"error: unknown argument '{args[i]}'.");
+                error.WriteLine(Usage);
+                return 2;
+            }
+
+            if (args[i] == "--corpus")
+            {
+                corpus = args[i + 1];
+            }
+            else
+            {
+                outputs = args[i + 1];
+            }
+        }
+
+        if (corpus is null || outputs is null)
+        {
+            error.WriteLine("error: both --corpus and --out are required.");
+            error.WriteLine(Usage);
+            return 2;
+        }
+
+        try
+        {
+            return Redaction.RedactionCommand.Run(corpus, outputs, output, error);
+        }
+        catch (Exception e) when (e is IOException or System.Text.Json.JsonException or UnauthorizedAccessException or InvalidDataException)
         {
             error.WriteLine($"error: {e.Message}");
             return 1;

@@ -36,7 +36,7 @@ internal sealed partial class HealthMonitor : IHealthMonitor
         _collectors = CrossCheckedCollector.WithoutChainedSources(collectors); // a chain's sources are asked through it
         _classifier = classifier;
         _alerts = alerts;
-        _settings = new PassSettings(_options.Thresholds, BaselineLevels.From(_options), regression);
+        _settings = new PassSettings(_options.Thresholds, BaselineLevels.From(_options), regression, redactor);
         _reports = reports;
         _redactor = redactor;
         _time = time;
@@ -84,7 +84,7 @@ internal sealed partial class HealthMonitor : IHealthMonitor
             Metrics = evaluation.Metrics,
             DataQuality = evaluation.DataQuality,
             Timeline = PassTimeline.Build(facts, _options.Thresholds),
-            Collections = collections.Select(c => new CollectionSummary(c.CollectorName, c.Status, c.Snapshots.Count, ReferenceEquals(c, used), c.Errors.Select(static e => e.ToString()).ToArray())
+            Collections = collections.Select(c => new CollectionSummary(c.CollectorName, c.Status, c.Snapshots.Count, ReferenceEquals(c, used), c.Errors.Select(e => _redactor.RedactText(e.ToString())).ToArray())
             {
                 Warnings = c.Warnings.Select(_redactor.RedactText).ToArray(),
             }).ToArray(),
@@ -116,7 +116,7 @@ internal sealed partial class HealthMonitor : IHealthMonitor
             results.Add(result);
             if (result.Status != CollectionStatus.Success)
             {
-                LogCollectionProblem(_logger, collector.Name, result.Status, string.Join("; ", result.Errors.Take(3)));
+                LogCollectionProblem(_logger, collector.Name, result.Status, _redactor.RedactText(string.Join("; ", result.Errors.Take(3))));
             }
 
             if (result.HasData)

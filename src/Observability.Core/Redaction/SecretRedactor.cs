@@ -1,8 +1,6 @@
-using System.Buffers;
 using System.Collections;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Observability.Internal;
 
 namespace Observability;
@@ -14,13 +12,12 @@ namespace Observability;
 /// dictionaries and lists are walked; <c>key=value</c> and <c>key: value</c> pairs, bearer
 /// credentials and passwords in URLs are masked inside free text too.
 /// </summary>
-public sealed partial class SecretRedactor
+public sealed class SecretRedactor
 {
     private const string Mask = "***";
     private readonly string[] _fragments;
     private readonly int _visible;
-    private readonly Regex _pairs;
-    private readonly SearchValues<string>? _fragmentSearch;
+    private readonly SecretScanner _scanner;
 
     /// <summary>Initializes a new instance of the <see cref="SecretRedactor"/> class.</summary>
     /// <param name="options">The redaction options.</param>
@@ -29,16 +26,7 @@ public sealed partial class SecretRedactor
         ArgumentNullException.ThrowIfNull(options);
         _fragments = options.SecretKeyFragments.Where(static f => !string.IsNullOrWhiteSpace(f)).ToArray();
         _visible = Math.Max(0, options.VisibleSuffixLength);
-        _fragmentSearch = _fragments.Length == 0 ? null : SearchValues.Create(_fragments, StringComparison.OrdinalIgnoreCase);
-        var alternatives = string.Join('|', _fragments.Select(Regex.Escape));
-        _pairs = new Regex(
-            // A key containing a fragment, a separator (=, :, or a JSON "key": "value"), then the value:
-            // a scheme + credential ("Bearer abc"), a quoted string, or a run without separators.
-            // Bounded key parts keep matching linear in the text's length (no catastrophic backtracking);
-            // quoted values honour backslash escapes so an escaped quote cannot end the secret early.
-            $$"""(?<key>[\w.\-]{0,64}(?:{{alternatives}})[\w.\-]{0,64})(?<sep>"?\s*[:=]\s*)(?<value>(?:Bearer|Basic|Token|Bot)\s+[^\s,;&"']+|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^\s,;&"']+)""",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled,
-            TimeSpan.FromSeconds(1));
+        _scanner = new SecretScanner(_fragments);
     }
 
     /// <summary>Tells whether a key names a secret.</summary>
@@ -108,38 +96,47 @@ public sealed partial class SecretRedactor
     }
 
     /// <summary>
-    /// Masks secrets inside free text: <c>token=abc123</c>, <c>"password": "x"</c>,
-    /// <c>Authorization: Bearer abc</c>, and the password of <c>scheme://user:password@host</c>.
+    /// Masks secrets inside free text, found by what they look like: vendor tokens (GitHub, GitLab, Slack,
+    /// AWS, Stripe, SendGrid, npm, NuGet, PyPI and more), JWTs, PEM private keys, <c>Bearer</c>/<c>Basic</c>
+    /// credentials, URL user-info, Discord and Slack webhook addresses, and the value after a secret key
+    /// word (<c>token=abc123</c>, <c>"password": "x"</c>, <c>KEY := "value"</c>). Only the secret is
+    /// masked, never the key or the operator; placeholders, masked values and ordinary words stay.
+    /// Linear in the text's length; text with nothing to mask is returned as is, without allocating.
     /// </summary>
     /// <param name="text">The text.</param>
     /// <returns>The text with secret values masked.</returns>
     public string RedactText(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (text.Length == 0)
+        List<Range>? found = null;
+        _scanner.Scan(text, ref found);
+        if (found is null)
         {
             return text;
         }
 
-        try
+        var builder = new System.Text.StringBuilder(text.Length);
+        var last = 0;
+        foreach (var range in found)
         {
-            // Cheap vectorised pre-checks: a pair needs a key holding a fragment, a URL credential needs "://" and "@".
-            // Most text has neither, and the scans below cost far more than these searches.
-            var masked = _fragmentSearch is null || !text.AsSpan().ContainsAny(_fragmentSearch)
-                ? text
-                : _pairs.Replace(text, m => m.Groups["key"].Value + m.Groups["sep"].Value + MaskMatchedValue(m.Groups["value"].Value));
-            return masked.Contains('@', StringComparison.Ordinal) && masked.Contains("://", StringComparison.Ordinal)
-                ? UrlCredentials().Replace(masked, m => m.Groups["prefix"].Value + MaskValue(m.Groups["password"].Value) + "@")
-                : masked;
+            var (offset, length) = range.GetOffsetAndLength(text.Length);
+            builder.Append(text, last, offset - last).Append(MaskValue(text.Substring(offset, length)));
+            last = offset + length;
         }
-        catch (RegexMatchTimeoutException)
-        {
-            // Text too pathological to scan in time: hide all of it rather than risk a leak or a throw.
-            return MaskValue(text);
-        }
+
+        return builder.Append(text, last, text.Length - last).ToString();
     }
 
-    /// <summary>Redacts an alert: title, message, root cause, labels, context and link addresses.</summary>
+    /// <summary>
+    /// Redacts any value: a string (free-text rules), a dictionary (key-based rule, recursively), a list,
+    /// a tuple, a <see cref="JsonNode"/> or <see cref="JsonElement"/> (as plain dictionaries and lists), or a
+    /// record or other object (its text, <c>Name = value</c> for a record, redacted). Numbers and booleans are kept.
+    /// </summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The redacted value; the input is not changed.</returns>
+    public object? RedactValue(object? value) => RedactNested(value);
+
+    /// <summary>Redacts an alert: rule, source, trace id, title, message, root cause, labels, context and links.</summary>
     /// <param name="alert">The alert.</param>
     /// <returns>A redacted copy.</returns>
     public Alert Redact(Alert alert)
@@ -147,6 +144,9 @@ public sealed partial class SecretRedactor
         ArgumentNullException.ThrowIfNull(alert);
         return alert with
         {
+            Rule = RedactText(alert.Rule),
+            Source = RedactText(alert.Source),
+            TraceId = alert.TraceId is null ? null : RedactText(alert.TraceId),
             Title = RedactText(alert.Title),
             Message = RedactText(alert.Message),
             RootCause = alert.RootCause is null ? null : RedactText(alert.RootCause),
@@ -154,18 +154,6 @@ public sealed partial class SecretRedactor
             Context = Redact(alert.Context),
             Links = alert.Links.Select(l => l with { Title = RedactText(l.Title), Url = new Uri(RedactText(l.Url.OriginalString), UriKind.RelativeOrAbsolute) }).ToArray(),
         };
-    }
-
-    private string MaskMatchedValue(string value)
-    {
-        // Keep quotes and the auth scheme visible: "Bearer ***abcd", "***abcd".
-        if (value.Length >= 2 && (value[0] == '"' || value[0] == '\'') && value[^1] == value[0])
-        {
-            return value[0] + MaskValue(value[1..^1]) + value[0];
-        }
-
-        var space = value.IndexOfAny([' ', '\t']);
-        return space > 0 ? string.Concat(value.AsSpan(0, space + 1), MaskValue(value[(space + 1)..].TrimStart())) : MaskValue(value);
     }
 
     private object? MaskAll(object? value) => value switch
@@ -189,7 +177,9 @@ public sealed partial class SecretRedactor
         IEnumerable<KeyValuePair<string, object?>> pairs => WalkPairs(pairs, static (self, k, v) => self.Redact(k, v)),
         IEnumerable<KeyValuePair<string, string>> pairs => WalkPairs(pairs.Select(static p => KeyValuePair.Create(p.Key, (object?)p.Value)), static (self, k, v) => self.Redact(k, v)),
         IEnumerable list => WalkList(list, static (self, v) => self.RedactNested(v)),
-        _ => value,
+        System.Runtime.CompilerServices.ITuple tuple => WalkList(Enumerable.Range(0, tuple.Length).Select(i => tuple[i]), static (self, v) => self.RedactNested(v)),
+        _ when value.GetType().IsPrimitive || value is decimal or DateTime or DateTimeOffset or TimeSpan or Guid or Enum or Uri => value is Uri uri ? new Uri(RedactText(uri.OriginalString), UriKind.RelativeOrAbsolute) : value,
+        _ => RedactText(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty), // a record prints its properties as Name = value
     };
 
     private Dictionary<string, object?> WalkDictionary(IDictionary dictionary, Func<SecretRedactor, string, object?, object?> visit)
@@ -225,7 +215,4 @@ public sealed partial class SecretRedactor
 
         return result;
     }
-
-    [GeneratedRegex(@"(?<prefix>\b[a-z][a-z0-9+.\-]*://[^\s/:@]*:)(?<password>[^\s/@]+)@", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
-    private static partial Regex UrlCredentials();
 }

@@ -55,7 +55,7 @@ internal sealed class CsvSnapshotParser(SnapshotFileContext context) : SnapshotL
 
             if (!seen.Add(column))
             {
-                problems.Add($"column '{column}' appears more than once");
+                problems.Add($"column '{SnapshotValueParser.Shorten(column)}' appears more than once");
                 continue;
             }
 

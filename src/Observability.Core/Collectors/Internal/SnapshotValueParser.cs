@@ -9,7 +9,7 @@ internal static class SnapshotValueParser
     private const double MinUnixSeconds = -62_135_596_800;
     private const double MaxUnixSeconds = 253_402_300_799;
 
-    private static readonly SecretRedactor Redactor = new(new RedactionOptions());
+    private static SecretRedactor Redactor => DefaultRedaction.Redactor;
 
     private static readonly DataQualityStatus[] Qualities =
         [DataQualityStatus.Complete, DataQualityStatus.Partial, DataQualityStatus.Empty, DataQualityStatus.Failed];

@@ -30,7 +30,7 @@ internal static partial class LogLineParser
         catch (JsonException e)
         {
             reason = LogRejectReason.MalformedJson;
-            message = $"malformed JSON at column {(e.BytePositionInLine ?? 0) + 1}: {FirstSentence(e.Message)}";
+            message = $"malformed JSON at column {(e.BytePositionInLine ?? 0) + 1}: {DefaultRedaction.Redactor.RedactText(FirstSentence(e.Message))}"; // the reader quotes the bad literal
             return null;
         }
 
@@ -232,7 +232,7 @@ internal static partial class LogLineParser
         if (reader.TokenType is JsonTokenType.String or JsonTokenType.Number)
         {
             var text = reader.TokenType == JsonTokenType.String ? reader.GetString() ?? string.Empty : System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
-            return $"{Describe(reader.TokenType)} ({(text.Length > 40 ? string.Concat(text.AsSpan(0, 40), "...") : text)})";
+            return $"{Describe(reader.TokenType)} ({DefaultRedaction.Excerpt(text, 43)})"; // secrets masked before the excerpt is cut
         }
 
         return reader.TokenType == JsonTokenType.StartObject ? "an object" : Describe(reader.TokenType);

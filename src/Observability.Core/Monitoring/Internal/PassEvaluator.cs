@@ -11,7 +11,7 @@ internal sealed record Evaluation(
     DataQualitySummary DataQuality);
 
 /// <summary>What a pass judges with: the one set of thresholds, the baseline levels and the regression classifier.</summary>
-internal sealed record PassSettings(ThresholdOptions Thresholds, IReadOnlyDictionary<string, double> Baseline, IRegressionClassifier Regression);
+internal sealed record PassSettings(ThresholdOptions Thresholds, IReadOnlyDictionary<string, double> Baseline, IRegressionClassifier Regression, SecretRedactor Redactor);
 
 /// <summary>
 /// Turns snapshot facts into findings, scores and a verdict. The evaluation window (the newest
@@ -42,7 +42,7 @@ internal static partial class PassEvaluator
         var gaps = DataGaps.Find(facts, t.PersistentGapSnapshots);
 
         var findings = new List<Finding>();
-        AddCollectionFindings(findings, collections, facts.Count, recent.Length, gaps, evaluationWindow);
+        AddCollectionFindings(findings, collections, facts.Count, recent.Length, gaps, evaluationWindow, settings.Redactor);
         if (recent.Length > 0)
         {
             AddErrorRateFindings(findings, aggregate, t);
@@ -67,11 +67,11 @@ internal static partial class PassEvaluator
             new DataQualitySummary(facts.Count, usable.Length, facts.Count - usable.Length, gaps));
     }
 
-    private static void AddCollectionFindings(List<Finding> findings, IReadOnlyList<CollectionResult> collections, int snapshots, int recent, IReadOnlyList<DataGap> gaps, CollectionWindow evaluationWindow)
+    private static void AddCollectionFindings(List<Finding> findings, IReadOnlyList<CollectionResult> collections, int snapshots, int recent, IReadOnlyList<DataGap> gaps, CollectionWindow evaluationWindow, SecretRedactor redactor)
     {
         foreach (var failed in collections.Where(static c => c.Status == CollectionStatus.Failed))
         {
-            findings.Add(new Finding(FindingRules.CollectorFailed, AlertSeverity.Warning, $"Collector '{failed.CollectorName}' failed: {string.Join("; ", failed.Errors).TrimEnd('.')}."));
+            findings.Add(new Finding(FindingRules.CollectorFailed, AlertSeverity.Warning, $"Collector '{failed.CollectorName}' failed: {redactor.RedactText(string.Join("; ", failed.Errors)).TrimEnd('.')}."));
         }
 
         if (recent == 0)

@@ -1,0 +1,236 @@
+namespace Observability.Internal;
+
+/// <summary>The value rules of the scanner: <c>key = value</c>, auth schemes, command-line users.</summary>
+internal sealed partial class SecretScanner
+{
+    /// <summary>Values longer than this that turn out not to be secrets are skipped whole (keeps rescans bounded).</summary>
+    private const int RescanLimit = 64;
+
+    /// <summary>
+    /// After a key word: an optional closing quote, a separator (<c>=</c>, <c>:</c>, <c>:=</c>, <c>::=</c>,
+    /// <c>=&gt;</c>, <c>+=</c>, <c>.=</c>, an XML <c>value=</c>, or spaces), then the value, quoted or not.
+    /// Only the value is masked, never the key or the operator.
+    /// </summary>
+    private static int KeyValue(ReadOnlySpan<char> text, int keyStart, int keyEnd, ref List<Range>? found)
+    {
+        var j = SkipQuote(text, keyEnd);
+        var spaced = SkipSpaces(text, j);
+        var separator = SeparatorLength(text[spaced..]);
+        var strong = separator > 0;
+        if (!strong && text[spaced..].StartsWith("value=", StringComparison.OrdinalIgnoreCase))
+        {
+            separator = "value=".Length;
+            strong = true;
+        }
+
+        if (!strong && spaced == j)
+        {
+            return keyEnd; // no separator: the key word is just a word
+        }
+
+        var valueStart = strong ? SkipSpaces(text, spaced + separator) : spaced;
+        return Value(text, text[keyStart..keyEnd], keyEnd, valueStart, strong ? 6 : 8, ref found, strong);
+    }
+
+    private static int Value(ReadOnlySpan<char> text, ReadOnlySpan<char> key, int keyEnd, int valueStart, int minLength, ref List<Range>? found, bool strongSeparator = false)
+    {
+        if (valueStart >= text.Length)
+        {
+            return keyEnd;
+        }
+
+        var (start, end, quoted) = ValueExtent(text, valueStart);
+        if (end <= start)
+        {
+            return keyEnd;
+        }
+
+        var value = text[start..end];
+        var space = value.IndexOf(' ');
+        if (space > 0 && IsScheme(value[..space]))
+        {
+            // "Authorization: Bearer abc" inside quotes: the credential follows the scheme.
+            return SchemeValue(text, start + space + 1, ref found, afterKey: true) is var afterScheme and > 0 ? Math.Max(afterScheme, end) : end;
+        }
+
+        if (space < 0 && IsScheme(value) && end < text.Length && text[end] == ' ' && !quoted)
+        {
+            return SchemeValue(text, end + 1, ref found, afterKey: strongSeparator) is var afterScheme and > 0 ? afterScheme : end;
+        }
+
+        var format = TokenFormats.Match(text, start);
+        var credential = format == end || Jwt.Match(text, start) == end
+            || (format < 0 && ValueShapes.LooksLikeCredential(value, minLength, requireDigit: minLength > 6) && !ValueShapes.SpellsName(key, value))
+            || ((quoted || strongSeparator) && ValueShapes.IsAddressWithUserInfo(value)); // a DSN or connection URL under a secret key is the credential
+        if (credential)
+        {
+            Add(ref found, start, end);
+            return end;
+        }
+
+        // Not a secret: a word that may itself be a key (key="ClearTextPassword" value="..."), so look inside
+        // short values again; long ones are skipped whole so that the scan stays linear.
+        return end - start > RescanLimit ? end : keyEnd;
+    }
+
+    /// <summary>The credential after an auth scheme word; after a secret key (<c>Authorization: Bearer x</c>) any non-placeholder value of 8 characters or more is one.</summary>
+    private static int SchemeValue(ReadOnlySpan<char> text, int start, ref List<Range>? found, bool afterKey = false)
+    {
+        var end = start;
+        while (end < text.Length && (TokenFormats.IsBodyChar(text[end]) || text[end] is '|' or ':' or '%'))
+        {
+            end++;
+        }
+
+        var value = text[start..end];
+        if (value.Length < 8 || value.TrimEnd('=').Contains('=') || (end < text.Length && !IsDelimiter(text, end)) || ValueShapes.LooksLikePlaceholder(value) || (!afterKey && !HasDigitOrMixedCase(value)))
+        {
+            return -1;
+        }
+
+        Add(ref found, start, end);
+        return end;
+    }
+
+    private static int CommandLineUser(ReadOnlySpan<char> text, int at, ref List<Range>? found)
+    {
+        var j = at + (text[at..].StartsWith("--user", StringComparison.Ordinal) ? "--user".Length : "-u".Length);
+        if (j < text.Length && text[j] == '=')
+        {
+            j++;
+        }
+
+        j = SkipSpaces(text, j);
+        var (start, end, _) = ValueExtent(text, j);
+        var colon = text[start..end].IndexOf(':');
+        if (colon <= 0)
+        {
+            return j;
+        }
+
+        var password = text[(start + colon + 1)..end];
+        if (password.Length > 0 && !ValueShapes.LooksLikePlaceholder(password))
+        {
+            Add(ref found, start + colon + 1, end);
+        }
+
+        return end;
+    }
+
+    /// <summary>The value's extent: inside its quotes, or up to the next delimiter.</summary>
+    private static (int Start, int End, bool Quoted) ValueExtent(ReadOnlySpan<char> text, int at)
+    {
+        var quoteLength = text[at] == '\\' && at + 1 < text.Length && text[at + 1] is '"' or '\'' ? 2 : text[at] is '"' or '\'' or '`' ? 1 : 0;
+        if (quoteLength > 0)
+        {
+            var quote = text[at + quoteLength - 1];
+            var start = at + quoteLength;
+            var end = start;
+            while (end < text.Length && text[end] != quote && text[end] != '\n')
+            {
+                if (text[end] == '\\' && end + 1 < text.Length)
+                {
+                    if (quoteLength == 2 && text[end + 1] == quote)
+                    {
+                        break; // the closing \" of a value quoted inside a JSON string
+                    }
+
+                    // An escape inside the value (\" in a JSON string, \\\" in a nested one) is part of it.
+                    var escaped = quoteLength == 2 && text[(end + 1)..].StartsWith(['\\', '\\', quote]) ? 4 : 2;
+                    end = Math.Min(text.Length, end + escaped);
+                    continue;
+                }
+
+                end++;
+            }
+
+            return (start, end, true);
+        }
+
+        var stop = at;
+        while (stop < text.Length && !IsDelimiter(text, stop))
+        {
+            stop++;
+        }
+
+        return (at, stop, false);
+    }
+
+    private static bool IsDelimiter(ReadOnlySpan<char> text, int i)
+    {
+        var c = text[i];
+        if (char.IsWhiteSpace(c) || c is '"' or '\'' or '`' or ',' or ';' or ')' or ']' or '}' or '<' or '>')
+        {
+            return true;
+        }
+
+        if (c == '\\' && i + 1 < text.Length && text[i + 1] is 'n' or 'r' or 't' or '"')
+        {
+            return true; // an escaped newline or quote inside a JSON string
+        }
+
+        if (c == '&')
+        {
+            // The next query parameter ("&name="), not an ampersand inside a password.
+            var j = i + 1;
+            while (j < text.Length && IsWordChar(text[j]))
+            {
+                j++;
+            }
+
+            return j > i + 1 && j < text.Length && text[j] == '=';
+        }
+
+        return false;
+    }
+
+    private static int SeparatorLength(ReadOnlySpan<char> rest)
+    {
+        foreach (var op in (ReadOnlySpan<string>)["::=", ":=", "=>", "+=", ".=", "?=", "==", "=", ":"])
+        {
+            if (rest.StartsWith(op, StringComparison.Ordinal))
+            {
+                return op.Length;
+            }
+        }
+
+        return 0;
+    }
+
+    private static int SkipQuote(ReadOnlySpan<char> text, int i)
+    {
+        if (i < text.Length && text[i] == '\\' && i + 1 < text.Length && text[i + 1] is '"' or '\'')
+        {
+            return i + 2;
+        }
+
+        return i < text.Length && text[i] is '"' or '\'' ? i + 1 : i;
+    }
+
+    private static int SkipSpaces(ReadOnlySpan<char> text, int i)
+    {
+        while (i < text.Length && text[i] is ' ' or '\t')
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private static bool HasDigitOrMixedCase(ReadOnlySpan<char> value)
+    {
+        bool upper = false, lower = false;
+        foreach (var c in value)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                return true;
+            }
+
+            upper |= char.IsAsciiLetterUpper(c);
+            lower |= char.IsAsciiLetterLower(c);
+        }
+
+        return upper && lower;
+    }
+}

@@ -1,0 +1,262 @@
+using System.Buffers;
+
+namespace Observability.Internal;
+
+/// <summary>
+/// Finds secrets in free text by what they look like, in one forward pass: a vectorised search for
+/// the next trigger (a key word, a vendor prefix, <c>://</c>, <c>-----BEGIN</c>, an auth scheme), then
+/// a bounded look at the word around it. The position only moves forward and every look-back stops
+/// at the last handled position, so the cost is linear in the text's length whatever the text.
+/// Text without a trigger costs one vectorised search and allocates nothing.
+/// </summary>
+internal sealed partial class SecretScanner
+{
+    private static readonly string[] BuiltInKeyWords = ["passwd", "pwd", "credential", "apikey", "client_secret"];
+    private static readonly string[] SchemeWords = ["bearer", "basic", "token", "bot"];
+    private static readonly string[] ExcludedKeySuffixes = ["name", "names", "path", "file", "filename", "dir", "type", "kind", "id", "ids", "url", "uri", "length", "size", "count", "ref", "store", "format", "expiry", "expires", "endpoint", "provider", "scanning", "source"];
+
+    private readonly string[] _keyWords;
+    private readonly SearchValues<string> _triggers;
+
+    /// <summary>Initializes a new instance of the <see cref="SecretScanner"/> class.</summary>
+    /// <param name="keyFragments">The fragments that make a word a secret key (the user's and the built-in ones).</param>
+    public SecretScanner(IEnumerable<string> keyFragments)
+    {
+        _keyWords = keyFragments.Concat(BuiltInKeyWords).Where(static f => f.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        var triggers = _keyWords
+            .Concat(TokenFormats.Prefixes)
+            .Concat(["://", "-----BEGIN", "bearer", "basic", "sig=", "--user", "-u ", "eyJ", "Q~"])
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToArray();
+        _triggers = SearchValues.Create(triggers, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Finds the secrets in <paramref name="text"/>; <paramref name="found"/> stays null when there are none.</summary>
+    public void Scan(ReadOnlySpan<char> text, ref List<Range>? found)
+    {
+        var pos = 0;
+        while (pos < text.Length)
+        {
+            var next = text[pos..].IndexOfAny(_triggers);
+            if (next < 0)
+            {
+                return;
+            }
+
+            var at = pos + next;
+            var resume = Handle(text, pos, at, ref found);
+            pos = Math.Max(resume, at + 1);
+        }
+    }
+
+    private int Handle(ReadOnlySpan<char> text, int floor, int at, ref List<Range>? found)
+    {
+        var rest = text[at..];
+        if (rest.StartsWith("-----BEGIN", StringComparison.Ordinal))
+        {
+            return PrivateKeyBlock(text, at, ref found);
+        }
+
+        if (rest.StartsWith("://", StringComparison.Ordinal))
+        {
+            return UrlAt(text, floor, at, ref found);
+        }
+
+        if (rest.StartsWith("--user", StringComparison.Ordinal) || rest.StartsWith("-u ", StringComparison.Ordinal))
+        {
+            return CommandLineUser(text, at, ref found);
+        }
+
+        if (rest.StartsWith("Q~", StringComparison.Ordinal))
+        {
+            return AzureClientSecret(text, floor, at, ref found);
+        }
+
+        // The identifier word around the trigger: a vendor token starts it, or it is a key word.
+        var start = at;
+        while (start > floor && IsWordChar(text[start - 1]))
+        {
+            start--;
+        }
+
+        var end = at;
+        while (end < text.Length && IsWordChar(text[end]))
+        {
+            end++;
+        }
+
+        if (start == 0 || !char.IsAsciiLetterOrDigit(text[start - 1]))
+        {
+            var tokenEnd = TokenFormats.Match(text, start);
+            if (tokenEnd < 0 && start < at)
+            {
+                tokenEnd = TokenFormats.Match(text, at) is var inner and > 0 && !char.IsAsciiLetterOrDigit(text[at - 1]) ? inner : -1;
+                if (tokenEnd > 0)
+                {
+                    start = at;
+                }
+            }
+
+            if (tokenEnd > 0)
+            {
+                Add(ref found, start, tokenEnd);
+                return tokenEnd;
+            }
+
+            if (Jwt.Match(text, start) is var jwtEnd and > 0)
+            {
+                Add(ref found, start, jwtEnd);
+                return jwtEnd;
+            }
+        }
+
+        var word = text[start..end];
+        if (IsScheme(word) && end < text.Length && text[end] == ' ')
+        {
+            return SchemeValue(text, end + 1, ref found) is var after and > 0 ? after : end;
+        }
+
+        if (!IsKeyWord(word))
+        {
+            return end;
+        }
+
+        return KeyValue(text, start, end, ref found);
+    }
+
+    private bool IsKeyWord(ReadOnlySpan<char> word)
+    {
+        if (word.Equals("sig", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var matched = false;
+        foreach (var key in _keyWords)
+        {
+            if (ContainsKeyPart(word, key))
+            {
+                matched = true;
+                break;
+            }
+        }
+
+        if (!matched)
+        {
+            return false;
+        }
+
+        foreach (var suffix in ExcludedKeySuffixes)
+        {
+            if (word.Length > suffix.Length && word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)
+                && (word[^(suffix.Length + 1)] is '_' or '-' or '.' || (char.IsAsciiLetterUpper(word[^suffix.Length]) && char.IsAsciiLetterLower(word[^(suffix.Length + 1)]))))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Tells whether a key fragment is a part of the word, not the start of a longer word: <c>apiKey</c>,
+    /// <c>KEY_ID</c>, <c>tokens</c>, but not <c>keyword</c>, <c>keying</c>, <c>monkeys</c> or <c>tokenizer</c>.
+    /// </summary>
+    private static bool ContainsKeyPart(ReadOnlySpan<char> word, string key)
+    {
+        var hasLower = word.ContainsAnyInRange('a', 'z');
+        var from = 0;
+        while (from <= word.Length - key.Length)
+        {
+            var i = word[from..].IndexOf(key, StringComparison.OrdinalIgnoreCase);
+            if (i < 0)
+            {
+                return false;
+            }
+
+            var after = from + i + key.Length;
+            if (after < word.Length && key.Length >= 5 && word[after] is 's' or 'S' && (after + 1 == word.Length || !char.IsAsciiLetter(word[after + 1])))
+            {
+                after++; // a plural of a long fragment: tokens, secrets, credentials
+            }
+
+            if (after >= word.Length || !char.IsAsciiLetter(word[after]) || (hasLower && char.IsAsciiLetterUpper(word[after])))
+            {
+                return true;
+            }
+
+            from += i + 1;
+        }
+
+        return false;
+    }
+
+    /// <summary>An Azure AD client secret: three token characters, a digit, <c>Q~</c>, then 31 to 34 token characters.</summary>
+    private static int AzureClientSecret(ReadOnlySpan<char> text, int floor, int at, ref List<Range>? found)
+    {
+        var start = at - 4;
+        if (start < floor || !char.IsAsciiDigit(text[at - 1]) || (start > 0 && IsAzureChar(text[start - 1])))
+        {
+            return at + 2;
+        }
+
+        for (var i = start; i < at - 1; i++)
+        {
+            if (!IsAzureChar(text[i]) || text[i] == '-')
+            {
+                return at + 2;
+            }
+        }
+
+        var end = at + 2;
+        while (end < text.Length && IsAzureChar(text[end]))
+        {
+            end++;
+        }
+
+        var body = end - at - 2;
+        if (body is >= 31 and <= 34 && !ValueShapes.LooksLikePlaceholderBody(text[(at + 2)..end]))
+        {
+            Add(ref found, start, end);
+        }
+
+        return end;
+    }
+
+    private static bool IsAzureChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '~' or '.' or '-';
+
+    private static bool IsScheme(ReadOnlySpan<char> word)
+    {
+        foreach (var scheme in SchemeWords)
+        {
+            if (word.Equals(scheme, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Tells whether a character belongs to an identifier word (a key or a token's start).</summary>
+    internal static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.';
+
+    private static void Add(ref List<Range>? found, int start, int end)
+    {
+        if (end <= start)
+        {
+            return;
+        }
+
+        found ??= [];
+        if (found.Count > 0 && found[^1].End.Value > start)
+        {
+            // Overlaps the previous one: widen it instead.
+            var previous = found[^1];
+            found[^1] = new Range(previous.Start, Math.Max(previous.End.Value, end));
+            return;
+        }
+
+        found.Add(new Range(start, end));
+    }
+}
