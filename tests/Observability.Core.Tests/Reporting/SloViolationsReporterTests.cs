@@ -80,6 +80,7 @@ public sealed class SloViolationsReporterTests : IDisposable
                 Assert.Equal(slo.Objective, j.GetProperty("objective").GetDouble());
                 Assert.Equal(slo.Kind == "latency_percentile" ? "ms" : "ratio", j.GetProperty("unit").GetString());
                 Assert.Equal(v.Message, j.GetProperty("message").GetString());
+                Assert.Contains(Figures.Time(v.Start), v.Message, StringComparison.Ordinal);
             }
         }
 

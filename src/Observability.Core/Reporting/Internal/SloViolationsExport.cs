@@ -34,7 +34,7 @@ internal static class SloViolationsExport
 
     public static void WriteJson(HealthReport report, Stream destination)
     {
-        using var json = new Utf8JsonWriter(destination, new JsonWriterOptions { Indented = true });
+        using var json = new Utf8JsonWriter(destination, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         var rows = Rows(report).ToArray();
         json.WriteStartObject();
         json.WriteNumber("schema_version", SchemaVersion);
