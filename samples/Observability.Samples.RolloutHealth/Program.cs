@@ -72,7 +72,8 @@ observability
     .AddJsonReporter()
     .AddMarkdownReporter()
     .AddHtmlReporter()
-    .AddSnapshotCsvReporter();
+    .AddSnapshotCsvReporter()
+    .AddSloViolationsReporter();
 
 try
 {

@@ -101,10 +101,12 @@ public sealed partial class RolloutHealthSampleTests(DefaultSampleRunFixture fix
         var texts = new List<(string Where, string Text)> { ("stdout", outcome.Stdout), ("stderr", outcome.Stderr) };
         var files = Directory.GetFiles(run.OutputDirectory, "*", SearchOption.AllDirectories);
         // The health report (JSON, Markdown), dashboard.html, weekly_summary.html, snapshots.csv,
-        // seven day summaries and the weekly summary (JSON, Markdown).
-        Assert.Equal(14, files.Length);
+        // slo_violations (JSON, Markdown), seven day summaries and the weekly summary (JSON, Markdown).
+        Assert.Equal(16, files.Length);
         Assert.Contains(files, f => f.EndsWith("dashboard.html", StringComparison.Ordinal));
         Assert.Contains(files, f => f.EndsWith("snapshots.csv", StringComparison.Ordinal));
+        Assert.Contains(files, f => f.EndsWith("slo_violations.json", StringComparison.Ordinal));
+        Assert.Contains(files, f => f.EndsWith("slo_violations.md", StringComparison.Ordinal));
         Assert.Contains("<table id=\"daily\">", File.ReadAllText(files.Single(f => f.EndsWith("dashboard.html", StringComparison.Ordinal))), StringComparison.Ordinal);
         Assert.Contains(files, f => f.EndsWith(Path.Combine("summaries", "day_07_summary.json"), StringComparison.Ordinal));
         Assert.Contains("**Should Roll Back:** Yes", File.ReadAllText(files.Single(f => f.EndsWith("weekly_summary.md", StringComparison.Ordinal))), StringComparison.Ordinal);

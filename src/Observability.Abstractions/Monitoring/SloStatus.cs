@@ -22,4 +22,16 @@ public sealed record SloStatus(string Name, double Objective, double? Compliance
 
     /// <summary>Gets the burn-rate rules that fire (for example <c>burn_rate_1h_5m</c>), most severe first.</summary>
     public IReadOnlyList<string> FiringRules { get; init; } = [];
+
+    /// <summary>
+    /// Gets what the SLO measures: <c>availability</c>, <c>error_rate</c> (both fractions) or <c>latency_percentile</c>
+    /// (milliseconds); <see langword="null"/> when not known.
+    /// </summary>
+    public string? Kind { get; init; }
+
+    /// <summary>Gets the most recent violations of the window, oldest first (at most the SLO evaluation's limit).</summary>
+    public IReadOnlyList<SloBreach> Violations { get; init; } = [];
+
+    /// <summary>Gets how many violations the window held, including those left out of <see cref="Violations"/>.</summary>
+    public int ViolationCount { get; init; }
 }

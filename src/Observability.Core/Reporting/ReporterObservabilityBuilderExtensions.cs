@@ -45,4 +45,20 @@ public static class ReporterObservabilityBuilderExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IReporter, SnapshotCsvReporter>());
         return builder;
     }
+
+    /// <summary>
+    /// Adds the <see cref="SloViolationsReporter"/> and the <see cref="SloViolationsMarkdownReporter"/>, which write
+    /// <c>slo_violations.json</c> and <c>slo_violations.md</c> (every SLO violation of the pass with its SLO, severity,
+    /// start, end and observed value) into <see cref="ReportingOptions.OutputDirectory"/> after every pass.
+    /// Calling it twice adds them once.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The builder.</returns>
+    public static IObservabilityBuilder AddSloViolationsReporter(this IObservabilityBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IReporter, SloViolationsReporter>());
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IReporter, SloViolationsMarkdownReporter>());
+        return builder;
+    }
 }

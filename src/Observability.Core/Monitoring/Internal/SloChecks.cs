@@ -31,6 +31,17 @@ internal static class SloChecks
         ProjectedExhaustion = e.ProjectedExhaustion,
         BurnDown = e.BurnDown.Select(static p => new SloBudgetPoint(p.Timestamp, Math.Round(p.RemainingFraction, 4))).ToArray(),
         FiringRules = e.FiringAlerts.Select(static a => a.Rule).ToArray(),
+        Kind = KindName(e.Slo.Kind),
+        Violations = e.Violations.Select(static v => new SloBreach(v.Start, v.End, v.Severity, v.WorstValue, v.Threshold) { Snapshots = v.Snapshots, Message = v.Message }).ToArray(),
+        ViolationCount = e.ViolationCount,
+    };
+
+    /// <summary>The <see cref="SloStatus.Kind"/> name of an SLO kind.</summary>
+    public static string KindName(SloKind kind) => kind switch
+    {
+        SloKind.Availability => "availability",
+        SloKind.ErrorRate => "error_rate",
+        _ => "latency_percentile",
     };
 
     /// <summary>One finding per SLO whose burn-rate alerts fire: the most severe rule speaks for it.</summary>

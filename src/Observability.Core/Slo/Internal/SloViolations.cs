@@ -60,7 +60,7 @@ internal static class SloViolations
             SloKind.ErrorRate => $"error rate {SloText.Percent(worst.Observed)} above {SloText.Percent(slo.Threshold)}",
             _ => $"p{SloText.Number(slo.Percentile!.Value, "0.###")} latency {SloText.Number(worst.Observed, "0.#")} ms at or above {SloText.Number(slo.Threshold, "0.#")} ms",
         };
-        var when = snapshots == 1 ? $"at {SloText.Time(start)}" : $"in {snapshots} snapshots from {SloText.Time(start)} to {SloText.Time(end)}";
+        var when = snapshots == 1 ? $"at {Figures.Time(start)}" : $"in {snapshots} snapshots from {Figures.Time(start)} to {Figures.Time(end)}";
         return new SloViolation
         {
             Start = start,
