@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Observability.Cli.Check;
 
 namespace Observability.Samples.RolloutHealth;
 
@@ -21,27 +22,6 @@ internal static class ProviderSettings
     /// <summary>The service to judge: the <c>job</c> label in Prometheus. Default: the configured service name.</summary>
     public const string Service = "OBS_SERVICE";
 
-    /// <summary>The Alertmanager base address (alerts are posted to <c>/api/v2/alerts</c>).</summary>
-    public const string AlertmanagerUrl = "OBS_ALERTMANAGER_URL";
-
-    /// <summary>A Discord webhook URL (it carries the webhook's token).</summary>
-    public const string DiscordWebhookUrl = "OBS_DISCORD_WEBHOOK_URL";
-
-    /// <summary>A Sentry DSN.</summary>
-    public const string SentryDsn = "OBS_SENTRY_DSN";
-
-    /// <summary>A GitHub token allowed to open issues in <see cref="GitHubRepository"/>.</summary>
-    public const string GitHubToken = "OBS_GITHUB_TOKEN";
-
-    /// <summary>The repository that receives the issues, <c>owner/name</c>.</summary>
-    public const string GitHubRepository = "OBS_GITHUB_REPOSITORY";
-
-    /// <summary>The GitHub API base address (GitHub Enterprise, or a loopback server); default api.github.com.</summary>
-    public const string GitHubApiUrl = "OBS_GITHUB_API_URL";
-
-    /// <summary>A StackExchange.Redis configuration string (for example <c>127.0.0.1:6379</c>).</summary>
-    public const string Redis = "OBS_REDIS";
-
     /// <summary>
     /// The Prometheus source when <c>OBS_PROMETHEUS_URL</c> is set: its address and the service
     /// (<c>OBS_SERVICE</c>, else <paramref name="defaultService"/>); <see langword="null"/> when unset.
@@ -60,101 +40,14 @@ internal static class ProviderSettings
     }
 
     /// <summary>
-    /// Adds the alert sinks and the dedupe store whose variables are set, and returns one note for
-    /// each (the provider and the variable, never the value).
+    /// Adds the alert sinks and the dedupe store whose variables are set (the obs tool's <see cref="AlertProviders"/>,
+    /// one copy for both), and returns one note for each (the provider and the variable, never the value).
     /// </summary>
     /// <exception cref="FormatException">A value is malformed, or one GitHub variable is set without the other; every problem is listed.</exception>
     public static IReadOnlyList<string> AddAlertProviders(IObservabilityBuilder builder, IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(configuration);
-        var notes = new List<string>();
-        var problems = new List<string>();
+        => AlertProviders.AddAlertProviders(builder, configuration);
 
-        if (Value(configuration, AlertmanagerUrl) is { } alertmanager && Try(problems, () => HttpAddress(alertmanager, AlertmanagerUrl, "http://127.0.0.1:9093/")) is { } alertmanagerUrl)
-        {
-            builder.AddAlertmanagerAlertSink(o => o.Url = alertmanagerUrl);
-            notes.Add($"note: alerts go to Alertmanager ({AlertmanagerUrl})");
-        }
+    private static string? Value(IConfiguration configuration, string variable) => AlertProviders.Value(configuration, variable);
 
-        if (Value(configuration, DiscordWebhookUrl) is { } discord && Try(problems, () => HttpAddress(discord, DiscordWebhookUrl, "https://discord.com/api/webhooks/<id>/<token>")) is { } webhook)
-        {
-            builder.AddDiscordAlertSink(o => o.WebhookUrl = webhook);
-            notes.Add($"note: alerts go to Discord ({DiscordWebhookUrl})");
-        }
-
-        if (Value(configuration, SentryDsn) is { } dsn)
-        {
-            builder.AddSentryAlertSink(o => o.Dsn = dsn);
-            notes.Add($"note: alerts go to Sentry ({SentryDsn})");
-        }
-
-        AddGitHub(builder, configuration, notes, problems);
-
-        if (Value(configuration, Redis) is { } redis)
-        {
-            builder.AddRedisDedupeStore(o => o.Configuration = redis);
-            notes.Add($"note: alert fingerprints are shared through Redis ({Redis})");
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new FormatException(string.Join(Environment.NewLine + "  - ", problems));
-        }
-
-        return notes;
-    }
-
-    private static void AddGitHub(IObservabilityBuilder builder, IConfiguration configuration, List<string> notes, List<string> problems)
-    {
-        var token = Value(configuration, GitHubToken);
-        var repository = Value(configuration, GitHubRepository);
-        var api = Value(configuration, GitHubApiUrl);
-        if (token is null && repository is null)
-        {
-            if (api is not null)
-            {
-                problems.Add($"{GitHubApiUrl} is set without {GitHubToken} and {GitHubRepository}.");
-            }
-
-            return;
-        }
-
-        if (token is null || repository is null)
-        {
-            problems.Add($"{GitHubToken} and {GitHubRepository} go together: set both to open issues, or neither.");
-            return;
-        }
-
-        var apiUrl = api is null ? null : Try(problems, () => HttpAddress(api, GitHubApiUrl, "https://api.github.com/"));
-        builder.AddGitHubIssueAlertSink(o =>
-        {
-            o.Token = token;
-            o.Repository = repository;
-            o.ApiUrl = apiUrl;
-        });
-        notes.Add($"note: alerts open GitHub issues in {repository} ({GitHubToken}, {GitHubRepository}{(api is null ? string.Empty : $", {GitHubApiUrl}")})");
-    }
-
-    private static string? Value(IConfiguration configuration, string variable)
-        => configuration[variable] is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
-
-    private static Uri HttpAddress(string value, string variable, string example)
-        => Uri.TryCreate(value, UriKind.Absolute, out var address) && address.Scheme is "http" or "https"
-            ? address
-            : throw new FormatException($"{variable} must be an absolute http or https address such as {example}.");
-
-    private static T? Try<T>(List<string> problems, Func<T> parse)
-        where T : class
-    {
-        try
-        {
-            return parse();
-        }
-        catch (FormatException e)
-        {
-            problems.Add(e.Message);
-            return null;
-        }
-    }
+    private static Uri HttpAddress(string value, string variable, string example) => AlertProviders.HttpAddress(value, variable, example);
 }

@@ -5,7 +5,7 @@ namespace Observability.Cli.Check;
 
 /// <summary>
 /// The environment variables (<c>OBS_*</c>) that select the alert sinks and the shared dedupe store, the
-/// same as the main sample's (samples/Observability.Samples.RolloutHealth/ProviderSettings.cs): the
+/// shared with the main sample (which compiles this file in): the
 /// Alertmanager, Discord, Sentry and GitHub-issue alert sinks, and a Redis dedupe store shared by every run.
 /// </summary>
 /// <remarks>
@@ -112,10 +112,12 @@ internal static class AlertProviders
         notes.Add($"note: alerts open GitHub issues in {repository} ({GitHubToken}, {GitHubRepository}{(api is null ? string.Empty : $", {GitHubApiUrl}")})");
     }
 
-    private static string? Value(IConfiguration configuration, string variable)
+    /// <summary>A variable's value, or <see langword="null"/> when unset or blank.</summary>
+    internal static string? Value(IConfiguration configuration, string variable)
         => configuration[variable] is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
-    private static Uri HttpAddress(string value, string variable, string example)
+    /// <summary>An absolute http(s) address; a malformed one is a <see cref="FormatException"/> naming the variable, never the value.</summary>
+    internal static Uri HttpAddress(string value, string variable, string example)
         => Uri.TryCreate(value, UriKind.Absolute, out var address) && address.Scheme is "http" or "https"
             ? address
             : throw new FormatException($"{variable} must be an absolute http or https address such as {example}.");
