@@ -7,9 +7,6 @@ internal static class SnapshotMath
     public static double? Volume(MetricSnapshot snapshot)
         => snapshot.GetValue(WellKnownMetrics.RequestCount) ?? snapshot.GetValue(WellKnownMetrics.JobCount);
 
-    /// <summary>The error rate as <see cref="SnapshotMeasures"/> derives it.</summary>
-    public static double? ErrorRate(MetricSnapshot snapshot) => SnapshotMeasures.Of(snapshot).ErrorRate;
-
     /// <summary>The availability as <see cref="SnapshotMeasures"/> derives it.</summary>
     public static double? Availability(MetricSnapshot snapshot) => SnapshotMeasures.Of(snapshot).Availability;
 

@@ -55,34 +55,11 @@ internal sealed record SeasonalBaseline(IReadOnlyList<SnapshotFacts> Facts, bool
             : new SeasonalBaseline(before, false, $"the {Figures.Duration(evaluationWindow.Duration)} before (no earlier day covers these hours)");
     }
 
+    /// <summary>Half the series' usual step (its median, <see cref="SeasonalResidual.MedianStep"/>), less a tick, so no two snapshots of a day match one time.</summary>
     private static TimeSpan HalfInterval(SnapshotFacts[] earlier, IReadOnlyList<SnapshotFacts> recent)
     {
-        var steps = new List<long>();
-        for (var i = 1; i < earlier.Length && steps.Count < 512; i++)
-        {
-            var step = (earlier[i].Timestamp - earlier[i - 1].Timestamp).Ticks;
-            if (step > 0)
-            {
-                steps.Add(step);
-            }
-        }
-
-        for (var i = 1; i < recent.Count && steps.Count < 1024; i++)
-        {
-            var step = Math.Abs((recent[i].Timestamp - recent[i - 1].Timestamp).Ticks);
-            if (step > 0)
-            {
-                steps.Add(step);
-            }
-        }
-
-        if (steps.Count == 0)
-        {
-            return TimeSpan.FromMinutes(1);
-        }
-
-        steps.Sort();
-        return TimeSpan.FromTicks(Math.Max(1, (steps[steps.Count / 2] / 2) - 1));
+        var times = (earlier.Length >= 2 ? earlier : recent).Select(static f => f.Timestamp).ToArray();
+        return TimeSpan.FromTicks(Math.Max(1, (SeasonalResidual.MedianStep(times).Ticks / 2) - 1));
     }
 
     private static SnapshotFacts? Nearest(SnapshotFacts[] sorted, DateTimeOffset target, TimeSpan tolerance)

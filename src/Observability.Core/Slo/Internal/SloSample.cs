@@ -17,7 +17,9 @@ internal readonly record struct SloSample(DateTimeOffset Time, double Events, do
             return false;
         }
 
-        var volume = SnapshotMath.Volume(snapshot);
+        // The snapshot's values are read once (the engine's one reading of them).
+        var measures = SnapshotMeasures.Of(snapshot);
+        var volume = measures.Requests ?? measures.Jobs;
         if (slo.Kind == SloKind.LatencyPercentile)
         {
             if (snapshot.GetValue(slo.Metric) is not { } latency || latency < 0)
@@ -30,9 +32,9 @@ internal readonly record struct SloSample(DateTimeOffset Time, double Events, do
             return true;
         }
 
-        var errorRate = slo.Kind == SloKind.Availability && SnapshotMath.Availability(snapshot) is { } availability
+        var errorRate = slo.Kind == SloKind.Availability && measures.Availability is { } availability
             ? 1 - availability
-            : SnapshotMath.ErrorRate(snapshot);
+            : measures.ErrorRate;
         if (errorRate is not { } rate || rate is < 0 or > 1 || volume is not { } events || events < 0)
         {
             return false;
