@@ -48,6 +48,7 @@ public static class ObservabilityServiceCollectionExtensions
     private static void AddCoreServices(IServiceCollection services)
     {
         services.AddOptions<ObservabilityOptions>().ValidateOnStart();
+        OptionsChecks.Register<ObservabilityOptions>(services, Microsoft.Extensions.Options.Options.DefaultName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ObservabilityOptions>, ObservabilityOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
@@ -80,7 +81,9 @@ public static class ObservabilityServiceCollectionExtensions
             sp.GetRequiredService<ReportWriter>(),
             sp.GetRequiredService<SecretRedactor>(),
             sp.GetRequiredService<TimeProvider>(),
-            ProviderRegistration.LoggerFactory(sp).CreateLogger<HealthMonitor>()));
+            ProviderRegistration.LoggerFactory(sp).CreateLogger<HealthMonitor>(),
+            sp.GetRequiredService<PassFollowUp>()));
+        RollbackRegistration.AddCoreServices(services);
     }
 
     private static ObservabilityOptions Options(IServiceProvider services)

@@ -33,6 +33,7 @@ internal static class ProviderRegistration
         }
 
         configure(builder.Services.AddOptions<TOptions>(name).ValidateOnStart());
+        OptionsChecks.Register<TOptions>(builder.Services, name);
 
         // One instance, reachable two ways: among all of its role, and by its name (a keyed service), so a
         // composite such as the cross-checked collector can name it without resolving the whole role.

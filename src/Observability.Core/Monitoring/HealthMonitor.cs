@@ -20,6 +20,7 @@ internal sealed partial class HealthMonitor : IHealthMonitor
     private readonly SecretRedactor _redactor;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly PassFollowUp? _followUp;
 
     public HealthMonitor(
         IOptions<ObservabilityOptions> options,
@@ -30,8 +31,10 @@ internal sealed partial class HealthMonitor : IHealthMonitor
         ReportWriter reports,
         SecretRedactor redactor,
         TimeProvider time,
-        ILogger<HealthMonitor> logger)
+        ILogger<HealthMonitor> logger,
+        PassFollowUp? followUp = null)
     {
+        _followUp = followUp;
         _options = options.Value; // validates: a bad configuration fails here, listing every problem
         _collectors = CrossCheckedCollector.WithoutChainedSources(collectors); // a chain's sources are asked through it
         _classifier = classifier;
@@ -94,7 +97,14 @@ internal sealed partial class HealthMonitor : IHealthMonitor
         var written = await _reports.WriteAllAsync(report, _options.Reports, cancellationToken).ConfigureAwait(false);
         activity?.SetTag("observability.decision", report.Verdict.Decision.ToString());
         LogPassFinished(_logger, _options.ServiceName, report.Verdict.Decision, report.Health.Value, report.Stability.Value, alerting.Raised.Count, alerting.Suppressed, traceId);
-        return new MonitoringPassResult(report, collections, alerting.Deliveries, written, alerting.Suppressed);
+        var result = new MonitoringPassResult(report, collections, alerting.Deliveries, written, alerting.Suppressed);
+        if (_followUp is not null)
+        {
+            // The health check's result, and the automatic rollback when it is on and due.
+            await _followUp.AfterPassAsync(result, _options, cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
     }
 
     private async Task<IReadOnlyList<CollectionResult>> CollectAsync(CollectionWindow window, CancellationToken cancellationToken)

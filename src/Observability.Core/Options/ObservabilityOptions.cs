@@ -46,4 +46,7 @@ public sealed class ObservabilityOptions
 
     /// <summary>Gets the secret redaction options applied to every alert.</summary>
     public RedactionOptions Redaction { get; } = new();
+
+    /// <summary>Gets the emergency rollback: its action, timeout, audit folder and whether it runs automatically.</summary>
+    public RollbackOptions Rollback { get; } = new();
 }

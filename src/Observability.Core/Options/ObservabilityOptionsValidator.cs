@@ -40,6 +40,7 @@ internal sealed class ObservabilityOptionsValidator : IValidateOptions<Observabi
         }
 
         AlertingOptionsValidation.Check(options.Alerts, problems);
+        RollbackOptionsValidation.Check(options.Rollback, problems);
 
         if (options.Redaction.VisibleSuffixLength < 0)
         {

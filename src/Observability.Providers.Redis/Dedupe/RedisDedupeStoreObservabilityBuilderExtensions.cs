@@ -58,6 +58,7 @@ public static class RedisDedupeStoreObservabilityBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         configure(services.AddOptions<RedisDedupeStoreOptions>().ValidateOnStart());
+        OptionsChecks.Register<RedisDedupeStoreOptions>(services, Microsoft.Extensions.Options.Options.DefaultName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedisDedupeStoreOptions>, RedisDedupeStoreOptionsValidator>());
 
         services.RemoveAll<RedisDedupeStore>();

@@ -39,6 +39,7 @@ public static class StabilityMonitorObservabilityBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         configure(builder.Services.AddOptions<StabilityMonitorOptions>().ValidateOnStart());
+        OptionsChecks.Register<StabilityMonitorOptions>(builder.Services, Options.Options.DefaultName);
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StabilityMonitorOptions>, StabilityMonitorOptionsValidation>());
         builder.Services.TryAddSingleton(static services =>
         {
