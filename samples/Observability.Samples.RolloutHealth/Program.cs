@@ -14,7 +14,6 @@ using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using Observability;
 using Observability.Cli.Check;
-using Observability.Cli.Internal;
 using Observability.Samples.RolloutHealth;
 
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -96,20 +95,9 @@ Console.CancelKeyPress += (_, e) =>
     cancellation.Cancel();
 };
 
-CollectionWindow window;
-ObservabilityOptions options;
-IHealthMonitor monitor;
-try
-{
-    // What ValidateOnStart does when a host starts, without starting hosted services:
-    // every options problem is reported here, before any work.
-    host.Services.GetService<IStartupValidator>()?.Validate();
-    options = host.Services.GetRequiredService<IOptions<ObservabilityOptions>>().Value;
-    var end = SampleSettings.WindowEnd(builder.Configuration, host.Services.GetRequiredService<TimeProvider>());
-    window = CollectionWindow.Ending(end, options.LookbackWindow);
-    monitor = host.Services.GetRequiredService<IHealthMonitor>();
-}
-catch (Exception e) when (ConfigurationErrors.TryDescribe(e, out var problems))
+// What ValidateOnStart does when a host starts, without starting hosted services: every
+// options problem is reported here, each naming its setting, before any work.
+if (host.Services.ValidateObservabilityOptions() is { Count: > 0 } problems)
 {
     Console.Error.WriteLine("error: the configuration is not valid:");
     foreach (var problem in problems)
@@ -117,6 +105,19 @@ catch (Exception e) when (ConfigurationErrors.TryDescribe(e, out var problems))
         Console.Error.WriteLine($"  - {problem}");
     }
 
+    return 1;
+}
+
+var options = host.Services.GetRequiredService<IOptions<ObservabilityOptions>>().Value;
+var monitor = host.Services.GetRequiredService<IHealthMonitor>();
+CollectionWindow window;
+try
+{
+    window = CollectionWindow.Ending(SampleSettings.WindowEnd(builder.Configuration, host.Services.GetRequiredService<TimeProvider>()), options.LookbackWindow);
+}
+catch (FormatException e)
+{
+    Console.Error.WriteLine($"error: the configuration is not valid:\n  - {e.Message}");
     return 1;
 }
 

@@ -125,19 +125,14 @@ internal static class CheckRunner
         var provider = services.BuildServiceProvider();
         await using (provider.ConfigureAwait(false))
         {
-            ObservabilityOptions options;
-            IHealthMonitor monitor;
-            try
-            {
-                // What ValidateOnStart does when a host starts: every options problem, before any work.
-                provider.GetService<IStartupValidator>()?.Validate();
-                options = provider.GetRequiredService<IOptions<ObservabilityOptions>>().Value;
-                monitor = provider.GetRequiredService<IHealthMonitor>();
-            }
-            catch (Exception e) when (ConfigurationErrors.TryDescribe(e, out var problems))
+            // What ValidateOnStart does when a host starts, each options type on its own: every problem, before any work.
+            if (provider.ValidateObservabilityOptions() is { Count: > 0 } problems)
             {
                 throw new UsageException($"the configuration is not valid:{Environment.NewLine}  - {string.Join(Environment.NewLine + "  - ", problems)}");
             }
+
+            var options = provider.GetRequiredService<IOptions<ObservabilityOptions>>().Value;
+            var monitor = provider.GetRequiredService<IHealthMonitor>();
 
             var end = settings.WindowEnd ?? provider.GetRequiredService<TimeProvider>().GetUtcNow();
             var result = await monitor.RunOnceAsync(CollectionWindow.Ending(end, options.LookbackWindow), cancellationToken).ConfigureAwait(false);

@@ -8,10 +8,14 @@ internal static class ExitCodes
     public const int Hold = 2;
     public const int Rollback = 3;
     public const int NoData = 4;
+    public const int RollbackFailed = 5;
     public const int Interrupted = 130;
 
     public const string Help =
         "Exit codes: 0 proceed (or the command succeeded), 2 hold, 3 rollback, 4 no data, 1 bad usage or configuration, 130 interrupted.";
+
+    public const string RollbackHelp =
+        "Exit codes: 0 rolled back, 1 refused (no --confirm YES) or bad usage or configuration (nothing was run), 5 the rollback action failed, timed out or could not run, 130 interrupted.";
 
     public static int For(Decision decision) => decision switch
     {

@@ -166,7 +166,11 @@ internal static class ReportCommand
         var provider = services.BuildServiceProvider();
         await using (provider.ConfigureAwait(false))
         {
-            provider.GetService<IStartupValidator>()?.Validate();
+            if (provider.ValidateObservabilityOptions() is { Count: > 0 } problems)
+            {
+                throw new UsageException($"the configuration is not valid:{Environment.NewLine}  - {string.Join(Environment.NewLine + "  - ", problems)}");
+            }
+
             var monitor = provider.GetRequiredService<IHealthMonitor>();
             return await monitor.RunOnceAsync(new CollectionWindow(start, end), cancellationToken).ConfigureAwait(false);
         }
