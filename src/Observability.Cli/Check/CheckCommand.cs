@@ -30,6 +30,12 @@ internal static class CheckCommand
         var lookback = new Option<string>("--lookback") { Description = "How far back the window reaches: 7d, 24h, a bare number of hours (default: the configuration's LookbackWindow, else 24h).", HelpName = "time" };
         var interval = new Option<string>("--interval") { Description = "The time between snapshots, for the Prometheus step and the daily completeness (default: 30m; a bare number is minutes).", HelpName = "time" };
         var output = new Option<string>("--output") { Description = "Write the JSON and Markdown reports and the daily and weekly summaries here (several services: one folder each).", HelpName = "dir" };
+        var state = new Option<string>("--state")
+        {
+            Description = "Keep the alert state here (alert-state.json: what fired, when it was notified), so runs every 15 minutes act as one process: "
+                + "a repeat is not sent again within Alerts:RepeatInterval, a cleared condition is sent resolved once (its GitHub issue closed). With OBS_REDIS the state is kept in Redis instead.",
+            HelpName = "dir",
+        };
 
         var command = new Command(
             "check",
@@ -39,7 +45,7 @@ internal static class CheckCommand
             + "Secrets are read from the environment only. In GitHub Actions (GITHUB_ACTIONS=true) the Markdown report goes to $GITHUB_STEP_SUMMARY and verdict, health, stability, alerts to $GITHUB_OUTPUT. "
             + ExitCodes.Help)
         {
-            prometheus, service, data, config, baseline, windowEnd, lookback, interval, output,
+            prometheus, service, data, config, baseline, windowEnd, lookback, interval, output, state,
         };
         var secrets = SecretOptions.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -56,6 +62,7 @@ internal static class CheckCommand
                 Lookback = parse.GetValue(lookback) is { } l ? TimeText.Parse("--lookback", l, TimeSpan.FromHours(1), "hours") : null,
                 Interval = parse.GetValue(interval) is { } i ? TimeText.Parse("--interval", i, TimeSpan.FromMinutes(1), "minutes") : TimeSpan.FromMinutes(30),
                 OutputDirectory = parse.GetValue(output) is { } o ? Inputs.WritableDirectory("--output", o) : null,
+                StateDirectory = parse.GetValue(state) is { } st ? Inputs.WritableDirectory("--state", st) : null,
             };
             if (settings.PrometheusUrl is not null && settings.DataFile is not null)
             {

@@ -86,6 +86,11 @@ internal static class CheckRunner
                 o.BaselineFile = baseline;
             }
 
+            if (settings.StateDirectory is { } state)
+            {
+                o.Alerts.StateDirectory = state;
+            }
+
             if (settings.OutputDirectory is { } output)
             {
                 o.Reports.OutputDirectory = multiple ? Path.Combine(output, service) : output;
@@ -115,6 +120,11 @@ internal static class CheckRunner
             foreach (var note in AlertProviders.AddAlertProviders(observability, environment))
             {
                 await Console.Error.WriteLineAsync(note).ConfigureAwait(false);
+            }
+
+            if (settings.StateDirectory is not null && AlertProviders.Value(environment, AlertProviders.Redis) is not null)
+            {
+                await Console.Error.WriteLineAsync($"note: the alert state is kept in Redis ({AlertProviders.Redis}), not in --state").ConfigureAwait(false);
             }
         }
         catch (FormatException e)

@@ -24,4 +24,7 @@ internal sealed record CheckSettings
     public TimeSpan Interval { get; init; } = TimeSpan.FromMinutes(30);
 
     public string? OutputDirectory { get; init; }
+
+    /// <summary>Gets the folder that keeps the alert state between runs (<c>--state</c>).</summary>
+    public string? StateDirectory { get; init; }
 }

@@ -52,7 +52,10 @@ public static class ObservabilityServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ObservabilityOptions>, ObservabilityOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IDedupeStore>(static sp => new InMemoryDedupeStore(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(static sp => new FileAlertState(Options(sp).Alerts.StateDirectory is { } directory
+            ? new FileAlertStateStore(directory, sp.GetRequiredService<TimeProvider>(), ProviderRegistration.LoggerFactory(sp).CreateLogger<FileAlertStateStore>())
+            : null));
+        services.TryAddSingleton<IDedupeStore>(static sp => (IDedupeStore?)sp.GetRequiredService<FileAlertState>().Store ?? new InMemoryDedupeStore(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IClassifier<SnapshotSignal>>(static sp => new SnapshotClassifier(Options(sp).Thresholds));
         services.TryAddSingleton<IRegressionClassifier>(static _ => new RuleBasedRegressionClassifier());
         services.TryAddSingleton(static sp => new SecretRedactor(Options(sp).Redaction));
@@ -67,7 +70,8 @@ public static class ObservabilityServiceCollectionExtensions
             sp.GetRequiredService<IOptionsMonitor<ObservabilityOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<IMeterFactory>(),
-            ProviderRegistration.LoggerFactory(sp).CreateLogger<AlertPipeline>()));
+            ProviderRegistration.LoggerFactory(sp).CreateLogger<AlertPipeline>(),
+            sp.GetService<IAlertStateStore>() ?? sp.GetRequiredService<FileAlertState>().Store));
         services.TryAddSingleton<IAlertPublisher>(static sp => sp.GetRequiredService<AlertPipeline>());
         services.TryAddSingleton(static sp => new ReportWriter(
             sp.GetServices<IReporter>(),

@@ -45,6 +45,15 @@ public sealed class AlertingOptions
     /// <summary>Gets the silences and maintenance windows.</summary>
     public IList<AlertSilence> Silences { get; } = [];
 
+    /// <summary>
+    /// Gets or sets a folder where the memory of firing alerts (what each pass scope has firing, first and last seen,
+    /// last notified) and the dedupe reservations are kept in <c>alert-state.json</c>, so that one-shot runs behave like
+    /// one long-lived process: a repeat within <see cref="RepeatInterval"/> is not sent again, a cleared condition is
+    /// sent resolved once, inhibition holds across runs. Written durably and locked against a concurrent run. Default:
+    /// <see langword="null"/> (the memory lives in the process). A registered <see cref="IAlertStateStore"/> (Redis) takes precedence.
+    /// </summary>
+    public string? StateDirectory { get; set; }
+
     /// <summary>Gets how each sink's outbox delivers (rate limit, retries, capacity, persistence).</summary>
     public AlertDeliveryOptions Delivery { get; } = new();
 }

@@ -113,7 +113,7 @@ public sealed partial class RedisDedupeStore : IDedupeStore, IAsyncDisposable, I
 
         // PX in whole milliseconds, rounded up so a sub-millisecond window still reserves; EX would lose sub-second windows.
         var milliseconds = Math.Min((long)Math.Ceiling(window.TotalMilliseconds), MaxWindowMilliseconds);
-        var result = await RunAsync("reserve", db => db.ExecuteAsync("SET", (RedisKey)RedisKeyOf(key), OwnerToken, "NX", "PX", milliseconds), cancellationToken).ConfigureAwait(false);
+        var result = await RunAsync("reserve a key", db => db.ExecuteAsync("SET", (RedisKey)RedisKeyOf(key), OwnerToken, "NX", "PX", milliseconds), cancellationToken).ConfigureAwait(false);
         return !result.IsNull; // OK when set; nil when the key is held
     }
 
@@ -122,7 +122,7 @@ public sealed partial class RedisDedupeStore : IDedupeStore, IAsyncDisposable, I
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         cancellationToken.ThrowIfCancellationRequested();
-        await RunAsync("release", db => db.ScriptEvaluateAsync(CompareAndDelete, [(RedisKey)RedisKeyOf(key)], [(RedisValue)OwnerToken]), cancellationToken).ConfigureAwait(false);
+        await RunAsync("release a key", db => db.ScriptEvaluateAsync(CompareAndDelete, [(RedisKey)RedisKeyOf(key)], [(RedisValue)OwnerToken]), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Closes the connection if the store made it.</summary>
@@ -144,7 +144,8 @@ public sealed partial class RedisDedupeStore : IDedupeStore, IAsyncDisposable, I
         }
     }
 
-    private async Task<RedisResult> RunAsync(string operation, Func<IDatabase, Task<RedisResult>> command, CancellationToken cancellationToken)
+    /// <summary>Runs one command on the shared connection within the operation timeout; a failure becomes an exception that names the endpoint, never the password.</summary>
+    internal async Task<T> RunAsync<T>(string operation, Func<IDatabase, Task<T>> command, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         try
@@ -161,13 +162,13 @@ public sealed partial class RedisDedupeStore : IDedupeStore, IAsyncDisposable, I
             var reason = e is TimeoutException and not RedisTimeoutException
                 ? string.Create(CultureInfo.InvariantCulture, $"no answer within {_operationTimeout.TotalSeconds:0.###} s ({(Volatile.Read(ref _connection)?.IsConnected == true ? "connected" : "not connected")})")
                 : Scrub(e.Message);
-            LogFailed(_logger, operation, _endpoints, e.GetType().Name, reason);
-            var message = $"The Redis dedupe store at {_endpoints} could not {operation} a key: {reason}";
+            LogFailed(_logger, _endpoints, operation, e.GetType().Name, reason);
+            var message = $"The Redis dedupe store at {_endpoints} could not {operation}: {reason}";
             var inner = Scrub(e.ToString()) == e.ToString() ? e : null; // an inner exception that could show the password is dropped
             throw e is TimeoutException or RedisTimeoutException ? new TimeoutException(message, inner) : new InvalidOperationException(message, inner);
         }
     }
 
-    [LoggerMessage(EventId = 2501, Level = LogLevel.Warning, Message = "Redis dedupe store: {Operation} at {Endpoints} failed ({ExceptionType}): {Reason}")]
-    private static partial void LogFailed(ILogger logger, string operation, string endpoints, string exceptionType, string reason);
+    [LoggerMessage(EventId = 2501, Level = LogLevel.Warning, Message = "Redis dedupe store at {Endpoints}: could not {Operation} ({ExceptionType}): {Reason}")]
+    private static partial void LogFailed(ILogger logger, string endpoints, string operation, string exceptionType, string reason);
 }

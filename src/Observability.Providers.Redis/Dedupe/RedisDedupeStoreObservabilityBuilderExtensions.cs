@@ -9,7 +9,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
 /// Replaces the in-memory <see cref="IDedupeStore"/> with a <see cref="RedisDedupeStore"/>, so every replica that shares
-/// the Redis sends one notification per fingerprint per window. Calling it again replaces the store again (the options
+/// the Redis sends one notification per fingerprint per window, and keeps the alert state (the firing alerts per pass
+/// scope, an <see cref="IAlertStateStore"/>) in the same Redis, so a condition that clears is resolved once by whichever
+/// run or replica sees it clear. Calling it again replaces the store again (the options
 /// accumulate).
 /// </summary>
 public static class RedisDedupeStoreObservabilityBuilderExtensions
@@ -71,6 +73,11 @@ public static class RedisDedupeStoreObservabilityBuilderExtensions
         });
         services.RemoveAll<IDedupeStore>();
         services.AddSingleton<IDedupeStore>(static sp => sp.GetRequiredService<RedisDedupeStore>());
+
+        // The memory of firing alerts goes with the dedupe decisions: a cleared condition is resolved by whichever run
+        // or replica sees it clear, and inhibition holds across them.
+        services.RemoveAll<IAlertStateStore>();
+        services.AddSingleton<IAlertStateStore>(static sp => new RedisAlertStateStore(sp.GetRequiredService<RedisDedupeStore>()));
         return builder;
     }
 }

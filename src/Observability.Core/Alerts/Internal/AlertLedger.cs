@@ -2,9 +2,11 @@ namespace Observability.Internal;
 
 /// <summary>
 /// The alerts this process saw firing (after silences and inhibition), by fingerprint: the sources
-/// for inhibition, and what a monitoring pass resolves when a condition no longer shows.
+/// for inhibition, and what a monitoring pass resolves when a condition no longer shows. With a persisted alert
+/// state (<see cref="AlertStateSync"/>) it also keeps the changes not yet written (<see cref="TakeChanges"/>) and is
+/// refreshed from the store (<see cref="Restore"/>).
 /// </summary>
-internal sealed class AlertLedger(TimeSpan unscopedHorizon, TimeSpan scopedHorizon)
+internal sealed partial class AlertLedger(TimeSpan unscopedHorizon, TimeSpan scopedHorizon)
 {
     private const int PruneThreshold = 1024;
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
@@ -29,19 +31,9 @@ internal sealed class AlertLedger(TimeSpan unscopedHorizon, TimeSpan scopedHoriz
     {
         lock (_gate)
         {
+            var previous = _entries.GetValueOrDefault(alert.Fingerprint!);
             RemoveEntry(alert.Fingerprint!);
-            _entries[alert.Fingerprint!] = new Entry(alert, scope, now);
-            if (scope is not null)
-            {
-                if (!_byScope.TryGetValue(scope, out var fingerprints))
-                {
-                    _byScope[scope] = fingerprints = new HashSet<string>(StringComparer.Ordinal);
-                }
-
-                fingerprints.Add(alert.Fingerprint!);
-            }
-
-            _index?.Add(alert, now);
+            AddEntry(new Entry(alert, scope, previous?.FirstSeen ?? now, now, previous?.LastNotified));
             if (_entries.Count >= _pruneAt)
             {
                 Prune(now);
@@ -55,6 +47,19 @@ internal sealed class AlertLedger(TimeSpan unscopedHorizon, TimeSpan scopedHoriz
         lock (_gate)
         {
             RemoveEntry(fingerprint);
+        }
+    }
+
+    /// <summary>Notes that the firing alert <paramref name="fingerprint"/> was raised to the sinks at <paramref name="now"/>.</summary>
+    public void Notified(string fingerprint, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            if (_entries.TryGetValue(fingerprint, out var entry))
+            {
+                _entries[fingerprint] = entry with { LastNotified = now };
+                Track(fingerprint);
+            }
         }
     }
 
@@ -104,12 +109,35 @@ internal sealed class AlertLedger(TimeSpan unscopedHorizon, TimeSpan scopedHoriz
         }
     }
 
+    private void AddEntry(Entry entry, bool track = true)
+    {
+        var fingerprint = entry.Alert.Fingerprint!;
+        _entries[fingerprint] = entry;
+        if (entry.Scope is not null)
+        {
+            if (!_byScope.TryGetValue(entry.Scope, out var fingerprints))
+            {
+                _byScope[entry.Scope] = fingerprints = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            fingerprints.Add(fingerprint);
+        }
+
+        _index?.Add(entry.Alert, entry.LastSeen);
+        if (track)
+        {
+            Track(fingerprint);
+        }
+    }
+
     private void RemoveEntry(string fingerprint)
     {
         if (!_entries.Remove(fingerprint, out var entry))
         {
             return;
         }
+
+        Track(fingerprint);
 
         if (entry.Scope is not null && _byScope.TryGetValue(entry.Scope, out var fingerprints) && fingerprints.Remove(fingerprint) && fingerprints.Count == 0)
         {
@@ -130,5 +158,11 @@ internal sealed class AlertLedger(TimeSpan unscopedHorizon, TimeSpan scopedHoriz
         }
     }
 
-    private sealed record Entry(Alert Alert, string? Scope, DateTimeOffset LastSeen);
+    /// <summary>A remembered firing alert.</summary>
+    /// <param name="Alert">The alert as published (redacted, fingerprinted).</param>
+    /// <param name="Scope">The pass scope that published it, or <see langword="null"/> when published by hand.</param>
+    /// <param name="FirstSeen">When it was first seen firing.</param>
+    /// <param name="LastSeen">When it was last seen firing.</param>
+    /// <param name="LastNotified">When it was last raised to the sinks, if ever.</param>
+    internal sealed record Entry(Alert Alert, string? Scope, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, DateTimeOffset? LastNotified);
 }

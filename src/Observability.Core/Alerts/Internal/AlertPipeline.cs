@@ -22,6 +22,7 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
     private readonly IDisposable? _reload;
     private volatile AlertRules _rules;
     private readonly AlertLedger _ledger;
+    private readonly AlertStateSync _state;
     private readonly TimeProvider _time;
     private readonly AlertMetrics _metrics;
     private readonly ILogger _logger;
@@ -39,7 +40,8 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
         IOptionsMonitor<ObservabilityOptions> options,
         TimeProvider time,
         IMeterFactory? meterFactory,
-        ILogger<AlertPipeline> logger)
+        ILogger<AlertPipeline> logger,
+        IAlertStateStore? state = null)
     {
         _redactor = redactor;
         _fingerprinter = fingerprinter;
@@ -52,6 +54,7 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
         _options = options.CurrentValue.Alerts;
         _rules = new AlertRules(_options);
         _ledger = new AlertLedger(_options.DedupeWindow, _options.RepeatInterval);
+        _state = new AlertStateSync(state, _ledger, time, redactor, logger);
         _reload = options.OnChange((changed, name) =>
         {
             if (string.IsNullOrEmpty(name))
@@ -165,13 +168,19 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
             return new AlertPublishResult { Accepted = prepared, Raised = prepared };
         }
 
-        if (scope is not null)
+        FilterOutcome outcome;
+        using (await _state.EnterAsync(cancellationToken).ConfigureAwait(false)) // the persisted alert state, if any: read before, written after
         {
-            var current = prepared.Select(static a => a.Fingerprint!).ToHashSet(StringComparer.Ordinal);
-            prepared.AddRange(_ledger.Cleared(scope, current).Select(a => a with { Status = AlertStatus.Resolved, EndsAt = now, Timestamp = now }));
+            if (scope is not null)
+            {
+                var current = prepared.Select(static a => a.Fingerprint!).ToHashSet(StringComparer.Ordinal);
+                prepared.AddRange(_ledger.Cleared(scope, current).Select(a => a with { Status = AlertStatus.Resolved, EndsAt = now, Timestamp = now }));
+            }
+
+            outcome = await FilterAsync(prepared, scope, now, cancellationToken).ConfigureAwait(false);
+            await _state.SaveAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var outcome = await FilterAsync(prepared, scope, now, cancellationToken).ConfigureAwait(false);
         var deliveries = await RouteAsync(outcome.Raised, now, cancellationToken).ConfigureAwait(false);
         return new AlertPublishResult
         {
@@ -243,7 +252,13 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
         if (alert.Status == AlertStatus.Firing)
         {
             _ledger.Record(alert, scope, now);
-            return await ReserveAsync(fingerprint, _options.RepeatInterval, cancellationToken).ConfigureAwait(false);
+            if (!await ReserveAsync(fingerprint, _options.RepeatInterval, cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+
+            _ledger.Notified(fingerprint, now);
+            return true;
         }
 
         _ledger.Forget(fingerprint);

@@ -12,6 +12,11 @@ internal static class AlertingOptionsValidation
             problems.Add($"{Prefix}RepeatInterval must be at least DedupeWindow (was {alerts.RepeatInterval}, window {alerts.DedupeWindow}).");
         }
 
+        if (alerts.StateDirectory is { } state && (string.IsNullOrWhiteSpace(state) || state.IndexOfAny(Path.GetInvalidPathChars()) >= 0))
+        {
+            problems.Add($"{Prefix}StateDirectory is not a valid path ('{state}').");
+        }
+
         if (alerts.GroupWait < TimeSpan.Zero || alerts.GroupInterval < TimeSpan.Zero)
         {
             problems.Add($"{Prefix}GroupWait and GroupInterval must not be negative (were {alerts.GroupWait} and {alerts.GroupInterval}).");
