@@ -5,7 +5,7 @@ namespace Observability.Internal.Pdf;
 /// <content>A chart drawn from the dashboard's own chart data (<see cref="SvgChart"/>): the same series, reference lines, markers and gaps.</content>
 internal sealed partial class PdfLayout
 {
-    private const double ChartHeight = 190, PlotLeft = 58, PlotRight = 96, PlotTop = 22, PlotBottom = 30;
+    private const double ChartHeight = 190, PlotLeft = 58, PlotRight = 96, PlotTop = 30, PlotBottom = 30;
 
     public void Chart(SvgChart chart)
     {
@@ -51,7 +51,7 @@ internal sealed partial class PdfLayout
         page.Line(left, plotTop, left, plotBottom, "#57606a", 0.7);
         page.Line(left, plotBottom, right, plotBottom, "#57606a", 0.7);
         page.Text(((left + right) / 2) - 20, plotBottom + 21, "Time (UTC)", 7);
-        page.Text(Margin, plotTop - 5, chart.YLabel, 7);
+        page.Text(Margin, plotTop - 6, chart.YLabel, 7, color: "#57606a");
 
         foreach (var line in chart.Lines)
         {

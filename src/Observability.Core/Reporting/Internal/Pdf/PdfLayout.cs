@@ -46,7 +46,8 @@ internal sealed partial class PdfLayout
 
     public void Heading(string text, double size = 12.5)
     {
-        Ensure(size * 4);
+        // Never the last thing on a page: keep room for a few lines of what follows.
+        Ensure((size * 4) + 60);
         _y += size + 8;
         Page.Text(Margin, _y, text, size, bold: true);
         _y += 4;
@@ -110,11 +111,20 @@ internal sealed partial class PdfLayout
         _y += height + 4;
     }
 
-    /// <summary>A table; <paramref name="widths"/> are shares of the content width. The first column is left-aligned, the others right-aligned unless <paramref name="leftAligned"/>.</summary>
+    /// <summary>
+    /// A table; <paramref name="widths"/> are shares of the content width. The first column is left-aligned; a column whose
+    /// cells are all figures (a digit, a sign or a dash first) is right-aligned, any other left-aligned, or all when <paramref name="leftAligned"/>.
+    /// </summary>
     public void Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, IReadOnlyList<double> widths, bool leftAligned = false, double size = 8)
     {
         var columns = widths.Select(static w => w * ContentWidth).ToArray();
         var rowHeight = size * 1.9;
+        var body = rows as IReadOnlyList<IReadOnlyList<string>> ?? [.. rows];
+        var right = new bool[columns.Length];
+        for (var c = 1; c < columns.Length && !leftAligned; c++)
+        {
+            right[c] = body.All(r => c >= r.Count || r[c].Length == 0 || char.IsDigit(r[c][0]) || r[c][0] is '+' or '-' or '—');
+        }
 
         void Row(IReadOnlyList<string> cells, bool header)
         {
@@ -127,7 +137,7 @@ internal sealed partial class PdfLayout
             for (var c = 0; c < columns.Length && c < cells.Count; c++)
             {
                 var text = Fit(cells[c], columns[c] - 6, size, header);
-                if (c == 0 || leftAligned)
+                if (!right[c])
                 {
                     Page.Text(x + 3, _y + (rowHeight * 0.68), text, size, header);
                 }
@@ -146,7 +156,7 @@ internal sealed partial class PdfLayout
         Ensure(rowHeight * 3);
         _y += 4;
         Row(headers, header: true);
-        foreach (var row in rows)
+        foreach (var row in body)
         {
             if (_y + rowHeight > PageHeight - Margin)
             {
