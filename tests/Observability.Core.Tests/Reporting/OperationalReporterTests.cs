@@ -21,6 +21,7 @@ public sealed class OperationalReporterTests : IDisposable
             [
                 .. report.Metrics,
                 new MetricSummary("latency_p50_ms", 46, 60, 90, 70.5, 88, 85),
+                new MetricSummary(WellKnownMetrics.LatencyP95, 46, 120, 165, 142.5, 165, 163.5),
                 new MetricSummary(WellKnownMetrics.ForRegion(WellKnownMetrics.LatencyP95, "eu-west-1"), 46, 100, 400, 180.25, 390, 380),
                 new MetricSummary(WellKnownMetrics.ForRegion(WellKnownMetrics.ErrorRate, "eu-west-1"), 46, 0, 0.2, 0.0375, 0.1, 0.08),
                 new MetricSummary(WellKnownMetrics.ForRegion(WellKnownMetrics.LatencyP95, "us-east-1"), 46, 90, 150, 120.5, 130, 125),
