@@ -71,6 +71,8 @@ observability
     .AddJsonReporter()
     .AddMarkdownReporter()
     .AddHtmlReporter()
+    .AddPdfReporter()
+    .AddOperationalReporter()
     .AddSnapshotCsvReporter()
     .AddSloViolationsReporter();
 
@@ -137,12 +139,9 @@ try
 
     var interval = builder.Configuration.GetValue("Sample:SnapshotInterval", TimeSpan.FromMinutes(30));
     var (days, week, files) = await PeriodSummaries.WriteAsync(result, options, interval, cancellation.Token);
-    if (options.Reports.OutputDirectory is { } reports)
-    {
-        // The pass wrote dashboard.html without the week; now that the week is summarised, the page gets its daily table,
-        // and weekly_summary.html (the week alone, for printing) is written beside it.
-        files = [.. files, .. await new HtmlReporter(new HtmlReporterOptions(), options.Thresholds).WriteFilesAsync(Path.GetFullPath(reports), result.Report, week, cancellation.Token)];
-    }
+    // The pass wrote dashboard.html, the PDF and the operational report without the week; now that the week is summarised,
+    // they get its daily table, and weekly_summary.html and weekly_summary.pdf (the week alone) are written beside them.
+    files = [.. files, .. await PeriodSummaries.WriteWeekPagesAsync(host.Services.GetServices<IReporter>(), result.Report, week, options, cancellation.Token)];
 
     SummaryWriter.Write(Console.Out, result, options, days, week, files);
     return 0;

@@ -89,6 +89,10 @@ public sealed class ArchiveAndReportTests
         Assert.True(File.Exists(temp["rebuilt/weekly_summary.md"]));
         Assert.True(File.Exists(temp["rebuilt/health-report.json"]));
         Assert.True(File.Exists(temp["rebuilt/health-report.md"]));
+        foreach (var format in new[] { "health-report.pdf", "dashboard.html", "snapshots.csv", "slo_violations.json", "slo_violations.md", "operational_report.json", "operational_report.md", "weekly_summary.html", "weekly_summary.pdf" })
+        {
+            Assert.True(File.Exists(temp["rebuilt/" + format]), $"{format} missing");
+        }
     }
 
     [Fact]

@@ -67,6 +67,12 @@ public sealed class CheckTests
         Assert.Equal("verdict=proceed", File.ReadAllLines(temp["output"])[0]);
         Assert.True(File.Exists(temp["reports/health-report.json"]), outcome.ToString());
         Assert.True(File.Exists(temp["reports/health-report.md"]), outcome.ToString());
+        foreach (var format in new[] { "health-report.pdf", "dashboard.html", "snapshots.csv", "slo_violations.json", "slo_violations.md", "operational_report.json", "operational_report.md", "weekly_summary.html", "weekly_summary.pdf" })
+        {
+            Assert.True(File.Exists(temp["reports/" + format]), $"{format} missing: {outcome}");
+        }
+
+        Assert.StartsWith("%PDF-", File.ReadAllText(temp["reports/health-report.pdf"]), StringComparison.Ordinal);
         Assert.True(File.Exists(temp["reports/summaries/weekly_summary.json"]), outcome.ToString());
         Assert.Equal(7, Directory.GetFiles(temp["reports/summaries"], "day_*_summary.json").Length);
     }

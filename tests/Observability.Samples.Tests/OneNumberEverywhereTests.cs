@@ -5,8 +5,8 @@ using System.Text.RegularExpressions;
 namespace Observability.Samples.Tests;
 
 /// <summary>
-/// One engine, one definition per number: the main job's console, Markdown and JSON show the same
-/// figures, and the stability monitor's replay of the same data with the same baseline writes the
+/// One engine, one definition per number: the main job's console, Markdown, JSON, dashboard page, PDFs,
+/// snapshots.csv and operational report show the same figures, and the stability monitor's replay of the same data with the same baseline writes the
 /// same weekly numbers as the main job.
 /// </summary>
 public sealed partial class OneNumberEverywhereTests : IClassFixture<DefaultSampleRunFixture>, IDisposable
@@ -107,6 +107,136 @@ public sealed partial class OneNumberEverywhereTests : IClassFixture<DefaultSamp
                 Assert.Equal(mainDays[i].GetProperty(field).GetRawText(), monitorDays[i].GetProperty(field).GetRawText());
             }
         }
+    }
+
+    [Fact]
+    public void JsonPagePdfCsvAndOperationalReport_OfOneRun_ShowTheSameFigures()
+    {
+        var run = _fixture.Run;
+        Assert.Equal(0, run.Outcome.ExitCode);
+        var output = run.OutputDirectory;
+        using var document = JsonDocument.Parse(File.ReadAllText(run.JsonReportPath));
+        var report = document.RootElement.GetProperty("report");
+        var page = File.ReadAllText(Path.Combine(output, "dashboard.html"));
+        var pdf = Squash(PdfText(Path.Combine(output, "health-report.pdf")));
+        var health = report.GetProperty("health").GetProperty("value").GetDouble();
+        var stability = report.GetProperty("stability").GetProperty("value").GetDouble();
+        var grade = report.GetProperty("stability").GetProperty("grade").GetString();
+        var decision = report.GetProperty("verdict").GetProperty("decision").GetString()!;
+        var summary = report.GetProperty("verdict").GetProperty("summary").GetString()!;
+
+        // The verdict and the scores: the page and the PDF print the JSON's numbers with the one formatter.
+        var verdict = char.ToUpperInvariant(decision[0]) + decision[1..];
+        Assert.Contains($"Verdict: {verdict}", page, StringComparison.Ordinal);
+        Assert.Contains($"Verdict: {verdict}", pdf, StringComparison.Ordinal);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(summary), page, StringComparison.Ordinal);
+        Assert.Contains(summary, pdf, StringComparison.Ordinal);
+        Assert.Contains($"Health <strong>{Score(health)}</strong>", page, StringComparison.Ordinal);
+        Assert.Contains($"stability <strong>{Score(stability)}</strong> (grade {grade})", page, StringComparison.Ordinal);
+        Assert.Contains($"Health {Score(health)} (", pdf, StringComparison.Ordinal);
+        Assert.Contains($"stability {Score(stability)} (grade {grade})", pdf, StringComparison.Ordinal);
+        foreach (var reason in report.GetProperty("verdict").GetProperty("reasons").EnumerateArray())
+        {
+            Assert.Contains(reason.GetProperty("rule").GetString()!, pdf, StringComparison.Ordinal);
+        }
+
+        // Each SLO's row: the same objective, compliance, budget left and burn rate in the page and the PDF.
+        foreach (var slo in report.GetProperty("slos").EnumerateArray())
+        {
+            var cells = new[]
+            {
+                slo.GetProperty("name").GetString()!, Percent(slo.GetProperty("objective").GetDouble()), Percent(slo.GetProperty("compliance").GetDouble()),
+                Percent(slo.GetProperty("budgetRemaining").GetDouble()), Burn(slo.GetProperty("burnRate").GetDouble()),
+            };
+            Assert.Contains($"<tr><td>{string.Join("</td><td>", cells)}</td>", page, StringComparison.Ordinal);
+            Assert.Contains(string.Join(" ", cells), pdf, StringComparison.Ordinal);
+        }
+
+        // snapshots.csv: one row per judged snapshot of the JSON's timeline, with the same values and flags.
+        var timeline = report.GetProperty("timeline").EnumerateArray().ToArray();
+        var csv = File.ReadAllLines(Path.Combine(output, "snapshots.csv"));
+        var header = csv[0].Split(',');
+        Assert.Equal(timeline.Length, csv.Length - 1);
+        for (var i = 0; i < timeline.Length; i++)
+        {
+            var row = csv[i + 1].Split(',');
+            var t = timeline[i];
+            Assert.Equal(t.GetProperty("timestamp").GetDateTimeOffset(), DateTimeOffset.Parse(row[Array.IndexOf(header, "timestamp")], CultureInfo.InvariantCulture));
+            foreach (var (column, property) in new[] { ("health", "health"), ("error_rate", "errorRate"), ("availability", "availability"), ("latency_p99_ms", "latencyP99") })
+            {
+                var cell = row[Array.IndexOf(header, column)];
+                if (t.TryGetProperty(property, out var value))
+                {
+                    Assert.Equal(value.GetDouble(), double.Parse(cell, CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    Assert.Equal(string.Empty, cell);
+                }
+            }
+
+            var flags = t.TryGetProperty("alertFlags", out var f) ? f.EnumerateArray().Select(static x => x.GetString()).ToArray() : [];
+            Assert.Equal(string.Join(';', flags), row[Array.IndexOf(header, "alert_flags")]);
+        }
+
+        // The page's charts carry the same points as the timeline; the lowest health in the page's text is the CSV's.
+        Assert.Equal(timeline.Count(static t => t.TryGetProperty("errorRate", out _)), Regex.Matches(Figure(page, "chart-error-rate"), "<circle ").Count);
+        var lowest = timeline.Where(static t => t.TryGetProperty("health", out _)).Min(static t => t.GetProperty("health").GetDouble());
+        Assert.Contains($"lowest {Score(lowest)}", Figure(page, "chart-health"), StringComparison.Ordinal);
+        Assert.Contains($"lowest {Score(lowest)}", pdf, StringComparison.Ordinal);
+
+        // The operational report (JSON, and the same sections in the PDF) reads the same facts.
+        using var operational = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "operational_report.json")));
+        var executive = operational.RootElement.GetProperty("executive_summary");
+        Assert.Equal(health, executive.GetProperty("health_score").GetDouble());
+        Assert.Equal(stability, executive.GetProperty("stability_score").GetDouble());
+        Assert.Equal(decision, executive.GetProperty("verdict").GetString());
+        Assert.Equal(report.GetProperty("alerts").GetArrayLength(), executive.GetProperty("alerts").GetInt32());
+        foreach (var slo in operational.RootElement.GetProperty("slo_compliance").EnumerateArray())
+        {
+            var same = report.GetProperty("slos").EnumerateArray().Single(s => s.GetProperty("name").GetString() == slo.GetProperty("slo").GetString());
+            Assert.Equal(same.GetProperty("compliance").GetDouble(), slo.GetProperty("compliance").GetDouble());
+            Assert.Equal(same.GetProperty("budgetRemaining").GetDouble(), slo.GetProperty("budget_remaining").GetDouble());
+        }
+
+        Assert.Contains($"Health score {Score(health)} / 100", pdf, StringComparison.Ordinal);
+        Assert.Contains("Regression likelihood", pdf, StringComparison.Ordinal);
+        Assert.Contains(report.GetProperty("regression").GetProperty("category").GetString()!.Replace('_', ' '), pdf, StringComparison.Ordinal);
+
+        // The week: its PDF, its page and its JSON agree.
+        using var weekly = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "summaries", "weekly_summary.json")));
+        var weekStability = Score(weekly.RootElement.GetProperty("stability_score").GetDouble());
+        Assert.Contains($"Stability {weekStability} (grade", Squash(PdfText(Path.Combine(output, "weekly_summary.pdf"))), StringComparison.Ordinal);
+        Assert.Contains($"Stability <strong>{weekStability}</strong>", File.ReadAllText(Path.Combine(output, "weekly_summary.html")), StringComparison.Ordinal);
+    }
+
+    private static string Score(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+
+    private static string Percent(double ratio) => (ratio * 100).ToString("0.##", CultureInfo.InvariantCulture) + " %";
+
+    private static string Burn(double rate) => rate.ToString("0.#", CultureInfo.InvariantCulture) + "x";
+
+    private static string Figure(string page, string id)
+    {
+        var start = page.IndexOf($"<figure class=\"chart\" id=\"{id}\">", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no chart {id} in the page");
+        return page[start..page.IndexOf("</figure>", start, StringComparison.Ordinal)];
+    }
+
+    private static string Squash(string text) => Regex.Replace(text, @"\s+", " ");
+
+    private static string PdfText(string pdf)
+    {
+        Assert.True(File.Exists("/usr/bin/pdftotext"), "pdftotext is not installed: run 'bash eng/servers.sh install' (it installs poppler-utils).");
+        var start = new System.Diagnostics.ProcessStartInfo("/usr/bin/pdftotext") { RedirectStandardOutput = true, UseShellExecute = false };
+        start.ArgumentList.Add("-layout");
+        start.ArgumentList.Add(pdf);
+        start.ArgumentList.Add("-");
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var text = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.Equal(0, process.ExitCode);
+        return text;
     }
 
     private static double Number(Match match, string what)

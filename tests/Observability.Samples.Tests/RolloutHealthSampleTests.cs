@@ -100,9 +100,13 @@ public sealed partial class RolloutHealthSampleTests(DefaultSampleRunFixture fix
 
         var texts = new List<(string Where, string Text)> { ("stdout", outcome.Stdout), ("stderr", outcome.Stderr) };
         var files = Directory.GetFiles(run.OutputDirectory, "*", SearchOption.AllDirectories);
-        // The health report (JSON, Markdown), dashboard.html, weekly_summary.html, snapshots.csv,
-        // slo_violations (JSON, Markdown), seven day summaries and the weekly summary (JSON, Markdown).
-        Assert.Equal(16, files.Length);
+        // The health report (JSON, Markdown, PDF), dashboard.html, weekly_summary.html and .pdf, snapshots.csv,
+        // slo_violations (JSON, Markdown), operational_report (JSON, Markdown), seven day summaries and the weekly summary (JSON, Markdown).
+        Assert.Equal(20, files.Length);
+        Assert.Contains(files, f => f.EndsWith("health-report.pdf", StringComparison.Ordinal));
+        Assert.Contains(files, f => f.EndsWith("weekly_summary.pdf", StringComparison.Ordinal));
+        Assert.Contains(files, f => f.EndsWith("operational_report.json", StringComparison.Ordinal));
+        Assert.Contains(files, f => f.EndsWith("operational_report.md", StringComparison.Ordinal));
         Assert.Contains(files, f => f.EndsWith("dashboard.html", StringComparison.Ordinal));
         Assert.Contains(files, f => f.EndsWith("snapshots.csv", StringComparison.Ordinal));
         Assert.Contains(files, f => f.EndsWith("slo_violations.json", StringComparison.Ordinal));

@@ -48,6 +48,17 @@ public sealed record HealthReport
     /// </summary>
     public IReadOnlyList<SnapshotJudgement> Timeline { get; init; } = [];
 
+    /// <summary>
+    /// Gets what the regression classifier concluded for the evaluation window against its baseline (the same hours
+    /// of earlier days): the category (<c>benign</c>, <c>performance_regression</c>, <c>environment_regression</c>,
+    /// <c>insufficient_data</c>), the confidence and the contributing factors as evidence; <see langword="null"/> when
+    /// there was nothing to compare.
+    /// </summary>
+    public Classification? Regression { get; init; }
+
+    /// <summary>Gets each region's p95 latency drift from its baseline, largest first (the health score's regional drift); empty without a baseline.</summary>
+    public IReadOnlyList<RegionDrift> RegionalDrift { get; init; } = [];
+
     /// <summary>Gets what each collector delivered.</summary>
     public IReadOnlyList<CollectionSummary> Collections { get; init; } = [];
 

@@ -114,7 +114,7 @@ internal static class CheckRunner
             observability.AddFileCollector(o => o.Path = path);
         }
 
-        observability.AddLogAlertSink().AddJsonReporter().AddMarkdownReporter();
+        observability.AddLogAlertSink().AddAllReporters();
         try
         {
             foreach (var note in AlertProviders.AddAlertProviders(observability, environment))
@@ -159,6 +159,7 @@ internal static class CheckRunner
 
             cancellationToken.ThrowIfCancellationRequested();
             var (days, week, files) = await PeriodSummaries.WriteAsync(result, options, settings.Interval, cancellationToken).ConfigureAwait(false);
+            files = [.. files, .. await PeriodSummaries.WriteWeekPagesAsync(provider.GetServices<IReporter>(), result.Report, week, options, cancellationToken).ConfigureAwait(false)];
             if (GitHubActions.Active)
             {
                 await GitHubActions.AppendStepSummaryAsync(await MarkdownAsync(result.Report, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);

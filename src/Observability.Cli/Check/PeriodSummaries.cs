@@ -28,4 +28,32 @@ internal static class PeriodSummaries
 
         return (days, week, files);
     }
+
+    /// <summary>
+    /// The pages that show the week too: each registered dashboard, PDF and operational reporter writes its files again,
+    /// now with the week's daily table (and <c>weekly_summary.html</c>, <c>weekly_summary.pdf</c> beside them).
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> WriteWeekPagesAsync(
+        IEnumerable<IReporter> reporters, HealthReport report, WeeklySummary week, ObservabilityOptions options, CancellationToken cancellationToken)
+    {
+        if (options.Reports.OutputDirectory is not { } directory)
+        {
+            return [];
+        }
+
+        var output = Path.GetFullPath(directory);
+        var files = new List<string>();
+        foreach (var reporter in reporters)
+        {
+            files.AddRange(reporter switch
+            {
+                HtmlReporter html => await html.WriteFilesAsync(output, report, week, cancellationToken).ConfigureAwait(false),
+                PdfReporter pdf => await pdf.WriteFilesAsync(output, report, week, cancellationToken).ConfigureAwait(false),
+                OperationalReporter operational => await operational.WriteFilesAsync(output, report, week, cancellationToken).ConfigureAwait(false),
+                _ => [],
+            });
+        }
+
+        return files;
+    }
 }

@@ -10,7 +10,7 @@ using Observability.Cli.Internal;
 namespace Observability.Cli.Report;
 
 /// <summary>
-/// <c>obs report</c>: the daily and weekly summaries and the JSON and Markdown health reports rebuilt from a
+/// <c>obs report</c>: the daily and weekly summaries and the health report in every format rebuilt from a
 /// folder of raw snapshots (the stability monitor's <c>day_NN_raw/snapshot_*.json</c>) or a snapshot file.
 /// </summary>
 internal static class ReportCommand
@@ -29,7 +29,7 @@ internal static class ReportCommand
         var service = new Option<string>("--service") { Description = "The service named in the summaries and reports (default: checkout).", HelpName = "name" };
         var command = new Command(
             "report",
-            "Rebuilds day_NN_summary.json, weekly_summary.json and .md and the health report (JSON and Markdown) from raw snapshots, "
+            "Rebuilds day_NN_summary.json, weekly_summary.json and .md and the health report (JSON, Markdown, dashboard.html, PDF, snapshots.csv, SLO violations, operational report) from raw snapshots, "
             + "with the library's thresholds; the last line is days=<n> snapshots=<n> verdict=<...> rollback=<yes|no>. "
             + "Exit codes: 0 the files are written, 1 bad arguments or a malformed snapshot (the file and line are named), 4 no snapshot.")
         {
@@ -117,7 +117,7 @@ internal static class ReportCommand
         var files = new List<string>(await new SummaryReporter().WriteFilesAsync(output, days, week, cancellationToken).ConfigureAwait(false));
 
         // The health reports: one pass over the whole span, judged on its last evaluation window.
-        var result = await PassAsync(snapshots, output, baseline, interval, service, cancellationToken).ConfigureAwait(false);
+        var (result, pages) = await PassAsync(snapshots, output, baseline, interval, service, week, cancellationToken).ConfigureAwait(false);
         foreach (var report in result.Reports)
         {
             if (report.Succeeded && report.Path is { } path)
@@ -130,6 +130,7 @@ internal static class ReportCommand
             }
         }
 
+        files.AddRange(pages);
         foreach (var file in files)
         {
             Console.WriteLine($"Wrote {file}");
@@ -141,8 +142,8 @@ internal static class ReportCommand
         return 0;
     }
 
-    private static async Task<MonitoringPassResult> PassAsync(
-        IReadOnlyList<MetricSnapshot> snapshots, string output, string? baseline, TimeSpan interval, string service, CancellationToken cancellationToken)
+    private static async Task<(MonitoringPassResult Result, IReadOnlyList<string> WeekPages)> PassAsync(
+        IReadOnlyList<MetricSnapshot> snapshots, string output, string? baseline, TimeSpan interval, string service, WeeklySummary week, CancellationToken cancellationToken)
     {
         var start = snapshots[0].Timestamp;
         var end = snapshots[^1].Timestamp + interval;
@@ -161,8 +162,7 @@ internal static class ReportCommand
                 o.Reports.OutputDirectory = output;
             })
             .AddCollector(new SnapshotListCollector("raw", snapshots))
-            .AddJsonReporter()
-            .AddMarkdownReporter();
+            .AddAllReporters();
         var provider = services.BuildServiceProvider();
         await using (provider.ConfigureAwait(false))
         {
@@ -172,7 +172,11 @@ internal static class ReportCommand
             }
 
             var monitor = provider.GetRequiredService<IHealthMonitor>();
-            return await monitor.RunOnceAsync(new CollectionWindow(start, end), cancellationToken).ConfigureAwait(false);
+            var result = await monitor.RunOnceAsync(new CollectionWindow(start, end), cancellationToken).ConfigureAwait(false);
+
+            // The dashboard, the PDF and the operational report again, now with the week's daily table.
+            var options = provider.GetRequiredService<IOptions<ObservabilityOptions>>().Value;
+            return (result, await Check.PeriodSummaries.WriteWeekPagesAsync(provider.GetServices<IReporter>(), result.Report, week, options, cancellationToken).ConfigureAwait(false));
         }
     }
 }

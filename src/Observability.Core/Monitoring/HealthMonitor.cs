@@ -86,6 +86,8 @@ internal sealed partial class HealthMonitor : IHealthMonitor
             Slos = evaluation.Slos,
             Metrics = evaluation.Metrics,
             DataQuality = evaluation.DataQuality,
+            Regression = evaluation.Regression,
+            RegionalDrift = evaluation.RegionalDrift,
             Timeline = PassTimeline.Build(facts, _options.Thresholds),
             Collections = collections.Select(c => new CollectionSummary(c.CollectorName, c.Status, c.Snapshots.Count, ReferenceEquals(c, used), c.Errors.Select(e => _redactor.RedactText(e.ToString())).ToArray())
             {

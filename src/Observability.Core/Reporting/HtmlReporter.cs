@@ -20,27 +20,37 @@ namespace Observability;
 public sealed class HtmlReporter : IReporter, IFileNamedReporter
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
-    private readonly HtmlReporterOptions _options;
     private readonly ThresholdOptions _thresholds;
+    private readonly string _fileName;
 
     /// <summary>Initializes a new instance of the <see cref="HtmlReporter"/> class.</summary>
     /// <param name="options">The reporter's options.</param>
     /// <param name="thresholds">The thresholds drawn on the charts: the pass's own.</param>
     public HtmlReporter(HtmlReporterOptions options, ThresholdOptions thresholds)
+        : this(options, thresholds, HtmlReporterOptions.DefaultName)
+    {
+    }
+
+    internal HtmlReporter(HtmlReporterOptions options, ThresholdOptions thresholds, string name)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(thresholds);
-        _options = options;
         _thresholds = thresholds;
+        var isDefault = name == HtmlReporterOptions.DefaultName;
+        Format = isDefault ? "html" : "html:" + name;
+
+        // A named reporter left with the default file name gets its own, so two never overwrite each other.
+        _fileName = !isDefault && options.FileName == HtmlReporterOptions.DefaultFileName ? $"{HtmlReporterOptions.DefaultFileName}-{name}" : options.FileName;
     }
 
     /// <inheritdoc />
-    public string Format => "html";
+    /// <remarks><c>html</c>, or <c>html:{name}</c> for a reporter registered with a name of its own.</remarks>
+    public string Format { get; }
 
     /// <inheritdoc />
     public string FileExtension => "html";
 
-    string IFileNamedReporter.FileName => _options.FileName;
+    string IFileNamedReporter.FileName => _fileName;
 
     /// <inheritdoc />
     public Task WriteAsync(HealthReport report, Stream destination, CancellationToken cancellationToken = default)
@@ -83,7 +93,7 @@ public sealed class HtmlReporter : IReporter, IFileNamedReporter
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         ArgumentNullException.ThrowIfNull(report);
         Directory.CreateDirectory(directory);
-        var dashboard = Path.Combine(directory, _options.FileName + ".html");
+        var dashboard = Path.Combine(directory, _fileName + ".html");
         await AtomicFile.WriteAsync(dashboard, (s, ct) => WriteAsync(report, week, s, ct), cancellationToken).ConfigureAwait(false);
         if (week is null)
         {

@@ -21,7 +21,7 @@ public static class HtmlReporterObservabilityBuilderExtensions
     public static IObservabilityBuilder AddHtmlReporter(this IObservabilityBuilder builder, Action<HtmlReporterOptions> configure)
         => builder.AddHtmlReporter(HtmlReporterOptions.DefaultName, configure);
 
-    /// <summary>Adds an HTML dashboard reporter with a name of its own (give it its own <see cref="HtmlReporterOptions.FileName"/>).</summary>
+    /// <summary>Adds an HTML dashboard reporter with a name of its own (its page is <c>dashboard-{name}.html</c> unless <see cref="HtmlReporterOptions.FileName"/> says otherwise).</summary>
     /// <param name="builder">The builder.</param>
     /// <param name="name">The reporter's name, unique among HTML reporters.</param>
     /// <param name="configure">Sets the options.</param>
@@ -40,5 +40,5 @@ public static class HtmlReporterObservabilityBuilderExtensions
     }
 
     private static HtmlReporter Create(IServiceProvider services, string name, HtmlReporterOptions options)
-        => new(options, services.GetRequiredService<IOptions<ObservabilityOptions>>().Value.Thresholds);
+        => new(options, services.GetRequiredService<IOptions<ObservabilityOptions>>().Value.Thresholds, name);
 }

@@ -8,7 +8,9 @@ internal sealed record Evaluation(
     StabilityScore Stability,
     IReadOnlyList<SloStatus> Slos,
     IReadOnlyList<MetricSummary> Metrics,
-    DataQualitySummary DataQuality);
+    DataQualitySummary DataQuality,
+    Classification? Regression,
+    IReadOnlyList<RegionDrift> RegionalDrift);
 
 /// <summary>What a pass judges with: the one set of thresholds, the baseline levels and the regression classifier.</summary>
 internal sealed record PassSettings(ThresholdOptions Thresholds, IReadOnlyDictionary<string, double> Baseline, IRegressionClassifier Regression, SecretRedactor Redactor);
@@ -64,7 +66,9 @@ internal static partial class PassEvaluator
             stability,
             slos.Select(SloChecks.ToStatus).ToArray(),
             MetricSummaries.Summarize(usable.Select(static f => f.Snapshot).ToArray(), evaluationWindow),
-            new DataQualitySummary(facts.Count, usable.Length, facts.Count - usable.Length, gaps));
+            new DataQualitySummary(facts.Count, usable.Length, facts.Count - usable.Length, gaps),
+            regression?.ToClassification(),
+            [.. drifts.Select(static d => new RegionDrift(d.Region, d.BaselineMs, d.RecentMs))]);
     }
 
     private static void AddCollectionFindings(List<Finding> findings, IReadOnlyList<CollectionResult> collections, int snapshots, int recent, IReadOnlyList<DataGap> gaps, CollectionWindow evaluationWindow, SecretRedactor redactor)

@@ -46,11 +46,17 @@ internal sealed partial class ReportWriter
             {
                 results.Add(new ReportResult(format, null, setupError));
             }
-            else if (!formats.Add(format))
+            else if (reporter is IReportFiles files)
             {
-                var error = $"Skipped: another reporter already writes the '{format}' format.";
-                LogDuplicateFormat(_logger, format, reporter.GetType().FullName ?? reporter.GetType().Name);
-                results.Add(new ReportResult(format, null, error));
+                foreach (var file in files.Files(options.FileName))
+                {
+                    results.Add(IsDuplicate(formats, file.Format, reporter, out var duplicate) ? duplicate
+                        : await WriteFileAsync(file, report, directory!, cancellationToken).ConfigureAwait(false));
+                }
+            }
+            else if (IsDuplicate(formats, format, reporter, out var duplicate))
+            {
+                results.Add(duplicate);
             }
             else
             {
@@ -59,6 +65,43 @@ internal sealed partial class ReportWriter
         }
 
         return results;
+    }
+
+    private bool IsDuplicate(HashSet<string> formats, string format, IReporter reporter, out ReportResult result)
+    {
+        result = null!;
+        if (formats.Add(format))
+        {
+            return false;
+        }
+
+        LogDuplicateFormat(_logger, format, reporter.GetType().FullName ?? reporter.GetType().Name);
+        result = new ReportResult(format, null, $"Skipped: another reporter already writes the '{format}' format.");
+        return true;
+    }
+
+    private async Task<ReportResult> WriteFileAsync(ReportFile file, HealthReport report, string directory, CancellationToken cancellationToken)
+    {
+        string? path = null;
+        try
+        {
+            if (!IsPlainName(file.FileName) || !IsPlainName(file.Extension))
+            {
+                return Fail(file.Format, null, $"The reporter's file name '{file.FileName}.{file.Extension}' is not a plain name.", null);
+            }
+
+            path = Path.Combine(directory, $"{file.FileName}.{file.Extension}");
+            await AtomicFile.WriteAsync(path, (stream, ct) => file.Write(report, stream, ct), cancellationToken).ConfigureAwait(false);
+            return new ReportResult(file.Format, path, null);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            return Fail(file.Format, path, $"{ex.GetType().Name}: {ex.Message}", ex);
+        }
     }
 
     private async Task<ReportResult> WriteOneAsync(IReporter reporter, string format, HealthReport report, string directory, string fileName, CancellationToken cancellationToken)

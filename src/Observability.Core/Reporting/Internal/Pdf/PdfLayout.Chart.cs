@@ -1,0 +1,147 @@
+using System.Globalization;
+
+namespace Observability.Internal.Pdf;
+
+/// <content>A chart drawn from the dashboard's own chart data (<see cref="SvgChart"/>): the same series, reference lines, markers and gaps.</content>
+internal sealed partial class PdfLayout
+{
+    private const double ChartHeight = 190, PlotLeft = 58, PlotRight = 96, PlotTop = 30, PlotBottom = 30;
+
+    public void Chart(SvgChart chart)
+    {
+        Ensure(ChartHeight + 30);
+        var top = _y + 4;
+        var page = Page;
+        var left = Margin + PlotLeft;
+        var right = PageWidth - Margin - PlotRight;
+        var plotTop = top + PlotTop;
+        var plotBottom = top + ChartHeight - PlotBottom;
+
+        var values = chart.Series.SelectMany(static s => s.Points).Select(static p => p.Value).OfType<double>().Where(double.IsFinite).Concat(chart.Lines.Select(static l => l.Value)).ToArray();
+        var lo = chart.MinY ?? (values.Length > 0 ? values.Min() : 0);
+        var hi = chart.MaxY ?? (values.Length > 0 ? values.Max() : 1);
+        if (chart.MinY is null && values.Length > 0) { lo -= (hi - lo) * 0.05; }
+        if (chart.MaxY is null && values.Length > 0) { hi += (hi - lo) * 0.05; }
+        if (hi <= lo) { hi = lo + 1; }
+
+        var span = Math.Max(1, (chart.End - chart.Start).Ticks);
+        double X(DateTimeOffset t) => left + ((right - left) * Math.Clamp((double)(t - chart.Start).Ticks / span, 0, 1));
+        double Y(double v) => plotTop + ((plotBottom - plotTop) * (1 - ((Math.Clamp(v, lo, hi) - lo) / (hi - lo))));
+
+        page.Text(Margin, top + 12, chart.Title, 10, bold: true);
+        foreach (var (gs, ge) in chart.Gaps)
+        {
+            page.Rectangle(X(gs), plotTop, Math.Max(1, X(ge) - X(gs)), plotBottom - plotTop, "#dde1e5");
+        }
+
+        for (var i = 0; i <= 4; i++)
+        {
+            var v = lo + ((hi - lo) * i / 4);
+            page.Line(left, Y(v), right, Y(v), "#eaeef2", 0.5);
+            page.TextRight(left - 4, Y(v) + 2.5, chart.Format(v), 6.5, color: "#57606a");
+        }
+
+        for (var i = 0; i <= 6; i++)
+        {
+            var t = chart.Start + TimeSpan.FromTicks(span * i / 6);
+            var label = t.ToUniversalTime().ToString("MM-dd HH:mm", CultureInfo.InvariantCulture);
+            page.Text(X(t) - (PdfFont.Width(label, 6.5, false) / 2), plotBottom + 10, label, 6.5, color: "#57606a");
+        }
+
+        page.Line(left, plotTop, left, plotBottom, "#57606a", 0.7);
+        page.Line(left, plotBottom, right, plotBottom, "#57606a", 0.7);
+        page.Text(((left + right) / 2) - 20, plotBottom + 21, "Time (UTC)", 7);
+        page.Text(Margin, plotTop - 6, chart.YLabel, 7, color: "#57606a");
+
+        foreach (var line in chart.Lines)
+        {
+            page.Line(left, Y(line.Value), right, Y(line.Value), line.Color, 0.9, dashed: true);
+            page.Text(right + 4, Y(line.Value) + 2.5, line.Label, 6.5, color: line.Color);
+        }
+
+        foreach (var marker in chart.Markers)
+        {
+            page.Line(X(marker.Time), plotTop, X(marker.Time), plotBottom, marker.Kind == "change_point" ? "#bc4c00" : "#8250df", 0.6, dashed: true);
+        }
+
+        var legendY = plotBottom - 4.0;
+        foreach (var series in chart.Series)
+        {
+            foreach (var run in Runs(series, X, Y, right - left))
+            {
+                page.Polyline(run, series.Color, 0.9);
+            }
+
+            page.Text(right + 4, legendY, series.Name, 7, bold: true, color: series.Color);
+            legendY -= 10;
+        }
+
+        _y = top + ChartHeight;
+        Paragraph(chart.Description, 7.5, color: "#57606a");
+    }
+
+    /// <summary>
+    /// The series as unbroken runs of points (a missing value breaks a run), thinned to the lowest and highest
+    /// value per half point of width when there are more points than that, so a week of 30-second snapshots
+    /// draws the same envelope in a small file.
+    /// </summary>
+    private static List<List<(double X, double Y)>> Runs(ChartSeries series, Func<DateTimeOffset, double> x, Func<double, double> y, double width)
+    {
+        var runs = new List<List<(double X, double Y)>>();
+        var thin = series.Points.Count > width * 2;
+        List<(double X, double Y)>? run = null;
+        var bucket = double.NaN;
+        (double X, double Y) low = default, high = default;
+
+        void Flush()
+        {
+            if (!double.IsNaN(bucket) && run is not null)
+            {
+                if (low.X <= high.X) { run.Add(low); if (high != low) { run.Add(high); } }
+                else { run.Add(high); run.Add(low); }
+            }
+
+            bucket = double.NaN;
+        }
+
+        foreach (var (time, value) in series.Points)
+        {
+            if (value is not { } v || !double.IsFinite(v))
+            {
+                Flush();
+                run = null;
+                continue;
+            }
+
+            if (run is null)
+            {
+                run = [];
+                runs.Add(run);
+            }
+
+            var point = (X: x(time), Y: y(v));
+            if (!thin)
+            {
+                run.Add(point);
+                continue;
+            }
+
+            var b = Math.Floor(point.X * 2);
+            if (b != bucket)
+            {
+                Flush();
+                bucket = b;
+                low = high = point;
+            }
+            else
+            {
+                // Screen y grows downwards: the lowest value has the largest y.
+                if (point.Y > low.Y) { low = point; }
+                if (point.Y < high.Y) { high = point; }
+            }
+        }
+
+        Flush();
+        return runs;
+    }
+}
