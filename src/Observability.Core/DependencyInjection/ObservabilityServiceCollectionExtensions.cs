@@ -49,6 +49,7 @@ public static class ObservabilityServiceCollectionExtensions
     {
         services.AddOptions<ObservabilityOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ObservabilityOptions>, ObservabilityOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ObservabilityOptions>, TraceOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IDedupeStore>(static sp => new InMemoryDedupeStore(sp.GetRequiredService<TimeProvider>()));
@@ -56,6 +57,9 @@ public static class ObservabilityServiceCollectionExtensions
         services.TryAddSingleton<IRegressionClassifier>(static _ => new RuleBasedRegressionClassifier());
         services.TryAddSingleton(static sp => new SecretRedactor(Options(sp).Redaction));
         services.TryAddSingleton(static sp => new AlertFingerprinter(Options(sp).Alerts));
+        services.TryAddSingleton(static sp => new TraceStore(Options(sp).Traces));
+        services.TryAddSingleton(static sp => new ExecutionTracer(sp.GetRequiredService<TraceStore>(), sp.GetRequiredService<SecretRedactor>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(static sp => new DebugLastCommand(sp.GetRequiredService<TraceStore>(), sp.GetRequiredService<SecretRedactor>(), Options(sp).Traces));
 
         // Internal plumbing: built by hand so that logging is optional (no AddLogging needed).
         services.TryAddSingleton(static sp => new AlertPipeline(
@@ -80,7 +84,8 @@ public static class ObservabilityServiceCollectionExtensions
             sp.GetRequiredService<ReportWriter>(),
             sp.GetRequiredService<SecretRedactor>(),
             sp.GetRequiredService<TimeProvider>(),
-            ProviderRegistration.LoggerFactory(sp).CreateLogger<HealthMonitor>()));
+            ProviderRegistration.LoggerFactory(sp).CreateLogger<HealthMonitor>(),
+            sp.GetRequiredService<ExecutionTracer>()));
     }
 
     private static ObservabilityOptions Options(IServiceProvider services)

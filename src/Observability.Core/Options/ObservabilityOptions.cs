@@ -46,4 +46,7 @@ public sealed class ObservabilityOptions
 
     /// <summary>Gets the secret redaction options applied to every alert.</summary>
     public RedactionOptions Redaction { get; } = new();
+
+    /// <summary>Gets the trace store's bounds and the debug-last switch (off by default).</summary>
+    public TraceOptions Traces { get; } = new();
 }
