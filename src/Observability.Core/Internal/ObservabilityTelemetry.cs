@@ -31,6 +31,10 @@ internal static class ObservabilityTelemetry
 
     public static Counter<long> LogLines { get; } = Meter.CreateCounter<long>("observability.logs.lines", "{line}", "Structured log lines ingested, by outcome (accepted, rejected).");
 
+    public static KeyValuePair<string, object?> AcceptedLine { get; } = new("outcome", "accepted");
+
+    public static KeyValuePair<string, object?> RejectedLine { get; } = new("outcome", "rejected");
+
     public static Histogram<double> SinkSendDuration { get; } = Meter.CreateHistogram<double>("observability.sink.send.duration", "s", "Duration of one delivery attempt to an alert sink, by sink and status.");
 
     public static Histogram<double> ReportDuration { get; } = Meter.CreateHistogram<double>("observability.report.duration", "s", "Duration of writing a pass's reports, by status.");
