@@ -49,7 +49,6 @@ public static class ObservabilityServiceCollectionExtensions
     {
         services.AddOptions<ObservabilityOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ObservabilityOptions>, ObservabilityOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ObservabilityOptions>, TraceOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IDedupeStore>(static sp => new InMemoryDedupeStore(sp.GetRequiredService<TimeProvider>()));

@@ -56,7 +56,15 @@ public sealed partial class DiscordAlertSink
         switch (code)
         {
             case 404:
-                LogGone(_logger, Name, reason.Replace(_destination.Secret, "***", StringComparison.Ordinal));
+                var safe = reason.Replace(_destination.Secret, "***", StringComparison.Ordinal);
+                if (_destination.IsBot)
+                {
+                    LogChannelGone(_logger, Name, safe);
+                }
+                else
+                {
+                    LogGone(_logger, Name, safe);
+                }
                 return new PostOutcome(DeliveryStatus.Gone, code, $"{_destination.Gone} ({reason})");
             case 401 or 403:
                 return new PostOutcome(DeliveryStatus.Rejected, code, $"{_destination.Refused} ({reason})");

@@ -121,8 +121,11 @@ public sealed partial class DiscordAlertSink : IAlertSink
     [LoggerMessage(EventId = 4101, Level = LogLevel.Debug, Message = "Discord sink {Sink}: the webhook's rate-limit bucket is empty for {Seconds} s ({Remaining} alerts of the group not yet sent)")]
     private static partial void LogBucketEmpty(ILogger logger, string sink, double seconds, int remaining);
 
-    [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Discord sink {Sink}: the destination is gone ({Reason}); the sink should be disabled")]
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Discord sink {Sink}: the webhook no longer exists ({Reason}); the sink should be disabled")]
     private static partial void LogGone(ILogger logger, string sink, string reason);
+
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Warning, Message = "Discord sink {Sink}: the channel does not exist or the bot cannot see it ({Reason}); the sink should be disabled")]
+    private static partial void LogChannelGone(ILogger logger, string sink, string reason);
 
     [LoggerMessage(EventId = 4103, Level = LogLevel.Debug, Message = "Discord sink {Sink}: rate limited ({Scope}, global {Global}), retry after {Seconds} s")]
     private static partial void LogThrottled(ILogger logger, string sink, string scope, bool global, double seconds);

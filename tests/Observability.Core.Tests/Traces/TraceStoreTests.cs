@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
 namespace Observability.Core.Tests.Traces;
 
 public sealed class TraceStoreTests
@@ -81,6 +84,24 @@ public sealed class TraceStoreTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new TraceStore(new TraceOptions { PerUserCapacity = 0 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => new TraceStore(new TraceOptions { Capacity = 0 }));
+    }
+
+    [Fact]
+    public void AddObservability_TraceBoundsBelowOne_FailAtStartNamingBoth()
+    {
+        var services = new ServiceCollection();
+        services.AddObservability(o =>
+        {
+            o.ServiceName = "bot";
+            o.Traces.Capacity = 0;
+            o.Traces.PerUserCapacity = -1;
+        });
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ObservabilityOptions>>().Value);
+
+        Assert.Contains("Observability:Traces:Capacity must be at least 1 (was 0)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Observability:Traces:PerUserCapacity must be at least 1 (was -1)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
