@@ -10,7 +10,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using Observability;
 using Observability.Cli.Check;
@@ -26,14 +25,8 @@ builder.Configuration.AddCommandLine(args, SampleSettings.SwitchMappings);
 SampleSettings.ResolveDataPath(builder.Configuration);
 
 builder.Logging.ClearProviders();
-builder.Logging.AddSimpleConsole(o =>
-{
-    o.SingleLine = true;
-    o.UseUtcTimestamp = true;
-    o.TimestampFormat = "HH:mm:ss ";
-});
-// Every log entry goes to stderr; stdout is the summary.
-builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+// Every log entry goes to stderr (one JSON object per line with OBS_LOG_FORMAT=json or Logging:Format=json); stdout is the summary.
+LogFormat.AddConsole(builder.Logging, builder.Configuration, builder.Configuration["Observability:ServiceName"] ?? "checkout");
 
 (Uri Endpoint, string Service)? prometheus;
 try

@@ -3,14 +3,15 @@
 // One source: --replay replays a data file on a simulated clock (the shipped week in about a second),
 // --prometheus-url reads a live Prometheus, --data alone reads a snapshot file live. --test-mode is the
 // fast mode: a run of 2 hours or less takes a snapshot every 10 minutes. --help lists every option.
-// Progress goes to stdout, warnings and errors to stderr; the last line is machine-readable:
+// Progress goes to stdout, warnings and errors to stderr (with OBS_LOG_FORMAT=json also the library's log, one JSON object per line); the last line is machine-readable:
 // days=<n> ticks=<run>/<planned> failed=<n> skipped=<n> rollback=<yes|no> interrupted=<yes|no>.
 // Exit codes: 0 the run finished and its files are written, 1 bad arguments, a missing or malformed
 // baseline, an unwritable output folder, no snapshot could be collected or an unexpected error,
 // 130 interrupted (what was collected is still written). No error shows a stack trace or a credential.
 using System.Globalization;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 using Observability;
+using Observability.Cli.Internal;
 using Observability.Cli.Stability;
 using Observability.Samples.StabilityMonitor;
 
@@ -88,6 +89,7 @@ static async Task<int> RunAsync(SampleArguments arguments, CancellationToken can
         return 1;
     }
 
+    using var loggers = LogFormat.CreateFactory(arguments.Service);
     using var http = new HttpClient();
     ICollector collector = arguments.PrometheusUrl is { } endpoint
         ? new PrometheusCollector(
@@ -95,8 +97,8 @@ static async Task<int> RunAsync(SampleArguments arguments, CancellationToken can
             new PrometheusCollectorOptions { Endpoint = endpoint, Service = arguments.Service, Step = arguments.Interval },
             http,
             TimeProvider.System,
-            NullLoggerFactory.Instance)
-        : new FileCollector("file", new FileCollectorOptions { Path = arguments.Data }, TimeProvider.System, NullLoggerFactory.Instance);
+            loggers)
+        : new FileCollector("file", new FileCollectorOptions { Path = arguments.Data }, TimeProvider.System, loggers);
     TimeProvider clock = TimeProvider.System;
     if (arguments.Source == SampleSource.Replay)
     {
@@ -123,7 +125,7 @@ static async Task<int> RunAsync(SampleArguments arguments, CancellationToken can
     StabilityMonitor monitor;
     try
     {
-        monitor = new StabilityMonitor(collector, options, clock);
+        monitor = new StabilityMonitor(collector, options, clock, loggers.CreateLogger<StabilityMonitor>());
     }
     catch (ArgumentException e)
     {

@@ -39,6 +39,34 @@ public sealed class CheckTests
     }
 
     [Fact]
+    public async Task Check_LogFormatJson_EveryLogLineOnStderrIsOneJsonObjectWithTheSpecFields()
+    {
+        using var temp = new TempFolder();
+        var environment = Obs.Environment(("OBS_LOG_FORMAT", "json"));
+
+        var outcome = await Obs.RunAsync(temp.Path, environment, "check", "--data", Obs.DegradingWeek, "--baseline", Obs.Baseline, "--window-end", WeekEnd, "--lookback", "7d");
+
+        Assert.True(outcome.ExitCode == 3, outcome.ToString());
+        var lines = outcome.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(static l => l.StartsWith('{')).ToArray();
+        Assert.True(lines.Length >= 2, outcome.ToString());
+        foreach (var line in lines)
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(line);
+            var names = json.RootElement.EnumerateObject().Select(static p => p.Name).Take(9).ToArray();
+            Assert.Equal(["ts", "level", "service", "fn", "trace_id", "correlation_id", "user_id", "cmd", "msg"], names);
+            Assert.EndsWith("Z", json.RootElement.GetProperty("ts").GetString(), StringComparison.Ordinal);
+            Assert.Contains(json.RootElement.GetProperty("level").GetString(), new[] { "debug", "info", "warn", "error" });
+            Assert.Equal("obs", json.RootElement.GetProperty("service").GetString());
+        }
+
+        var finished = lines.Select(static l => System.Text.Json.JsonDocument.Parse(l)).Single(d => d.RootElement.GetProperty("fn").GetString() == "LogPassFinished");
+        Assert.Matches("^[0-9a-f]{32}$", finished.RootElement.GetProperty("trace_id").GetString());
+        Assert.Contains("Rollback", finished.RootElement.GetProperty("msg").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("verdict=", outcome.Stderr, StringComparison.Ordinal); // the summary stays on stdout
+        Assert.Contains("verdict=rollback", outcome.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_DegradingWeekOutsideGitHubActions_WritesNoAnnotationAndNoFiles()
     {
         using var temp = new TempFolder();

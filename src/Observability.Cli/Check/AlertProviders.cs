@@ -20,6 +20,12 @@ internal static class AlertProviders
     /// <summary>A Discord webhook URL (it carries the webhook's token).</summary>
     public const string DiscordWebhookUrl = "OBS_DISCORD_WEBHOOK_URL";
 
+    /// <summary>A Discord bot's token; with <see cref="AlertChannelId"/>, alerts are posted as the bot to that channel.</summary>
+    public const string DiscordBotToken = "OBS_DISCORD_BOT_TOKEN";
+
+    /// <summary>The Discord channel the bot posts alerts to (the logging spec's name for it).</summary>
+    public const string AlertChannelId = "ALERT_CHANNEL_ID";
+
     /// <summary>A Sentry DSN.</summary>
     public const string SentryDsn = "OBS_SENTRY_DSN";
 
@@ -59,6 +65,8 @@ internal static class AlertProviders
             notes.Add($"note: alerts go to Discord ({DiscordWebhookUrl})");
         }
 
+        AddDiscordBot(builder, configuration, notes, problems);
+
         if (Value(configuration, SentryDsn) is { } dsn)
         {
             builder.AddSentryAlertSink(o => o.Dsn = dsn);
@@ -79,6 +87,35 @@ internal static class AlertProviders
         }
 
         return notes;
+    }
+
+    private static void AddDiscordBot(IObservabilityBuilder builder, IConfiguration configuration, List<string> notes, List<string> problems)
+    {
+        var token = Value(configuration, DiscordBotToken);
+        var channel = Value(configuration, AlertChannelId);
+        if (token is null && channel is null)
+        {
+            return;
+        }
+
+        if (token is null || channel is null)
+        {
+            problems.Add($"{DiscordBotToken} and {AlertChannelId} go together: set both to post alerts as a bot, or neither.");
+            return;
+        }
+
+        if (!ulong.TryParse(channel, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var channelId) || channelId == 0)
+        {
+            problems.Add($"{AlertChannelId} must be a Discord channel id (digits only).");
+            return;
+        }
+
+        builder.AddDiscordAlertSink("discord-bot", o =>
+        {
+            o.BotToken = token;
+            o.ChannelId = channelId;
+        });
+        notes.Add($"note: alerts go to Discord channel {channelId} as a bot ({DiscordBotToken}, {AlertChannelId})");
     }
 
     private static void AddGitHub(IObservabilityBuilder builder, IConfiguration configuration, List<string> notes, List<string> problems)

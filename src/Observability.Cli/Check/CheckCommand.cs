@@ -41,7 +41,7 @@ internal static class CheckCommand
             "check",
             "One monitoring pass: collect, judge, alert through the sinks configured by OBS_* environment variables, and exit with the verdict. "
             + "Stdout ends with verdict=<proceed|hold|rollback|no_data> health=<n> stability=<n> alerts=<n>; logs go to stderr. "
-            + "Sinks: OBS_DISCORD_WEBHOOK_URL, OBS_SENTRY_DSN (error and up), OBS_GITHUB_TOKEN + OBS_GITHUB_REPOSITORY (+ OBS_GITHUB_API_URL; critical only), OBS_ALERTMANAGER_URL; OBS_REDIS shares the dedupe store. "
+            + "Sinks: OBS_DISCORD_WEBHOOK_URL, OBS_DISCORD_BOT_TOKEN + ALERT_CHANNEL_ID (as a bot), OBS_SENTRY_DSN (error and up), OBS_GITHUB_TOKEN + OBS_GITHUB_REPOSITORY (+ OBS_GITHUB_API_URL; critical only), OBS_ALERTMANAGER_URL; OBS_REDIS shares the dedupe store. "
             + "Secrets are read from the environment only. In GitHub Actions (GITHUB_ACTIONS=true) the Markdown report goes to $GITHUB_STEP_SUMMARY and verdict, health, stability, alerts to $GITHUB_OUTPUT. "
             + ExitCodes.Help)
         {

@@ -3,7 +3,6 @@ using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using Observability.Cli.Internal;
 
@@ -55,19 +54,12 @@ internal static class CheckRunner
         var services = new ServiceCollection();
         services.AddLogging(logging =>
         {
-            logging.AddSimpleConsole(o =>
-            {
-                o.SingleLine = true;
-                o.UseUtcTimestamp = true;
-                o.TimestampFormat = "HH:mm:ss ";
-            });
+            // Every log entry goes to stderr (readable lines, or JSON lines with OBS_LOG_FORMAT=json); stdout is the summary.
+            LogFormat.AddConsole(logging, configuration, "obs");
             logging.SetMinimumLevel(LogLevel.Information);
             logging.AddFilter("Microsoft", LogLevel.Warning);
             logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         });
-
-        // Every log entry goes to stderr; stdout is the summary.
-        services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
         var service = serviceArgument
             ?? (configuration["Observability:ServiceName"] is { Length: > 0 } configured ? configured : null)

@@ -16,6 +16,8 @@ internal static class SecretOptions
         ("--discord-webhook-url", "OBS_DISCORD_WEBHOOK_URL"),
         ("--discord-webhook", "OBS_DISCORD_WEBHOOK_URL"),
         ("--webhook-url", "OBS_DISCORD_WEBHOOK_URL"),
+        ("--discord-bot-token", "OBS_DISCORD_BOT_TOKEN"),
+        ("--bot-token", "OBS_DISCORD_BOT_TOKEN"),
         ("--sentry-dsn", "OBS_SENTRY_DSN"),
         ("--dsn", "OBS_SENTRY_DSN"),
         ("--redis", "OBS_REDIS"),

@@ -3,7 +3,6 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using Observability.Cli.Internal;
 
@@ -150,10 +149,9 @@ internal static class ReportCommand
         var services = new ServiceCollection();
         services.AddLogging(logging =>
         {
-            logging.AddSimpleConsole(o => o.SingleLine = true);
+            LogFormat.AddConsole(logging, null, "obs", singleLineTimestamps: false);
             logging.SetMinimumLevel(LogLevel.Warning);
         });
-        services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         services.AddObservability(o =>
             {
                 o.ServiceName = service;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 using Observability.Cli.Internal;
 
 namespace Observability.Cli.Stability;
@@ -61,6 +61,7 @@ internal static class StabilityCommand
         }
 
         var output = Inputs.WritableDirectory("--output", arguments.Output);
+        using var loggers = LogFormat.CreateFactory("obs");
         using var http = new HttpClient();
         ICollector collector = arguments.PrometheusUrl is { } endpoint
             ? new PrometheusCollector(
@@ -68,8 +69,8 @@ internal static class StabilityCommand
                 new PrometheusCollectorOptions { Endpoint = endpoint, Service = arguments.Service, Step = arguments.Interval },
                 http,
                 TimeProvider.System,
-                NullLoggerFactory.Instance)
-            : new FileCollector("file", new FileCollectorOptions { Path = data }, TimeProvider.System, NullLoggerFactory.Instance);
+                loggers)
+            : new FileCollector("file", new FileCollectorOptions { Path = data }, TimeProvider.System, loggers);
         TimeProvider clock = TimeProvider.System;
         if (arguments.Source == StabilitySource.Replay)
         {
@@ -94,7 +95,7 @@ internal static class StabilityCommand
         StabilityMonitor monitor;
         try
         {
-            monitor = new StabilityMonitor(collector, options, clock);
+            monitor = new StabilityMonitor(collector, options, clock, loggers.CreateLogger<StabilityMonitor>());
         }
         catch (ArgumentException e)
         {

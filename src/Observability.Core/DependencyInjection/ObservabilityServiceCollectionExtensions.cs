@@ -60,6 +60,9 @@ public static class ObservabilityServiceCollectionExtensions
         services.TryAddSingleton<IRegressionClassifier>(static _ => new RuleBasedRegressionClassifier());
         services.TryAddSingleton(static sp => new SecretRedactor(Options(sp).Redaction));
         services.TryAddSingleton(static sp => new AlertFingerprinter(Options(sp).Alerts));
+        services.TryAddSingleton(static sp => new TraceStore(Options(sp).Traces));
+        services.TryAddSingleton(static sp => new ExecutionTracer(sp.GetRequiredService<TraceStore>(), sp.GetRequiredService<SecretRedactor>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(static sp => new DebugLastCommand(sp.GetRequiredService<TraceStore>(), sp.GetRequiredService<SecretRedactor>(), Options(sp).Traces));
 
         // Internal plumbing: built by hand so that logging is optional (no AddLogging needed).
         services.TryAddSingleton(static sp => new AlertPipeline(
@@ -86,7 +89,8 @@ public static class ObservabilityServiceCollectionExtensions
             sp.GetRequiredService<SecretRedactor>(),
             sp.GetRequiredService<TimeProvider>(),
             ProviderRegistration.LoggerFactory(sp).CreateLogger<HealthMonitor>(),
-            sp.GetRequiredService<PassFollowUp>()));
+            sp.GetRequiredService<PassFollowUp>(),
+            sp.GetRequiredService<ExecutionTracer>()));
         RollbackRegistration.AddCoreServices(services);
     }
 

@@ -71,6 +71,7 @@ public sealed class LogIngestionStatistics
         Lines++;
         Parsed++;
         _levels[(int)level]++;
+        Internal.ObservabilityTelemetry.LogLines.Add(1, Internal.ObservabilityTelemetry.AcceptedLine);
     }
 
     internal void CountRejected(RejectedLogLine line)
@@ -78,6 +79,7 @@ public sealed class LogIngestionStatistics
         Lines++;
         Rejected++;
         _rejected[(int)line.Reason]++;
+        Internal.ObservabilityTelemetry.LogLines.Add(1, Internal.ObservabilityTelemetry.RejectedLine);
         if (_rejections.Count < _maxRecordedRejections)
         {
             _rejections.Add(line);

@@ -19,6 +19,7 @@ internal sealed partial class HealthMonitor : IHealthMonitor
     private readonly ReportWriter _reports;
     private readonly SecretRedactor _redactor;
     private readonly TimeProvider _time;
+    private readonly ExecutionTracer _tracer;
     private readonly ILogger _logger;
     private readonly PassFollowUp? _followUp;
 
@@ -32,7 +33,8 @@ internal sealed partial class HealthMonitor : IHealthMonitor
         SecretRedactor redactor,
         TimeProvider time,
         ILogger<HealthMonitor> logger,
-        PassFollowUp? followUp = null)
+        PassFollowUp? followUp = null,
+        ExecutionTracer? tracer = null)
     {
         _followUp = followUp;
         _options = options.Value; // validates: a bad configuration fails here, listing every problem
@@ -44,6 +46,7 @@ internal sealed partial class HealthMonitor : IHealthMonitor
         _redactor = redactor;
         _time = time;
         _logger = logger;
+        _tracer = tracer ?? new ExecutionTracer(new TraceStore(), redactor, time);
     }
 
     public Task<MonitoringPassResult> RunOnceAsync(CancellationToken cancellationToken = default)
@@ -51,25 +54,87 @@ internal sealed partial class HealthMonitor : IHealthMonitor
 
     public async Task<MonitoringPassResult> RunOnceAsync(CollectionWindow window, CancellationToken cancellationToken = default)
     {
-        using var activity = ObservabilityTelemetry.Source.StartActivity("observability.pass");
-        var traceId = (activity?.TraceId ?? ActivityTraceId.CreateRandom()).ToHexString();
+        // The pass is recorded as the service's own execution trace (debug-last without a user) and emitted as the
+        // observability.pass span with one child span per step.
+        using var trace = _tracer.Start("monitoring pass", userId: null, "observability.pass");
+        var activity = trace.Activity;
+        var traceId = trace.TraceId;
+        var started = _time.GetTimestamp();
         activity?.SetTag("observability.service", _options.ServiceName);
         LogPassStarted(_logger, _options.ServiceName, window.Start, window.End, traceId);
+        try
+        {
+            var result = await RunStepsAsync(trace, window, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag("observability.decision", result.Report.Verdict.Decision.ToString());
+            ObservabilityTelemetry.PassDuration.Record(
+                _time.GetElapsedTime(started).TotalSeconds,
+                new KeyValuePair<string, object?>("observability.decision", DecisionName(result.Report.Verdict.Decision)));
+            return result;
+        }
+        catch (Exception ex)
+        {
+            trace.Fail(ex);
+            ObservabilityTelemetry.PassDuration.Record(
+                _time.GetElapsedTime(started).TotalSeconds,
+                new KeyValuePair<string, object?>("error.type", ex.GetType().FullName));
+            throw;
+        }
+    }
 
-        var collections = await CollectAsync(window, cancellationToken).ConfigureAwait(false);
-        var used = collections.FirstOrDefault(static c => c.HasData);
-        var facts = SnapshotFacts.Evaluate(used?.Snapshots.Where(s => window.Contains(s.Timestamp)).ToArray() ?? [], _classifier, _options.Thresholds);
+    private async Task<MonitoringPassResult> RunStepsAsync(TraceRecording trace, CollectionWindow window, CancellationToken cancellationToken)
+    {
+        var traceId = trace.TraceId;
+        IReadOnlyList<CollectionResult> collections;
+        CollectionResult? used;
+        using (var step = trace.BeginStep("collect", "observability.collect"))
+        {
+            collections = await CollectAsync(window, cancellationToken).ConfigureAwait(false);
+            used = collections.FirstOrDefault(static c => c.HasData);
+            if (used is null)
+            {
+                step.Fail(collections.Count == 0 ? "no collector registered" : $"no collector returned data ({collections.Count} tried)");
+            }
+            else
+            {
+                step.SetDetail($"{used.CollectorName}: {used.Snapshots.Count} snapshots");
+            }
+        }
+
+        SnapshotFacts[] facts;
+        using (var step = trace.BeginStep("classify", "observability.classify"))
+        {
+            facts = SnapshotFacts.Evaluate(used?.Snapshots.Where(s => window.Contains(s.Timestamp)).ToArray() ?? [], _classifier, _options.Thresholds);
+            step.SetDetail($"{facts.Count(static f => f.Usable)} of {facts.Length} snapshots usable");
+        }
 
         var evaluationLength = _options.EvaluationWindow < window.Duration ? _options.EvaluationWindow : window.Duration;
         var evaluationWindow = CollectionWindow.Ending(window.End, evaluationLength);
-        var evaluation = PassEvaluator.Evaluate(facts, window, evaluationWindow, collections, _settings);
+        Evaluation evaluation;
+        using (var step = trace.BeginStep("evaluate", "observability.evaluate"))
+        {
+            evaluation = PassEvaluator.Evaluate(facts, window, evaluationWindow, collections, _settings);
+            step.SetDetail($"{evaluation.Verdict.Decision}, {evaluation.Findings.Count} findings");
+        }
 
         var now = _time.GetUtcNow();
-        var alerts = AlertFactory.FromFindings(evaluation.Findings, _options, traceId, now, evaluationWindow);
-        // Our pipeline also resolves what the service's previous pass raised; any other publisher gets the alerts as they are.
-        var alerting = _alerts is AlertPipeline pipeline
-            ? await pipeline.PublishPassAsync(_options.ServiceName, alerts, cancellationToken).ConfigureAwait(false)
-            : await _alerts.PublishAsync(alerts, cancellationToken).ConfigureAwait(false);
+        AlertPublishResult alerting;
+        using (var step = trace.BeginStep("alert", "observability.alert"))
+        {
+            var alerts = AlertFactory.FromFindings(evaluation.Findings, _options, traceId, now, evaluationWindow);
+            // Our pipeline also resolves what the service's previous pass raised; any other publisher gets the alerts as they are.
+            alerting = _alerts is AlertPipeline pipeline
+                ? await pipeline.PublishPassAsync(_options.ServiceName, alerts, cancellationToken).ConfigureAwait(false)
+                : await _alerts.PublishAsync(alerts, cancellationToken).ConfigureAwait(false);
+            var failed = alerting.Deliveries.Count(static d => !d.Succeeded && d.Status != DeliveryStatus.Skipped);
+            if (failed > 0)
+            {
+                step.Fail($"{failed} of {alerting.Deliveries.Count} deliveries not accepted");
+            }
+            else
+            {
+                step.SetDetail($"{alerting.Raised.Count} raised, {alerting.Suppressed} suppressed");
+            }
+        }
 
         var report = new HealthReport
         {
@@ -96,8 +161,23 @@ internal sealed partial class HealthMonitor : IHealthMonitor
             Alerts = alerting.Raised,
         };
 
-        var written = await _reports.WriteAllAsync(report, _options.Reports, cancellationToken).ConfigureAwait(false);
-        activity?.SetTag("observability.decision", report.Verdict.Decision.ToString());
+        IReadOnlyList<ReportResult> written;
+        using (var step = trace.BeginStep("report", "observability.report"))
+        {
+            var started = _time.GetTimestamp();
+            written = await _reports.WriteAllAsync(report, _options.Reports, cancellationToken).ConfigureAwait(false);
+            var failed = written.Count(static r => !r.Succeeded);
+            ObservabilityTelemetry.ReportDuration.Record(_time.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("status", failed == 0 ? "ok" : "failed"));
+            if (failed > 0)
+            {
+                step.Fail($"{failed} of {written.Count} reports not written");
+            }
+            else
+            {
+                step.SetDetail($"{written.Count} written");
+            }
+        }
+
         LogPassFinished(_logger, _options.ServiceName, report.Verdict.Decision, report.Health.Value, report.Stability.Value, alerting.Raised.Count, alerting.Suppressed, traceId);
         var result = new MonitoringPassResult(report, collections, alerting.Deliveries, written, alerting.Suppressed);
         if (_followUp is not null)
@@ -109,12 +189,21 @@ internal sealed partial class HealthMonitor : IHealthMonitor
         return result;
     }
 
+    private static string DecisionName(Decision decision) => decision switch
+    {
+        Decision.Proceed => "proceed",
+        Decision.Hold => "hold",
+        Decision.Rollback => "rollback",
+        _ => "no_data",
+    };
+
     private async Task<IReadOnlyList<CollectionResult>> CollectAsync(CollectionWindow window, CancellationToken cancellationToken)
     {
         var results = new List<CollectionResult>(_collectors.Length);
         foreach (var collector in _collectors)
         {
             CollectionResult result;
+            var started = _time.GetTimestamp();
             try
             {
                 result = await collector.CollectAsync(window, cancellationToken).ConfigureAwait(false);
@@ -124,6 +213,8 @@ internal sealed partial class HealthMonitor : IHealthMonitor
                 var error = new CollectionError(CollectionErrorKind.Unknown, $"{ex.GetType().Name}: {_redactor.RedactText(ex.Message)}");
                 result = CollectionResult.Failed(collector.Name, error);
             }
+
+            ObservabilityTelemetry.RecordCollection(collector.Name, result, _time.GetElapsedTime(started));
 
             results.Add(result);
             if (result.Status != CollectionStatus.Success)

@@ -49,4 +49,7 @@ public sealed class ObservabilityOptions
 
     /// <summary>Gets the emergency rollback: its action, timeout, audit folder and whether it runs automatically.</summary>
     public RollbackOptions Rollback { get; } = new();
+
+    /// <summary>Gets the trace store's bounds and the debug-last switch (off by default).</summary>
+    public TraceOptions Traces { get; } = new();
 }

@@ -27,6 +27,7 @@ internal sealed class ObservabilityOptionsValidator : IValidateOptions<Observabi
         }
 
         ThresholdValidation.Check(t, "Observability:Thresholds:", problems);
+        TraceOptionsValidation.Check(options.Traces, problems);
         AddBaselineProblems(problems, options);
 
         if (options.Alerts.DedupeWindow <= TimeSpan.Zero)

@@ -11,7 +11,8 @@ public sealed partial class DiscordAlertSink
 
     private async Task<PostOutcome> PostAsync(byte[] payload, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, _webhook.ExecuteUri);
+        using var request = new HttpRequestMessage(HttpMethod.Post, _destination.PostUri);
+        request.Headers.Authorization = _destination.Authorization;
         request.Content = new ByteArrayContent(payload);
         request.Content.Headers.ContentType = Json;
 
@@ -55,10 +56,18 @@ public sealed partial class DiscordAlertSink
         switch (code)
         {
             case 404:
-                LogGone(_logger, Name, reason.Replace(_webhook.Token, "***", StringComparison.Ordinal));
-                return new PostOutcome(DeliveryStatus.Gone, code, $"the webhook does not exist ({reason})");
+                var safe = reason.Replace(_destination.Secret, "***", StringComparison.Ordinal);
+                if (_destination.IsBot)
+                {
+                    LogChannelGone(_logger, Name, safe);
+                }
+                else
+                {
+                    LogGone(_logger, Name, safe);
+                }
+                return new PostOutcome(DeliveryStatus.Gone, code, $"{_destination.Gone} ({reason})");
             case 401 or 403:
-                return new PostOutcome(DeliveryStatus.Rejected, code, $"Discord refused the webhook's token ({reason})");
+                return new PostOutcome(DeliveryStatus.Rejected, code, $"{_destination.Refused} ({reason})");
             case >= 500:
                 return new PostOutcome(DeliveryStatus.Failed, code, reason);
             case 408:

@@ -4,13 +4,15 @@ using Observability.Internal;
 namespace Observability;
 
 /// <summary>
-/// Posts alerts to a Discord webhook: one embed per alert (severity emoji and colour, title, message, root cause, links,
+/// Posts alerts to a Discord webhook, or as a bot to a channel (<see cref="DiscordAlertSinkOptions.BotToken"/> and
+/// <see cref="DiscordAlertSinkOptions.ChannelId"/>: <c>POST /channels/{id}/messages</c> with <c>Authorization: Bot</c>, the
+/// same payload and the same handling of Discord's answers): one embed per alert (severity emoji and colour, title, message, root cause, links,
 /// labels, fingerprint), a group split into as few messages as Discord's limits allow and sent in order, mentions
 /// disabled. Every documented limit (content 2,000; 10 embeds; title 256; description 4,096; 25 fields of 256/1,024;
 /// footer 2,048; 6,000 characters over all embeds of a message) is kept by truncating with "…", so Discord never refuses
 /// a message for its size. The sink does not retry, wait or queue: it maps Discord's answer to a
 /// <see cref="DeliveryResult"/> (2xx delivered; 429 throttled with Discord's wait; 404 gone; 400, 401, 403 rejected;
-/// 5xx, timeouts and transport failures failed). The webhook URL is a secret and never appears in a log line or result.
+/// 5xx, timeouts and transport failures failed). The webhook URL and the bot token are secrets and never appear in a log line or result.
 /// </summary>
 /// <remarks>
 /// When a group needs several messages and one fails, the messages before it stay posted; the result counts only the
@@ -19,7 +21,7 @@ namespace Observability;
 /// </remarks>
 public sealed partial class DiscordAlertSink : IAlertSink
 {
-    private readonly DiscordWebhook _webhook;
+    private readonly DiscordDestination _destination;
     private readonly string? _username;
     private readonly Uri? _avatarUrl;
     private readonly TimeSpan _timeout;
@@ -47,7 +49,9 @@ public sealed partial class DiscordAlertSink : IAlertSink
         }
 
         Name = name;
-        _webhook = DiscordWebhook.Parse(options.WebhookUrl!, options.ThreadId);
+        _destination = options.WebhookUrl is { } webhook
+            ? DiscordDestination.Webhook(DiscordWebhook.Parse(webhook, options.ThreadId))
+            : DiscordDestination.Bot(options.ApiBaseUrl, options.ChannelId!.Value, options.BotToken!);
         _username = options.Username?.Trim();
         _avatarUrl = options.AvatarUrl;
         _timeout = options.Timeout;
@@ -102,7 +106,7 @@ public sealed partial class DiscordAlertSink : IAlertSink
         }
 
         var error = parts == 1 ? outcome.Error! : $"message {part + 1} of {parts}: {outcome.Error} ({delivered} alerts already delivered)";
-        error = error.Replace(_webhook.Token, "***", StringComparison.Ordinal);
+        error = error.Replace(_destination.Secret, "***", StringComparison.Ordinal);
         return outcome.Status switch
         {
             DeliveryStatus.Gone => DeliveryResult.Gone(Name, remaining, error, outcome.StatusCode),
@@ -119,6 +123,9 @@ public sealed partial class DiscordAlertSink : IAlertSink
 
     [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Discord sink {Sink}: the webhook no longer exists ({Reason}); the sink should be disabled")]
     private static partial void LogGone(ILogger logger, string sink, string reason);
+
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Warning, Message = "Discord sink {Sink}: the channel does not exist or the bot cannot see it ({Reason}); the sink should be disabled")]
+    private static partial void LogChannelGone(ILogger logger, string sink, string reason);
 
     [LoggerMessage(EventId = 4103, Level = LogLevel.Debug, Message = "Discord sink {Sink}: rate limited ({Scope}, global {Global}), retry after {Seconds} s")]
     private static partial void LogThrottled(ILogger logger, string sink, string scope, bool global, double seconds);

@@ -150,7 +150,7 @@ public sealed class DiscordAlertSinkRegistrationTests
 
         var text = options.ToString();
 
-        Assert.Equal("DiscordAlertSinkOptions { WebhookUrl = (set, hidden), Username = release-health, ThreadId = (none), Timeout = 00:00:10 }", text);
+        Assert.Equal("DiscordAlertSinkOptions { WebhookUrl = (set, hidden), BotToken = (not set), ChannelId = (none), Username = release-health, ThreadId = (none), Timeout = 00:00:10 }", text);
     }
 
     [Fact]

@@ -19,5 +19,11 @@ internal static class DiscordFixtures
     /// <summary>401 for a wrong token: code and text from the same table (50027) in the same shape.</summary>
     public const string InvalidToken = """{"message": "Invalid Webhook Token", "code": 50027}""";
 
+    /// <summary>Discord's answer to a request without a valid bot token (documented JSON error code 0 with the 401 message).</summary>
+    public const string Unauthorized = """{"message": "401: Unauthorized", "code": 0}""";
+
+    /// <summary>Discord's answer for a channel that does not exist or that the bot cannot see (JSON error code 10003).</summary>
+    public const string UnknownChannel = """{"message": "Unknown Channel", "code": 10003}""";
+
     public static string Read(string name) => File.ReadAllText(System.IO.Path.Combine(AppContext.BaseDirectory, "Fixtures", "discord", name));
 }

@@ -9,13 +9,21 @@ namespace Observability.Providers.Discord.Tests.Support;
 /// <c>/api/v10/webhooks/{id}/{token}</c> is checked against every documented limit (<see cref="DiscordLimitChecker"/>):
 /// 400 with Discord's 50035 body when a limit is broken, else 200 with the real message fixture. Scripted answers
 /// (<see cref="Enqueue"/>) replace that for the next requests in order: 429 transcripts, 404, 500, hanging. An unknown
-/// webhook id answers 404 (10015) and a wrong token 401 (50027), as Discord does. Every request is recorded. The HTTP
+/// webhook id answers 404 (10015) and a wrong token 401 (50027), as Discord does. A bot's Create Message,
+/// <c>POST /api/v10/channels/{id}/messages</c>, is served the same way after its <c>Authorization: Bot</c> header (401
+/// without the right token) and its channel (404 Unknown Channel, 10003). Every request is recorded. The HTTP
 /// plumbing is the shared <see cref="TcpLoopbackServer"/>'s.
 /// </summary>
 internal sealed class DiscordWebhookServer : IAsyncDisposable
 {
     public const ulong WebhookId = 223704706495545344;
     public const string Token = "tok3n-SeCrEt_0123456789abcdefghijklmnopqrstuvwxyz";
+
+    /// <summary>The channel a bot may post to (<c>POST /api/v10/channels/{ChannelId}/messages</c>).</summary>
+    public const ulong ChannelId = 199737254929760256;
+
+    /// <summary>The bot token the server accepts (<c>Authorization: Bot {BotToken}</c>).</summary>
+    public const string BotToken = "MTk4NjIyNDgzNDcxOTI1MjQ4.Cl2FMQ.ZnCjm1XVW7vRze4b7Cq4se7kKWs";
 
     private readonly ConcurrentQueue<DiscordAnswer> _script = new();
     private readonly TcpLoopbackServer _server;
@@ -27,6 +35,9 @@ internal sealed class DiscordWebhookServer : IAsyncDisposable
     }
 
     public int Port => _server.Port;
+
+    /// <summary>Gets the API base for the bot mode (<c>http://127.0.0.1:{port}/api/v10/</c>).</summary>
+    public Uri ApiBaseUrl => new(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{Port}/api/v10/"));
 
     /// <summary>Gets the webhook URL as Discord's UI shows it (no API version).</summary>
     public Uri WebhookUrl => new(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{Port}/api/webhooks/{WebhookId}/{Token}"));
@@ -53,17 +64,30 @@ internal sealed class DiscordWebhookServer : IAsyncDisposable
     private DiscordAnswer Answer(DiscordRequest request)
     {
         var segments = request.Path.Trim('/').Split('/');
-        if (request.Method != "POST" || segments.Length != 5 || segments[0] != "api" || segments[1] != "v10" || segments[2] != "webhooks")
+        var channel = request.Method == "POST" && segments.Length == 5 && segments[0] == "api" && segments[1] == "v10" && segments[2] == "channels" && segments[4] == "messages";
+        if (!channel && (request.Method != "POST" || segments.Length != 5 || segments[0] != "api" || segments[1] != "v10" || segments[2] != "webhooks"))
         {
             return DiscordAnswer.Json(404, """{"message": "404: Not Found", "code": 0}""");
         }
 
-        if (segments[3] != WebhookId.ToString(CultureInfo.InvariantCulture))
+        if (channel)
+        {
+            // Create Message: the bot's token first (401 without it), then the channel (404 Unknown Channel, 10003).
+            if (!request.Headers.TryGetValue("Authorization", out var authorization) || authorization != "Bot " + BotToken)
+            {
+                return DiscordAnswer.Json(401, DiscordFixtures.Unauthorized);
+            }
+
+            if (segments[3] != ChannelId.ToString(CultureInfo.InvariantCulture))
+            {
+                return DiscordAnswer.Json(404, DiscordFixtures.UnknownChannel);
+            }
+        }
+        else if (segments[3] != WebhookId.ToString(CultureInfo.InvariantCulture))
         {
             return DiscordAnswer.Json(404, DiscordFixtures.UnknownWebhook);
         }
-
-        if (segments[4] != Token)
+        else if (segments[4] != Token)
         {
             return DiscordAnswer.Json(401, DiscordFixtures.InvalidToken);
         }

@@ -169,7 +169,7 @@ internal sealed partial class SinkOutbox
         var results = new List<DeliveryResult>();
         while (NextBatch(ignoreGroupWait) is { } batch)
         {
-            var result = await SendAsync(batch, cancellationToken).ConfigureAwait(false);
+            var result = await SinkTelemetry.TraceAsync(Name, batch.Length, _time, _redactor, () => SendAsync(batch, cancellationToken)).ConfigureAwait(false);
             results.Add(result);
             if (!Settle(batch, result))
             {

@@ -7,7 +7,7 @@ namespace Observability;
 /// <content>One tick: collect, classify, save raw, aggregate.</content>
 public sealed partial class StabilityMonitor
 {
-    private async Task<StabilityProgress> TickAsync(StabilityRunState run, int tick, int planned, DateTimeOffset due, int skipped, CancellationToken cancellationToken)
+    private async Task<StabilityProgress> TickCoreAsync(StabilityRunState run, int tick, int planned, DateTimeOffset due, int skipped, CancellationToken cancellationToken)
     {
         var closed = await run.CloseDaysBeforeAsync(due, interrupted: false, _logger, cancellationToken).ConfigureAwait(false);
         var day = run.DayOf(due);

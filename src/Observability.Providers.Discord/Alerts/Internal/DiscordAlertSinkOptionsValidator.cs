@@ -20,9 +20,14 @@ internal sealed class DiscordAlertSinkOptionsValidator : IValidateOptions<Discor
         var prefix = string.IsNullOrEmpty(name) ? "DiscordAlertSink" : $"DiscordAlertSink:{name}";
         var problems = new List<string>();
 
-        if (DiscordWebhook.Problem(options.WebhookUrl) is { } webhook)
+        var bot = options.BotToken is not null || options.ChannelId is not null;
+        if (bot)
         {
-            problems.Add($"{prefix}:WebhookUrl {webhook}.");
+            AddBotProblems(prefix, options, problems);
+        }
+        else if (DiscordWebhook.Problem(options.WebhookUrl) is { } webhook)
+        {
+            problems.Add($"{prefix}:WebhookUrl {webhook} (or set BotToken and ChannelId to post as a bot).");
         }
 
         if (options.Username is { } user)
@@ -55,5 +60,37 @@ internal sealed class DiscordAlertSinkOptionsValidator : IValidateOptions<Discor
         }
 
         return problems;
+    }
+
+    private static void AddBotProblems(string prefix, DiscordAlertSinkOptions options, List<string> problems)
+    {
+        if (options.WebhookUrl is not null)
+        {
+            problems.Add($"{prefix}: set either WebhookUrl or BotToken with ChannelId, not both.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.BotToken))
+        {
+            problems.Add($"{prefix}:BotToken is required with ChannelId (the bot's token from the Developer Portal).");
+        }
+        else if (options.BotToken.Trim().Any(static c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            problems.Add($"{prefix}:BotToken must be one token without spaces (without the 'Bot ' prefix).");
+        }
+
+        if (options.ChannelId is null or 0)
+        {
+            problems.Add($"{prefix}:ChannelId is required with BotToken (the channel's id, a snowflake greater than 0).");
+        }
+
+        if (DiscordDestination.ApiBaseProblem(options.ApiBaseUrl) is { } api)
+        {
+            problems.Add($"{prefix}:ApiBaseUrl {api}.");
+        }
+
+        if (options.Username is not null || options.AvatarUrl is not null || options.ThreadId is not null)
+        {
+            problems.Add($"{prefix}: Username, AvatarUrl and ThreadId apply to a webhook only; a bot posts under its own name (post to a thread by giving its id as ChannelId).");
+        }
     }
 }
