@@ -8,9 +8,20 @@ namespace Observability.Internal;
 /// </summary>
 internal sealed partial class AlertPipeline
 {
+    /// <summary>
+    /// Gets or sets whether the senders are off, so that only <see cref="DeliverDueAsync"/> and <see cref="FlushAsync"/>
+    /// send: tests on a fake clock use it to see each attempt's result. Set it before the first publish.
+    /// </summary>
+    internal bool ManualDelivery { get; set; }
+
     /// <summary>Wakes the sender of outbox <paramref name="o"/>, starting it on first use.</summary>
     private void Wake(int o)
     {
+        if (ManualDelivery)
+        {
+            return;
+        }
+
         lock (_gate)
         {
             if (_senders.Length != _outboxes.Length)
