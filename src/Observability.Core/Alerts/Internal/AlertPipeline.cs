@@ -7,7 +7,8 @@ namespace Observability.Internal;
 /// <summary>
 /// Redact, fingerprint, silence, inhibit, deduplicate, route, group, deliver. No sink sees an alert
 /// before it is redacted; each sink has its own outbox (rate limit, retries with backoff, capacity,
-/// optional file); no failure of a sink or of the dedupe store reaches the caller.
+/// optional file) and its own sender in the background: publishing returns once the alerts are queued,
+/// never waiting for a destination; no failure of a sink or of the dedupe store reaches the caller.
 /// </summary>
 internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable, IDisposable
 {

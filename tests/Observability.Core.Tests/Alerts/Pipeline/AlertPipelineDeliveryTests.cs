@@ -243,13 +243,83 @@ public sealed class AlertPipelineDeliveryTests : AlertPipelineTestBase
     public async Task FlushAsync_CancelledWhileASinkIsDown_ReturnsFalseAndKeepsTheAlerts()
     {
         var sink = new RecordingAlertSink("webhook", _time).FailNext(1000, "down", 503);
-        var pipeline = Build(sink);
+        var provider = BuildProvider([sink], logging: true);
+        var pipeline = provider.GetRequiredService<AlertPipeline>();
         await pipeline.PublishAsync([CreateAlert()], CancellationToken.None);
 
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
         Assert.False(await pipeline.FlushAsync(cts.Token)); // the fake clock never moves: the retry never comes
 
         Assert.Empty(sink.Alerts);
+        var stopped = Assert.Single(provider.GetFakeLogCollector().GetSnapshot(), r => r.Message.StartsWith("Alerts not delivered when the flush stopped", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Warning, stopped.Level);
+        Assert.Contains("1 alert(s) still waiting for sink webhook (last attempt: Failed, status code 503: down)", stopped.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FileOutbox_SinkReportsEachMessage_EachIsSettledInTheFileBeforeTheNextGoes()
+    {
+        var directory = Directory.CreateTempSubdirectory("obs-outbox-").FullName;
+        try
+        {
+            var file = Path.Combine(directory, "messages.outbox.json");
+            var sink = new MessagesSink(file, perMessage: 2, failAtMessage: 3);
+            var pipeline = Build(sink, o => o.Alerts.Delivery.OutboxDirectory = directory);
+
+            var (_, first) = await PublishAndDeliverAsync(pipeline, Enumerable.Range(0, 6).Select(i => CreateAlert() with { Rule = $"r{i}" }).ToArray());
+            var waitingAfterFailure = Rules(file);
+            _time.Advance(TimeSpan.FromSeconds(1));
+            await pipeline.DeliverDueAsync();
+
+            Assert.Equal([6, 4], sink.FileEntriesBeforeEachMessage.Take(2)); // message 2 went out with message 1 already settled on disk
+            Assert.Equal(2, Assert.Single(first).AlertCount); // message 3 failed: two alerts left
+            Assert.Equal(["r4", "r5"], waitingAfterFailure);
+            Assert.Equal(["r0", "r1", "r2", "r3", "r4", "r5"], sink.Delivered); // the retry sends only message 3
+            Assert.False(File.Exists(file));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+
+        static string[] Rules(string path) => System.Text.Json.JsonDocument.Parse(File.ReadAllText(path)).RootElement.EnumerateArray()
+            .Select(static e => e.GetProperty("alert").GetProperty("rule").GetString()!).ToArray();
+    }
+
+    /// <summary>Sends a group as messages of <c>perMessage</c> alerts, reporting each, and fails message <c>failAtMessage</c> once.</summary>
+    private sealed class MessagesSink(string file, int perMessage, int failAtMessage) : IAlertSink
+    {
+        private bool _failed;
+
+        public List<string> Delivered { get; } = [];
+
+        public List<int> FileEntriesBeforeEachMessage { get; } = [];
+
+        public string Name => "messages";
+
+        public Task<DeliveryResult> SendAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default)
+            => throw new InvalidOperationException("the pipeline calls the overload with progress");
+
+        public Task<DeliveryResult> SendAsync(IReadOnlyList<Alert> alerts, IProgress<int> delivered, CancellationToken cancellationToken = default)
+        {
+            var done = 0;
+            for (var message = 1; done < alerts.Count; message++)
+            {
+                FileEntriesBeforeEachMessage.Add(File.Exists(file) ? System.Text.Json.JsonDocument.Parse(File.ReadAllText(file)).RootElement.GetArrayLength() : 0);
+                if (message == failAtMessage && !_failed)
+                {
+                    _failed = true;
+                    return Task.FromResult(DeliveryResult.Failed(Name, alerts.Count - done, "HTTP 502 on message 3", 502));
+                }
+
+                var part = alerts.Skip(done).Take(perMessage).ToArray();
+                Delivered.AddRange(part.Select(static a => a.Rule));
+                done += part.Length;
+                delivered.Report(done);
+            }
+
+            return Task.FromResult(DeliveryResult.Delivered(Name, alerts.Count));
+        }
     }
 
     private sealed class PartialSink(int deliveredBeforeFailure) : IAlertSink
