@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.Json;
 using Observability.Providers.Discord.Tests.Support;
 using Observability.Tests.Processes;
+using Xunit.Abstractions;
 
 namespace Observability.Providers.Discord.Tests.Alerts;
 
@@ -12,7 +13,7 @@ namespace Observability.Providers.Discord.Tests.Alerts;
 /// kills the child with SIGKILL while it waits. A second run delivers what the outbox file kept: every alert arrives, and
 /// only the message that was in flight may arrive twice.
 /// </summary>
-public sealed class DiscordOutboxCrashTests
+public sealed class DiscordOutboxCrashTests(ITestOutputHelper output)
 {
     private const int Alerts = 100;
 
@@ -46,6 +47,7 @@ public sealed class DiscordOutboxCrashTests
             Assert.Equal(4, beforeRestart);
             Assert.Equal(Alerts, received.Distinct(StringComparer.Ordinal).Count()); // nothing lost
             var duplicates = received.Length - Alerts;
+            output.WriteLine($"messages {messages.Length} (before the kill {beforeRestart}), alerts received {received.Length}, distinct {received.Distinct(StringComparer.Ordinal).Count()}, duplicates {duplicates}");
             Assert.InRange(duplicates, 0, messages[3].Length); // at most the message in flight when the process died
             Assert.Equal(Alerts / 10 + (duplicates > 0 ? 1 : 0), messages.Length);
             Assert.Equal(0, server.BadRequests);
