@@ -63,6 +63,7 @@ public sealed class ObservabilityTestHarnessTests
         var window = Assert.Single(harness.Collector.Requests);
         Assert.Equal(now, window.End);
         Assert.Equal(TimeSpan.FromHours(24), window.Duration);
+        Assert.True(await harness.Services.GetRequiredService<IAlertPublisher>().FlushAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token));
         Assert.Empty(harness.Sink.Deliveries);
     }
 

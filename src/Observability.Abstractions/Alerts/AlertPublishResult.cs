@@ -21,6 +21,9 @@ public sealed class AlertPublishResult
     /// <summary>Gets how many alerts an inhibition rule muted (for example a warning under a critical alert).</summary>
     public int Inhibited { get; init; }
 
-    /// <summary>Gets the first delivery attempt of each sink that had something to send; failures stay in the outbox and are retried.</summary>
+    /// <summary>
+    /// Gets, for each sink that was routed something, how many alerts were queued for it (<see cref="DeliveryStatus.Queued"/>),
+    /// or that a disabled sink took none (<see cref="DeliveryStatus.Skipped"/>). Delivery happens in the background.
+    /// </summary>
     public IReadOnlyList<DeliveryResult> Deliveries { get; init; } = [];
 }

@@ -99,6 +99,13 @@ public sealed class DeliveryResult
     public static DeliveryResult Skipped(string sinkName, int alertCount, string reason)
         => new(sinkName, DeliveryStatus.Skipped, alertCount, reason, null, null);
 
+    /// <summary>Creates the result of alerts queued for a sink, to be delivered in the background.</summary>
+    /// <param name="sinkName">The sink.</param>
+    /// <param name="alertCount">How many alerts were queued.</param>
+    /// <returns>The result.</returns>
+    public static DeliveryResult Queued(string sinkName, int alertCount)
+        => new(sinkName, DeliveryStatus.Queued, alertCount, null, null, null);
+
     /// <inheritdoc />
     public override string ToString()
         => Error is null ? $"{SinkName}: {Status} ({AlertCount} alerts)" : $"{SinkName}: {Status} ({AlertCount} alerts): {Error}";

@@ -26,4 +26,11 @@ public enum DeliveryStatus
     /// pipeline disables the sink and says so in the log.
     /// </summary>
     Gone = 5,
+
+    /// <summary>
+    /// The alerts wait in the sink's outbox (and its file, where one is configured); the pipeline delivers them in the
+    /// background. <see cref="IAlertPublisher.PublishAsync"/> says this; the outcome is in the log and the meter, and
+    /// <see cref="IAlertPublisher.FlushAsync"/> waits for it.
+    /// </summary>
+    Queued = 6,
 }

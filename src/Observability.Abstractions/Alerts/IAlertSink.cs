@@ -7,7 +7,9 @@ namespace Observability;
 /// A sink does not retry or queue: the pipeline's outbox does, from the result's status and
 /// <see cref="DeliveryResult.RetryAfter"/>. When a group went out in several messages and a later one
 /// failed, report as <see cref="DeliveryResult.AlertCount"/> only the alerts not delivered (the last
-/// ones of the group, in order): the pipeline retries just those.
+/// ones of the group, in order): the pipeline retries just those. A sink that sends a group in several messages should
+/// also implement <see cref="SendAsync(IReadOnlyList{Alert}, IProgress{int}, CancellationToken)"/>, so that a process
+/// killed in the middle of a group re-sends only the message in flight.
 /// </summary>
 public interface IAlertSink
 {
@@ -19,4 +21,17 @@ public interface IAlertSink
     /// <param name="cancellationToken">The caller's cancellation.</param>
     /// <returns>What happened.</returns>
     Task<DeliveryResult> SendAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Delivers a group of alerts and, after each message the destination accepted, reports how many alerts (the first
+    /// ones of <paramref name="alerts"/>, in order) are delivered so far, before it sends the next message. The pipeline
+    /// records that progress durably (in its outbox file, where one is configured) as it is reported. By default a sink
+    /// reports nothing and the pipeline learns the outcome from the result alone.
+    /// </summary>
+    /// <param name="alerts">The alerts; at least one.</param>
+    /// <param name="delivered">Receives the number of alerts delivered so far (cumulative, never decreasing).</param>
+    /// <param name="cancellationToken">The caller's cancellation.</param>
+    /// <returns>What happened.</returns>
+    Task<DeliveryResult> SendAsync(IReadOnlyList<Alert> alerts, IProgress<int> delivered, CancellationToken cancellationToken = default)
+        => SendAsync(alerts, cancellationToken);
 }

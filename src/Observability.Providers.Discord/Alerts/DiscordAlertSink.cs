@@ -16,8 +16,9 @@ namespace Observability;
 /// </summary>
 /// <remarks>
 /// When a group needs several messages and one fails, the messages before it stay posted; the result counts only the
-/// alerts not delivered, and its error says how many were. The pipeline retries the whole group, so a retry may repeat
-/// the messages already posted.
+/// alerts not delivered, and its error says how many were, so the pipeline retries just those. Each message Discord
+/// accepted is reported through <see cref="SendAsync(IReadOnlyList{Alert}, IProgress{int}, CancellationToken)"/> before the
+/// next one goes, so an outbox kept on disk re-sends at most the message in flight after a crash.
 /// </remarks>
 public sealed partial class DiscordAlertSink : IAlertSink
 {
@@ -64,11 +65,17 @@ public sealed partial class DiscordAlertSink : IAlertSink
     public string Name { get; }
 
     /// <inheritdoc />
-    public async Task<DeliveryResult> SendAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default)
+    public Task<DeliveryResult> SendAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default)
+        => SendAsync(alerts, NoProgress.Instance, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<DeliveryResult> SendAsync(IReadOnlyList<Alert> alerts, IProgress<int> delivered, CancellationToken cancellationToken = default)
     {
         SinkCall.CheckAlerts(alerts, cancellationToken);
+        ArgumentNullException.ThrowIfNull(delivered);
+        var progress = delivered;
         var plan = DiscordMessagePlanner.Plan(alerts);
-        var delivered = 0;
+        var done = 0;
         var statusCode = 200;
         for (var part = 0; part < plan.Count; part++)
         {
@@ -76,21 +83,22 @@ public sealed partial class DiscordAlertSink : IAlertSink
             var payload = DiscordPayloadWriter.Write(message, _username, _avatarUrl);
             var outcome = await PostAsync(payload, cancellationToken).ConfigureAwait(false);
             LogPosted(_logger, Name, part + 1, plan.Count, message.Embeds.Count, message.EmbedLength, outcome.StatusCode ?? 0, outcome.Status);
-            var remaining = alerts.Count - delivered;
+            var remaining = alerts.Count - done;
             if (outcome.Status != DeliveryStatus.Delivered)
             {
-                return Result(outcome, remaining, part, plan.Count, delivered);
+                return Result(outcome, remaining, part, plan.Count, done);
             }
 
-            delivered += count;
+            done += count;
             statusCode = outcome.StatusCode ?? statusCode;
+            progress.Report(done); // recorded before the next message goes
             if (outcome.BucketEmptyFor is { } wait)
             {
-                LogBucketEmpty(_logger, Name, wait.TotalSeconds, alerts.Count - delivered);
+                LogBucketEmpty(_logger, Name, wait.TotalSeconds, alerts.Count - done);
                 if (part < plan.Count - 1)
                 {
                     // Discord said the next request would be refused: report the rest throttled instead of provoking a 429.
-                    return DeliveryResult.Throttled(Name, alerts.Count - delivered, wait);
+                    return DeliveryResult.Throttled(Name, alerts.Count - done, wait);
                 }
             }
         }

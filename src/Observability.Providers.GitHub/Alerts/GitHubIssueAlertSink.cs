@@ -85,9 +85,15 @@ public sealed partial class GitHubIssueAlertSink : IAlertSink
     public string Name { get; }
 
     /// <inheritdoc />
-    public async Task<DeliveryResult> SendAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default)
+    public Task<DeliveryResult> SendAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default)
+        => SendAsync(alerts, NoProgress.Instance, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>Each alert whose issue is done (opened, commented on or closed) is reported before the next one is handled.</remarks>
+    public async Task<DeliveryResult> SendAsync(IReadOnlyList<Alert> alerts, IProgress<int> delivered, CancellationToken cancellationToken = default)
     {
         SinkCall.CheckAlerts(alerts, cancellationToken);
+        ArgumentNullException.ThrowIfNull(delivered);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         var step = new Step();
         int? statusCode = null;
@@ -97,6 +103,7 @@ public sealed partial class GitHubIssueAlertSink : IAlertSink
             for (; done < alerts.Count; done++)
             {
                 statusCode = await DeliverAsync(alerts[done], step, cancellationToken).ConfigureAwait(false) ?? statusCode;
+                delivered.Report(done + 1);
             }
         }
         catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))

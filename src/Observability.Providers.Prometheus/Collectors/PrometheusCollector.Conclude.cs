@@ -13,7 +13,8 @@ public sealed partial class PrometheusCollector
             var failure = errors.FirstOrDefault(static e => e.Kind != CollectionErrorKind.NoData);
             if (failure is not null)
             {
-                return CollectionResult.Failed(Name, errors.Count == 1 ? failure : failure with { Message = $"{failure.Message} (and {errors.Count - 1} more query errors)" });
+                var others = errors.Where(e => !ReferenceEquals(e, failure)).Select(static e => e.Location is null ? e.Kind.ToString() : $"'{e.Location}' {e.Kind}").ToArray();
+                return CollectionResult.Failed(Name, errors.Count == 1 ? failure : failure with { Message = $"{failure.Message} (and {others.Length} more query errors: {string.Join(", ", others)})" });
             }
 
             var reason = $"Prometheus at {_displayEndpoint} returned no data for {_service} in {window} ({_queries.Count} queries)";

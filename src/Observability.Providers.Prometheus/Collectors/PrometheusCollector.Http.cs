@@ -12,8 +12,11 @@ public sealed partial class PrometheusCollector
 {
     private const int MaxQuotedErrorLength = 300;
 
-    private async Task<(PrometheusQueryResult? Result, CollectionError? Error)> QueryAsync(string queryName, string expression, QueryPlan plan, CancellationToken cancellationToken)
+    private const int MaxRedirects = 5;
+
+    private async Task<(PrometheusQueryResult? Result, CollectionError? Error)> QueryAsync(string queryName, string expression, QueryContext context)
     {
+        var plan = context.Plan;
         var instant = _mode == PrometheusQueryMode.Instant;
         var fields = new List<KeyValuePair<string, string>> { new("query", expression), new("timeout", PrometheusQueryTemplates.Duration(_timeout)) };
         if (instant)
@@ -27,27 +30,58 @@ public sealed partial class PrometheusCollector
             fields.Add(new("step", PrometheusQueryTemplates.Duration(plan.Step)));
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_baseAddress, instant ? "api/v1/query" : "api/v1/query_range"));
-        request.Content = new FormUrlEncodedContent(fields);
-        request.Headers.Authorization = _authorization;
-
+        var uri = new Uri(_baseAddress, instant ? "api/v1/query" : "api/v1/query_range");
         using var timeout = new CancellationTokenSource(_timeout, _timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.Token, timeout.Token);
         try
         {
-            using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
-            using var body = await ReadBodyAsync(queryName, response, linked.Token).ConfigureAwait(false);
-            if (body.TooLarge is { } tooLarge)
+            for (var hops = 0; ; hops++)
             {
-                return (null, tooLarge);
-            }
+                using var request = new HttpRequestMessage(HttpMethod.Post, uri);
+                request.Content = new FormUrlEncodedContent(fields);
+                request.Headers.Authorization = _authorization;
+                using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
 
-            return Interpret(queryName, response.StatusCode, body.Bytes);
+                // A client that follows redirects itself shows where it ended; ours does not follow them (the answers' host is checked here).
+                var answered = response.RequestMessage?.RequestUri ?? uri;
+                if (!SameOrigin(answered))
+                {
+                    return (null, OffHost(queryName, answered));
+                }
+
+                if ((int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } location)
+                {
+                    var target = location.IsAbsoluteUri ? location : new Uri(answered, location);
+                    if (!SameOrigin(target))
+                    {
+                        return (null, OffHost(queryName, target));
+                    }
+
+                    if (hops == MaxRedirects)
+                    {
+                        return (null, new CollectionError(CollectionErrorKind.Unreachable,
+                            string.Create(CultureInfo.InvariantCulture, $"query '{queryName}': Prometheus at {_displayEndpoint} redirected more than {MaxRedirects} times"), queryName));
+                    }
+
+                    uri = target;
+                    continue;
+                }
+
+                using var body = await ReadBodyAsync(queryName, response, linked.Token).ConfigureAwait(false);
+                if (body.TooLarge is { } tooLarge)
+                {
+                    return (null, tooLarge);
+                }
+
+                return Interpret(queryName, response.StatusCode, body.Bytes);
+            }
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!context.Caller.IsCancellationRequested)
         {
-            return (null, new CollectionError(CollectionErrorKind.Timeout,
-                string.Create(CultureInfo.InvariantCulture, $"query '{queryName}' got no answer from Prometheus at {_displayEndpoint} within {_timeout.TotalSeconds:0.###} s"), queryName));
+            return (null, timeout.IsCancellationRequested && !context.Deadline.IsCancellationRequested
+                ? new CollectionError(CollectionErrorKind.Timeout,
+                    string.Create(CultureInfo.InvariantCulture, $"query '{queryName}' got no answer from Prometheus at {_displayEndpoint} within {_timeout.TotalSeconds:0.###} s"), queryName)
+                : NotAnswered(queryName, context));
         }
         catch (HttpRequestException e)
         {
@@ -60,6 +94,18 @@ public sealed partial class PrometheusCollector
                 $"the answer of Prometheus at {_displayEndpoint} broke off: {e.Message}", queryName));
         }
     }
+
+    /// <summary>The same scheme, host and port as the endpoint: a redirect there is Prometheus' own.</summary>
+    private bool SameOrigin(Uri uri)
+        => string.Equals(uri.Scheme, _baseAddress.Scheme, StringComparison.OrdinalIgnoreCase)
+           && string.Equals(uri.IdnHost, _baseAddress.IdnHost, StringComparison.OrdinalIgnoreCase)
+           && uri.Port == _baseAddress.Port;
+
+    /// <summary>A redirect to another host: refused, since that host's answer would be reported as this Prometheus's.</summary>
+    private CollectionError OffHost(string queryName, Uri target)
+        => new(CollectionErrorKind.Unreachable,
+            $"query '{queryName}': Prometheus at {_displayEndpoint} redirected to another host ({target.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped)}); redirects to another host are refused. Set Endpoint to the address that answers",
+            queryName);
 
     private (PrometheusQueryResult? Result, CollectionError? Error) Interpret(string queryName, HttpStatusCode status, ReadOnlySpan<byte> body)
     {

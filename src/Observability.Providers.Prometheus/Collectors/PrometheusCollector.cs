@@ -11,7 +11,9 @@ namespace Observability;
 /// availability, p50/p95/p99 latency) and the configured ones. A range collection gives one snapshot per step, stamped
 /// with the start of the step it covers; an instant collection one snapshot for the window. Failures (unreachable, bad
 /// query, execution error, timeout, no data, stale data) become typed results, never exceptions; only the caller's
-/// cancellation is thrown. Prometheus' <c>warnings</c> are logged and attached to the result's
+/// cancellation is thrown. The first query goes alone (a server that refuses ends the collection at one request), the
+/// others side by side, four at a time, all within one deadline (<see cref="PrometheusCollectorOptions.CollectionTimeout"/>).
+/// Redirects are followed only on Prometheus' own scheme, host and port; one to another host is refused. Prometheus' <c>warnings</c> are logged and attached to the result's
 /// <see cref="CollectionResult.Warnings"/>, each prefixed with its query's name. Credentials are sent in the <c>Authorization</c> header and never logged.
 /// </summary>
 public sealed partial class PrometheusCollector : ICollector
@@ -26,6 +28,7 @@ public sealed partial class PrometheusCollector : ICollector
     private readonly TimeSpan _step;
     private readonly TimeSpan? _rateWindow;
     private readonly TimeSpan _timeout;
+    private readonly TimeSpan _collectionTimeout;
     private readonly TimeSpan? _staleAfter;
     private readonly long _maxResponseBytes;
     private readonly AuthenticationHeaderValue? _authorization;
@@ -64,6 +67,7 @@ public sealed partial class PrometheusCollector : ICollector
         _step = options.Step;
         _rateWindow = options.RateWindow;
         _timeout = options.Timeout;
+        _collectionTimeout = options.CollectionTimeout;
         _staleAfter = options.StaleAfter;
         _maxResponseBytes = options.MaxResponseBytes;
         _authorization = HttpEndpointAuth.Header(options.BearerToken, options.Username, options.Password);
@@ -83,19 +87,20 @@ public sealed partial class PrometheusCollector : ICollector
     {
         cancellationToken.ThrowIfCancellationRequested();
         var plan = Plan(window);
+        var answers = await QueryAllAsync(plan, cancellationToken).ConfigureAwait(false);
         var rows = new SortedDictionary<DateTimeOffset, Dictionary<string, double>>();
         var errors = new List<CollectionError>();
         var warnings = new List<string>();
         DateTimeOffset? newest = null;
 
-        foreach (var (queryName, metric, template) in _queries)
+        for (var q = 0; q < _queries.Count; q++)
         {
-            var expression = PrometheusQueryTemplates.Render(template, _service, _serviceLabel, plan.RateWindow, plan.Step);
-            var (result, error) = await QueryAsync(queryName, expression, plan, cancellationToken).ConfigureAwait(false);
+            var (queryName, metric, _) = _queries[q];
+            var (result, error) = answers[q];
             if (error is not null)
             {
                 LogQueryFailed(_logger, Name, _displayEndpoint, queryName, error.Kind, error.Message);
-                if (error.Kind is CollectionErrorKind.Unreachable or CollectionErrorKind.Unauthorized or CollectionErrorKind.RateLimited)
+                if (IsWall(error))
                 {
                     return CollectionResult.Failed(Name, error).WithWarnings(warnings); // the other queries would meet the same wall
                 }
@@ -159,6 +164,10 @@ public sealed partial class PrometheusCollector : ICollector
 
         return Conclude(window, plan, rows, errors, newest).WithWarnings(warnings);
     }
+
+    /// <summary>Unreachable, unauthorized and rate limited: every other query would meet the same wall.</summary>
+    private static bool IsWall(CollectionError error)
+        => error.Kind is CollectionErrorKind.Unreachable or CollectionErrorKind.Unauthorized or CollectionErrorKind.RateLimited;
 
     private QueryPlan Plan(CollectionWindow window)
     {

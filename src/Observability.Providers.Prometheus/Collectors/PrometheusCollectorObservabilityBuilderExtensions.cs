@@ -46,9 +46,15 @@ public static class PrometheusCollectorObservabilityBuilderExtensions
     private static IObservabilityBuilder Add(IObservabilityBuilder builder, string name, Action<OptionsBuilder<PrometheusCollectorOptions>> configure)
         => ProviderRegistration.Add<ICollector, PrometheusCollectorOptions, PrometheusCollectorOptionsValidator>(builder, name, configure, Create, AddHttpClient);
 
-    /// <summary>The collector times each query out itself (PrometheusCollectorOptions.Timeout), so the client's own 100 s limit is lifted.</summary>
+    /// <summary>
+    /// The collector times each query and the whole collection out itself (PrometheusCollectorOptions.Timeout and
+    /// CollectionTimeout), so the client's own 100 s limit is lifted; it follows redirects itself, only on Prometheus' own
+    /// host, so the handler does not follow any.
+    /// </summary>
     private static void AddHttpClient(IServiceCollection services, string name)
-        => services.AddHttpClient(HttpClientNamePrefix + name).ConfigureHttpClient(static client => client.Timeout = Timeout.InfiniteTimeSpan);
+        => services.AddHttpClient(HttpClientNamePrefix + name)
+            .ConfigureHttpClient(static client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false });
 
     private static PrometheusCollector Create(IServiceProvider services, string name, PrometheusCollectorOptions options)
         => new(

@@ -56,6 +56,13 @@ public sealed class PrometheusCollectorOptions
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// Gets or sets how long a whole collection may take: every query (they run side by side, a few at a time) must answer
+    /// within it, and one still unanswered then is a <see cref="CollectionErrorKind.Timeout"/> error naming the query, the
+    /// others' answers kept (a partial result). Default: 60 seconds; positive, at most 1 hour.
+    /// </summary>
+    public TimeSpan CollectionTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
     /// Gets or sets how far before the window's end the newest sample may lie before the data count as stale (a partial
     /// result with a <see cref="CollectionErrorKind.Stale"/> error); exactly this old is not stale. Default
     /// (<see langword="null"/>): two steps in range mode, the window's length in instant mode. In instant mode Prometheus

@@ -55,9 +55,15 @@ public sealed partial class SentryAlertSink : IAlertSink
     public string Name { get; }
 
     /// <inheritdoc />
-    public async Task<DeliveryResult> SendAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default)
+    public Task<DeliveryResult> SendAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default)
+        => SendAsync(alerts, NoProgress.Instance, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>Each event Sentry accepted is reported before the next one is sent.</remarks>
+    public async Task<DeliveryResult> SendAsync(IReadOnlyList<Alert> alerts, IProgress<int> delivered, CancellationToken cancellationToken = default)
     {
         SinkCall.CheckAlerts(alerts, cancellationToken);
+        ArgumentNullException.ThrowIfNull(delivered);
         var toSend = alerts.Count(a => a.Status == AlertStatus.Firing || _options.SendResolved);
         if (toSend == 0)
         {
@@ -85,6 +91,8 @@ public sealed partial class SentryAlertSink : IAlertSink
                     LogNotDelivered(_logger, Name, result.Status, result.StatusCode ?? 0, alert.Rule, ShortFingerprint(alert), result.Error ?? string.Empty);
                     return result;
                 }
+
+                delivered.Report(i + 1);
             }
 
             LogDelivered(_logger, Name, toSend);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Observability.Testing;
 
 namespace Observability.Core.Tests.Monitoring;
@@ -71,6 +72,7 @@ public sealed class EngineIntegrationTests
 
         Assert.Equal(Decision.Hold, result.Verdict.Decision);
         Assert.Contains(result.Verdict.Reasons, r => r.Rule == "rollback_processor_connectivity_pending");
+        Assert.True(await harness.Services.GetRequiredService<IAlertPublisher>().FlushAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token));
         Assert.DoesNotContain(harness.Sink.Alerts, a => a.Rule == "rollback_processor_connectivity_pending");
     }
 

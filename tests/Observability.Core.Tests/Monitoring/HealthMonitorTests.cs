@@ -18,7 +18,7 @@ public sealed class HealthMonitorTests
         await using var harness = ObservabilityTestHarness.Create();
         harness.Collector.Add(Day((_, t) => TestSnapshots.Service(t)));
 
-        var result = await harness.Monitor.RunOnceAsync();
+        var result = await RunAndFlushAsync(harness);
 
         Assert.Equal(Decision.Proceed, result.Verdict.Decision);
         Assert.Empty(result.Verdict.Reasons);
@@ -37,7 +37,7 @@ public sealed class HealthMonitorTests
         await using var harness = ObservabilityTestHarness.Create();
         harness.Collector.Add(Day((i, t) => TestSnapshots.Service(t, errorRate: i >= 44 ? 0.08 : 0.0004)));
 
-        var result = await harness.Monitor.RunOnceAsync();
+        var result = await RunAndFlushAsync(harness);
 
         Assert.Equal(Decision.Rollback, result.Verdict.Decision);
         Assert.Contains(result.Verdict.Reasons, r => r.Rule == "error_rate_critical" && Math.Abs(r.Observed!.Value - 0.08) < 1e-9);
@@ -57,7 +57,7 @@ public sealed class HealthMonitorTests
         // (not above 5 %). Its own health is 0, but it has been low for 0 of the 30 minutes.
         harness.Collector.Add(Day((i, t) => TestSnapshots.Service(t, errorRate: i == 47 ? 0.10 : 0.0004)));
 
-        var result = await harness.Monitor.RunOnceAsync();
+        var result = await RunAndFlushAsync(harness);
 
         Assert.Equal(Decision.Hold, result.Verdict.Decision);
         Assert.Contains(result.Verdict.Reasons, r => r.Rule == "error_rate_warning");
@@ -74,7 +74,7 @@ public sealed class HealthMonitorTests
         // below 50 from 10:30 to 12:00, 90 minutes >= 30: the breaker trips though 3 % is under the 5 % maximum.
         harness.Collector.Add(Day((i, t) => TestSnapshots.Service(t, errorRate: i >= 44 ? 0.03 : 0.0004)));
 
-        var result = await harness.Monitor.RunOnceAsync();
+        var result = await RunAndFlushAsync(harness);
 
         Assert.Equal(Decision.Rollback, result.Verdict.Decision);
         Assert.Equal("rollback_health_sustained", result.Verdict.Reasons[0].Rule);
@@ -95,7 +95,7 @@ public sealed class HealthMonitorTests
             [WellKnownMetrics.LatencyP99] = 320,
         })));
 
-        var result = await harness.Monitor.RunOnceAsync();
+        var result = await RunAndFlushAsync(harness);
 
         Assert.NotEqual(Decision.Rollback, result.Verdict.Decision);
         var lowVolume = Assert.Single(result.Report.Findings, f => f.Rule == "error_rate_low_volume" && f.Severity == AlertSeverity.Info);
@@ -109,7 +109,7 @@ public sealed class HealthMonitorTests
         await using var harness = ObservabilityTestHarness.Create();
         harness.Collector.Add(Day((i, t) => i is 20 or 21 ? TestSnapshots.Quiet(t) : TestSnapshots.Service(t)));
 
-        var result = await harness.Monitor.RunOnceAsync();
+        var result = await RunAndFlushAsync(harness);
 
         Assert.Equal(Decision.Proceed, result.Verdict.Decision);
         var gap = Assert.Single(result.Report.DataQuality.Gaps);
@@ -127,7 +127,7 @@ public sealed class HealthMonitorTests
         await using var harness = ObservabilityTestHarness.Create();
         harness.Collector.Add(Day((i, t) => i >= 44 ? TestSnapshots.Quiet(t) : TestSnapshots.Service(t)));
 
-        var result = await harness.Monitor.RunOnceAsync();
+        var result = await RunAndFlushAsync(harness);
 
         Assert.Equal(Decision.NoData, result.Verdict.Decision);
         Assert.Equal(HealthStatus.Unknown, result.Report.Health.Status);
@@ -143,7 +143,7 @@ public sealed class HealthMonitorTests
         await using var harness = ObservabilityTestHarness.Create();
         harness.Collector.Add(Day((i, t) => i == 46 ? TestSnapshots.Quiet(t) : TestSnapshots.Service(t)));
 
-        var result = await harness.Monitor.RunOnceAsync();
+        var result = await RunAndFlushAsync(harness);
 
         Assert.Equal(Decision.Proceed, result.Verdict.Decision);
         var alert = Assert.Single(harness.Sink.Alerts);
@@ -158,9 +158,9 @@ public sealed class HealthMonitorTests
         await using var harness = ObservabilityTestHarness.Create(o => o.Alerts.RepeatInterval = TimeSpan.FromMinutes(5));
         harness.Collector.Add(Day((i, t) => TestSnapshots.Service(t, errorRate: i >= 44 ? 0.08 : 0.0004)));
 
-        var first = await harness.Monitor.RunOnceAsync();
+        var first = await RunAndFlushAsync(harness);
         harness.Time.Advance(TimeSpan.FromMinutes(2));
-        var second = await harness.Monitor.RunOnceAsync();
+        var second = await RunAndFlushAsync(harness);
 
         Assert.NotEmpty(first.Report.Alerts);
         Assert.Empty(second.Report.Alerts);
@@ -169,7 +169,7 @@ public sealed class HealthMonitorTests
         Assert.NotEqual(first.Report.TraceId, second.Report.TraceId);
 
         harness.Time.Advance(TimeSpan.FromMinutes(4)); // 6 minutes after the first: the repeat interval has passed
-        var third = await harness.Monitor.RunOnceAsync();
+        var third = await RunAndFlushAsync(harness);
         Assert.Equal(Decision.Rollback, third.Verdict.Decision);
         Assert.Equal(2, harness.Sink.Deliveries.Count);
     }
@@ -180,13 +180,13 @@ public sealed class HealthMonitorTests
         await using var harness = ObservabilityTestHarness.Create();
         harness.Collector.Add(Day((i, t) => TestSnapshots.Service(t, errorRate: i >= 44 ? 0.08 : 0.0004)));
 
-        var failing = await harness.Monitor.RunOnceAsync();
+        var failing = await RunAndFlushAsync(harness);
         harness.Time.Advance(TimeSpan.FromMinutes(2));
         harness.Collector.EnqueueResult(CollectionResult.Success("scripted", Day((_, t) => TestSnapshots.Service(t))));
-        var healthy = await harness.Monitor.RunOnceAsync();
+        var healthy = await RunAndFlushAsync(harness);
         harness.Time.Advance(TimeSpan.FromMinutes(2));
         harness.Collector.EnqueueResult(CollectionResult.Success("scripted", Day((_, t) => TestSnapshots.Service(t))));
-        var stillHealthy = await harness.Monitor.RunOnceAsync();
+        var stillHealthy = await RunAndFlushAsync(harness);
 
         Assert.Equal(Decision.Proceed, healthy.Verdict.Decision);
         var notified = failing.Report.Alerts.Select(static a => a.Fingerprint).Order().ToArray();
@@ -204,7 +204,7 @@ public sealed class HealthMonitorTests
         harness.Collector.EnqueueResult(CollectionResult.Success("scripted", Day((_, t) => TestSnapshots.Service(t)))
             .WithWarnings(["query 'error_rate': PromQL info: metric might not be a counter", "token=tok-warning-1234567 was refused"]));
 
-        var result = await harness.Monitor.RunOnceAsync();
+        var result = await RunAndFlushAsync(harness);
 
         var summary = Assert.Single(result.Report.Collections);
         Assert.Equal("query 'error_rate': PromQL info: metric might not be a counter", summary.Warnings[0]);
@@ -217,7 +217,7 @@ public sealed class HealthMonitorTests
         await using var harness = ObservabilityTestHarness.Create(o => o.Alerts.Enabled = false);
         harness.Collector.Add(Day((i, t) => TestSnapshots.Service(t, errorRate: i >= 44 ? 0.08 : 0.0004)));
 
-        var result = await harness.Monitor.RunOnceAsync();
+        var result = await RunAndFlushAsync(harness);
 
         Assert.Contains(result.Report.Alerts, a => a.Rule == "error_rate_critical");
         Assert.Empty(result.Deliveries);
@@ -232,7 +232,7 @@ public sealed class HealthMonitorTests
         harness.Collector.EnqueueException(new HttpRequestException("GET https://metrics?api_key=sk_live_abcdef123456 failed"));
         backup.Add(Day((_, t) => TestSnapshots.Service(t)));
 
-        var result = await harness.Monitor.RunOnceAsync();
+        var result = await RunAndFlushAsync(harness);
 
         Assert.Equal(Decision.Proceed, result.Verdict.Decision);
         Assert.Equal(2, result.Report.Collections.Count);
@@ -251,7 +251,7 @@ public sealed class HealthMonitorTests
         await using var harness = ObservabilityTestHarness.Create();
         harness.Collector.EnqueueResult(CollectionResult.Failed("scripted", new CollectionError(CollectionErrorKind.Unreachable, "connection refused")));
 
-        var result = await harness.Monitor.RunOnceAsync();
+        var result = await RunAndFlushAsync(harness);
 
         Assert.Equal(Decision.NoData, result.Verdict.Decision);
         Assert.Contains(result.Verdict.Reasons, r => r.Rule == "no_usable_data");
@@ -259,7 +259,7 @@ public sealed class HealthMonitorTests
     }
 
     [Fact]
-    public async Task RunOnceAsync_SinkThrows_PassCompletesWithFailedDelivery()
+    public async Task RunOnceAsync_SinkThrows_PassCompletesWithTheAlertQueued()
     {
         await using var harness = ObservabilityTestHarness.Create();
         harness.Collector.Add(Day((i, t) => TestSnapshots.Service(t, errorRate: i >= 44 ? 0.08 : 0.0004)));
@@ -269,8 +269,10 @@ public sealed class HealthMonitorTests
 
         Assert.Equal(Decision.Rollback, result.Verdict.Decision);
         var delivery = Assert.Single(result.Deliveries);
-        Assert.Equal(DeliveryStatus.Failed, delivery.Status);
-        Assert.DoesNotContain("abcdefgh99", delivery.Error, StringComparison.Ordinal);
+        Assert.Equal(DeliveryStatus.Queued, delivery.Status); // the pass never waits for a sink
+        using var shortWait = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        Assert.False(await harness.Services.GetRequiredService<IAlertPublisher>().FlushAsync(shortWait.Token)); // the retry waits on the fake clock
+        Assert.Single(harness.Sink.AttemptTimes); // the throwing attempt was made, and the alert is still queued
     }
 
     [Fact]
@@ -279,7 +281,7 @@ public sealed class HealthMonitorTests
         await using var harness = ObservabilityTestHarness.Create(o => o.ServiceName = "checkout password=hunter2secret");
         harness.Collector.Add(Day((i, t) => TestSnapshots.Service(t, errorRate: i >= 44 ? 0.08 : 0.0004)));
 
-        await harness.Monitor.RunOnceAsync();
+        await RunAndFlushAsync(harness);
 
         Assert.NotEmpty(harness.Sink.Alerts);
         Assert.All(harness.Sink.Alerts, a =>
@@ -326,7 +328,7 @@ public sealed class HealthMonitorTests
                 b => b.AddJsonReporter().AddMarkdownReporter());
             harness.Collector.Add(Day((_, t) => TestSnapshots.Service(t)));
 
-            var result = await harness.Monitor.RunOnceAsync();
+            var result = await RunAndFlushAsync(harness);
 
             Assert.Equal(2, result.Reports.Count);
             Assert.All(result.Reports, r => Assert.True(r.Succeeded && File.Exists(r.Path), r.Error));
@@ -339,5 +341,14 @@ public sealed class HealthMonitorTests
                 Directory.Delete(directory, recursive: true);
             }
         }
+    }
+
+    /// <summary>A pass, then the alerts it queued delivered (the pass itself never waits for a sink).</summary>
+    private static async Task<MonitoringPassResult> RunAndFlushAsync(ObservabilityTestHarness harness)
+    {
+        var result = await harness.Monitor.RunOnceAsync();
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        Assert.True(await harness.Services.GetRequiredService<IAlertPublisher>().FlushAsync(bound.Token));
+        return result;
     }
 }

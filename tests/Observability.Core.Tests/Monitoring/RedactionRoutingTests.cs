@@ -94,6 +94,7 @@ public sealed class RedactionRoutingTests : IDisposable
         };
 
         await publisher.PublishAsync([alert]);
+        Assert.True(await publisher.FlushAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token));
 
         var delivered = Assert.Single(harness.Sink.Alerts);
         Assert.Equal($"rule token={Masked}", delivered.Rule);

@@ -62,7 +62,7 @@ public sealed class PrometheusCollectorWarningTests
     [Fact]
     public async Task Warnings_met_before_a_refusal_are_kept_on_the_failed_result()
     {
-        // a answers with a warning; b is refused (401), which ends the collection before c.
+        // a answers with a warning (alone, first); b is refused (401), which ends the collection; c goes side by side with b.
         await using var server = new LoopbackHttpServer(r => r.Form["query"] switch
         {
             "a" => LoopbackResponse.Json(WithWarnings(Matrix((Unix(Start.AddMinutes(5)), "1")), "partial answer")),
@@ -75,7 +75,7 @@ public sealed class PrometheusCollectorWarningTests
 
         Assert.Equal((CollectionStatus.Failed, CollectionErrorKind.Unauthorized), (result.Status, Assert.Single(result.Errors).Kind));
         Assert.Equal(["query 'a': partial answer"], result.Warnings);
-        Assert.Equal(2, server.Requests.Count);
+        Assert.InRange(server.Requests.Count, 2, 3); // c may have been asked beside b; its answer is not used
     }
 
     [Fact]

@@ -54,6 +54,7 @@ public sealed class RedisDedupeAcrossProcessesTests(RedisServerFixture redis)
         await using (second.Provider)
         {
             var rerun = await second.Publisher.PublishAsync(alerts);
+            Assert.True(await second.Publisher.FlushAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token));
 
             Assert.Empty(rerun.Raised);
             Assert.Equal(Distinct, rerun.Suppressed);

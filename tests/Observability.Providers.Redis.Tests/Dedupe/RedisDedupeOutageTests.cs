@@ -69,6 +69,7 @@ public sealed class RedisDedupeOutageTests : IAsyncLifetime
         await using (other)
         {
             var rerun = await otherPublisher.PublishAsync([.. alerts, during]);
+            Assert.True(await otherPublisher.FlushAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token));
             Assert.Empty(rerun.Raised);
             Assert.Empty(otherSink.Alerts);
         }

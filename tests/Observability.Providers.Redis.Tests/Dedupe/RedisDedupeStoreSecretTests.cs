@@ -75,6 +75,7 @@ public sealed class RedisDedupeStoreSecretTests(RedisServerFixture redis)
         await using var provider = services.BuildServiceProvider();
 
         var result = await provider.GetRequiredService<IAlertPublisher>().PublishAsync([RedisTestAlerts.Alert(1)]);
+        Assert.True(await provider.GetRequiredService<IAlertPublisher>().FlushAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token));
 
         Assert.Single(result.Raised);
         Assert.Single(sink.Alerts); // a duplicate is better than a lost alert

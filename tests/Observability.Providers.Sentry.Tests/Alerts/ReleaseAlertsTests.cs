@@ -246,6 +246,7 @@ public sealed class ReleaseAlertsTests
         };
 
         var result = await provider.GetRequiredService<IAlertPublisher>().PublishAsync(alerts);
+        Assert.True(await provider.GetRequiredService<IAlertPublisher>().FlushAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token));
 
         Assert.Equal(alerts.Select(static a => a.Rule).Order(StringComparer.Ordinal), sink.Alerts.Select(static a => a.Rule).Order(StringComparer.Ordinal));
         Assert.Equal(4, result.Raised.Count);

@@ -2,37 +2,64 @@ using Microsoft.Extensions.Logging;
 
 namespace Observability.Internal;
 
-/// <summary>The background loop that retries and sends grouped alerts when they are due, on the injected clock.</summary>
+/// <summary>
+/// The senders: one background loop per sink, which sends what is due, retries, and sleeps until the next due time
+/// (on the injected clock) or a publish wakes it. One loop per sink, so a destination that hangs holds up only itself.
+/// </summary>
 internal sealed partial class AlertPipeline
 {
-    private void EnsureBackground()
+    /// <summary>
+    /// Gets or sets whether the senders are off, so that only <see cref="DeliverDueAsync"/> and <see cref="FlushAsync"/>
+    /// send: tests on a fake clock use it to see each attempt's result. Set it before the first publish.
+    /// </summary>
+    internal bool ManualDelivery { get; set; }
+
+    /// <summary>Wakes the sender of outbox <paramref name="o"/>, starting it on first use.</summary>
+    private void Wake(int o)
     {
+        if (ManualDelivery)
+        {
+            return;
+        }
+
         lock (_gate)
         {
-            if (_background is null && !_stopping.IsCancellationRequested)
+            if (_senders.Length != _outboxes.Length)
             {
-                _background = Task.Run(() => RunAsync(_stopping.Token));
+                _senders = new Task?[_outboxes.Length];
             }
+
+            if (_senders[o] is null && !_stopping.IsCancellationRequested)
+            {
+                var outbox = o;
+                _senders[o] = Task.Run(() => RunAsync(outbox, _stopping.Token));
+            }
+        }
+
+        if (_wakes[o].CurrentCount == 0)
+        {
+            _wakes[o].Release(); // one pending wake is enough: the loop looks at everything that is due
         }
     }
 
-    /// <summary>Delivers whatever is due now, as the background loop does; tests on a fake clock call it after advancing time.</summary>
+    /// <summary>Delivers whatever is due now, as the senders do; tests on a fake clock call it after advancing time.</summary>
     internal async Task<IReadOnlyList<DeliveryResult>> DeliverDueAsync(CancellationToken cancellationToken = default)
     {
         var attempts = await Task.WhenAll(_outboxes.Select(o => DeliverAsync(o, ignoreGroupWait: false, cancellationToken))).ConfigureAwait(false);
         return attempts.SelectMany(static a => a).ToList();
     }
 
-    private async Task RunAsync(CancellationToken stopping)
+    private async Task RunAsync(int o, CancellationToken stopping)
     {
+        var outbox = _outboxes[o];
         while (!stopping.IsCancellationRequested)
         {
             try
             {
-                await DeliverDueAsync(stopping).ConfigureAwait(false);
-                var next = _outboxes.Select(static o => o.NextAttemptAt(ignoreGroupWait: false)).Where(static t => t.HasValue).Min();
+                await DeliverAsync(outbox, ignoreGroupWait: false, stopping).ConfigureAwait(false);
+                var next = outbox.NextAttemptAt(ignoreGroupWait: false);
                 var wait = next is null ? Timeout.InfiniteTimeSpan : next.Value - _time.GetUtcNow();
-                await WaitAsync(wait < TimeSpan.Zero && wait != Timeout.InfiniteTimeSpan ? TimeSpan.Zero : wait, stopping).ConfigureAwait(false);
+                await WaitAsync(o, wait < TimeSpan.Zero && wait != Timeout.InfiniteTimeSpan ? TimeSpan.Zero : wait, stopping).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
@@ -41,14 +68,14 @@ internal sealed partial class AlertPipeline
             catch (Exception ex)
             {
                 // Never let the loop die: log, pause briefly, go on.
-                LogOutboxFailed(_logger, "(all)", ex.GetType().Name, _redactor.RedactText(ex.Message));
-                await WaitAsync(TimeSpan.FromSeconds(1), stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                LogOutboxFailed(_logger, outbox.Name, ex.GetType().Name, _redactor.RedactText(ex.Message));
+                await WaitAsync(o, TimeSpan.FromSeconds(1), stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
 
     // Until the wait is over or a publish wakes the loop.
-    private async Task WaitAsync(TimeSpan wait, CancellationToken stopping)
+    private async Task WaitAsync(int o, TimeSpan wait, CancellationToken stopping)
     {
         if (wait == TimeSpan.Zero)
         {
@@ -57,7 +84,7 @@ internal sealed partial class AlertPipeline
         }
 
         using var either = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        var woken = _wake.WaitAsync(either.Token);
+        var woken = _wakes[o].WaitAsync(either.Token);
         var delay = wait == Timeout.InfiniteTimeSpan ? Task.Delay(Timeout.Infinite, either.Token) : Task.Delay(wait, _time, either.Token);
         await Task.WhenAny(woken, delay).ConfigureAwait(false);
         await either.CancelAsync().ConfigureAwait(false);
@@ -100,6 +127,9 @@ internal sealed partial class AlertPipeline
 
     [LoggerMessage(EventId = 2006, Level = LogLevel.Debug, Message = "Alert {Rule} inhibited by a firing alert (fingerprint {Fingerprint})")]
     private static partial void LogInhibited(ILogger logger, string rule, string fingerprint);
+
+    [LoggerMessage(EventId = 2021, Level = LogLevel.Warning, Message = "Alerts not delivered when the flush stopped: {Count} alert(s) still waiting for sink {Sink} (last attempt: {Reason}); they stay in its outbox")]
+    private static partial void LogFlushIncomplete(ILogger logger, string sink, int count, string reason);
 
     [LoggerMessage(EventId = 2007, Level = LogLevel.Error, Message = "Delivering to sink {Sink} failed unexpectedly ({ExceptionType}: {Reason}); the alerts stay queued")]
     private static partial void LogOutboxFailed(ILogger logger, string sink, string exceptionType, string reason);

@@ -7,7 +7,8 @@ namespace Observability.Internal;
 /// <summary>
 /// Redact, fingerprint, silence, inhibit, deduplicate, route, group, deliver. No sink sees an alert
 /// before it is redacted; each sink has its own outbox (rate limit, retries with backoff, capacity,
-/// optional file); no failure of a sink or of the dedupe store reaches the caller.
+/// optional file) and its own sender in the background: publishing returns once the alerts are queued,
+/// never waiting for a destination; no failure of a sink or of the dedupe store reaches the caller.
 /// </summary>
 internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable, IDisposable
 {
@@ -27,10 +28,10 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
     private readonly AlertMetrics _metrics;
     private readonly ILogger _logger;
     private readonly string[] _groupBy;
-    private readonly SemaphoreSlim _wake = new(0);
+    private readonly SemaphoreSlim[] _wakes;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();
-    private Task? _background;
+    private Task?[] _senders = [];
 
     public AlertPipeline(
         SecretRedactor redactor,
@@ -67,9 +68,13 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
         _groupBy = _options.GroupBy.Distinct(StringComparer.Ordinal).ToArray();
         _metrics = new AlertMetrics(meterFactory, OutboxLengths);
         _outboxes = sinks.Select(s => new SinkOutbox(s, _rules.RouteFor(s.Name), _options, time, _metrics, redactor, logger)).ToArray();
-        if (_outboxes.Any(static o => o.Count > 0))
+        _wakes = _outboxes.Select(static _ => new SemaphoreSlim(0)).ToArray();
+        for (var o = 0; o < _outboxes.Length; o++)
         {
-            EnsureBackground(); // alerts kept on disk from the last run go out now
+            if (_outboxes[o].Count > 0)
+            {
+                Wake(o); // alerts kept on disk from the last run go out now
+            }
         }
     }
 
@@ -109,6 +114,14 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            foreach (var outbox in _outboxes)
+            {
+                if (outbox.Count is var waiting and > 0)
+                {
+                    LogFlushIncomplete(_logger, outbox.Name, waiting, outbox.LastFailure ?? "no attempt finished yet");
+                }
+            }
+
             return false;
         }
     }
@@ -122,10 +135,7 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
 
         _reload?.Dispose();
         await _stopping.CancelAsync().ConfigureAwait(false);
-        if (_background is { } background)
-        {
-            await background.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
+        await Task.WhenAll(Senders()).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
 
         _metrics.Dispose();
     }
@@ -142,7 +152,7 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
         try
         {
             // The loop only waits on tokens that are now cancelled, so it ends promptly; a sink stuck in I/O is not waited for long.
-            _background?.Wait(TimeSpan.FromSeconds(5));
+            Task.WaitAll(Senders(), TimeSpan.FromSeconds(5));
         }
         catch (AggregateException)
         {
@@ -272,6 +282,8 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
         return true;
     }
 
+    // Queues each raised alert for the sinks whose route accepts it, and wakes the senders: publishing never waits for a
+    // destination (nor for a send in progress), so a hanging sink holds up neither the caller nor the other sinks.
     private async Task<IReadOnlyList<DeliveryResult>> RouteAsync(List<Alert> raised, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (raised.Count == 0 || _outboxes.Length == 0)
@@ -280,49 +292,63 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
         }
 
         var rules = _rules; // one set of rules for the whole batch, even if a reload lands meanwhile
-        var routes = _outboxes.Select(o => raised.Select(a => rules.RouteFor(o.Name).Accepts(a)).ToArray()).ToArray();
-
-        // Each sink queues its alerts and makes its first attempt; the sinks go side by side, so a slow destination
-        // does not hold up the others.
-        var attempts = await Task.WhenAll(_outboxes.Select((outbox, o) =>
+        var routed = new bool[raised.Count];
+        var taken = new bool[raised.Count];
+        var queued = new List<DeliveryResult>(_outboxes.Length);
+        for (var o = 0; o < _outboxes.Length; o++)
         {
-            var items = raised.Where((_, i) => routes[o][i]).Select(a => (a, GroupKey(a))).ToArray();
-            return items.Length == 0 ? Task.FromResult((Taken: 0, Results: new List<DeliveryResult>())) : EnqueueAndDeliverAsync(outbox, items, now, cancellationToken);
-        })).ConfigureAwait(false);
+            var outbox = _outboxes[o];
+            var route = rules.RouteFor(outbox.Name);
+            var indexes = new List<int>();
+            for (var i = 0; i < raised.Count; i++)
+            {
+                if (route.Accepts(raised[i]))
+                {
+                    indexes.Add(i);
+                    routed[i] = true;
+                }
+            }
+
+            if (indexes.Count == 0)
+            {
+                continue;
+            }
+
+            var count = Enqueue(outbox, indexes.Select(i => (raised[i], GroupKey(raised[i]))).ToArray(), now);
+            if (count > 0)
+            {
+                indexes.ForEach(i => taken[i] = true);
+                queued.Add(DeliveryResult.Queued(outbox.Name, count));
+                Wake(o);
+            }
+            else
+            {
+                queued.Add(DeliveryResult.Skipped(outbox.Name, indexes.Count, "the sink is disabled or its outbox is full"));
+            }
+        }
 
         for (var i = 0; i < raised.Count; i++)
         {
-            var routed = false;
-            var taken = false;
-            for (var o = 0; o < _outboxes.Length; o++)
-            {
-                routed |= routes[o][i];
-                taken |= routes[o][i] && attempts[o].Taken > 0;
-            }
-
-            if (routed && !taken)
+            if (routed[i] && !taken[i])
             {
                 // Routed somewhere but no outbox could take it: free the fingerprint so the next pass tries again.
                 await ReleaseAsync(raised[i].Fingerprint!, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        var deliveries = attempts.SelectMany(static a => a.Results).ToList();
-        EnsureBackground();
-        _wake.Release();
-        return deliveries;
+        return queued;
     }
 
-    private async Task<(int Taken, List<DeliveryResult> Results)> EnqueueAndDeliverAsync(SinkOutbox outbox, (Alert, string)[] items, DateTimeOffset now, CancellationToken cancellationToken)
+    private int Enqueue(SinkOutbox outbox, (Alert, string)[] items, DateTimeOffset now)
     {
         try
         {
-            return await outbox.EnqueueAndDeliverAsync(items, now, cancellationToken).ConfigureAwait(false);
+            return outbox.Enqueue(items, now);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception ex)
         {
             LogOutboxFailed(_logger, outbox.Name, ex.GetType().Name, _redactor.RedactText(ex.Message));
-            return (items.Length, []); // queued before the failure: the loop retries
+            return 0;
         }
     }
 
@@ -393,6 +419,14 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogDedupeFailed(_logger, ex.GetType().Name, _redactor.RedactText(ex.Message));
+        }
+    }
+
+    private Task[] Senders()
+    {
+        lock (_gate)
+        {
+            return _senders.OfType<Task>().ToArray();
         }
     }
 

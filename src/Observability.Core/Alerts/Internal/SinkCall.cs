@@ -1,7 +1,7 @@
 namespace Observability.Internal;
 
 /// <summary>
-/// What every alert sink's <see cref="IAlertSink.SendAsync"/> shares: the argument guard on the batch, and one request run
+/// What every alert sink's <see cref="IAlertSink.SendAsync(IReadOnlyList{Alert}, CancellationToken)"/> shares: the argument guard on the batch, and one request run
 /// under a per-request timeout on the injected <see cref="TimeProvider"/> linked with the caller's token, where the timeout
 /// becomes a "timed out" result and the caller's cancellation an <see cref="OperationCanceledException"/>.
 /// </summary>

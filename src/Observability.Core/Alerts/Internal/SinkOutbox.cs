@@ -24,6 +24,7 @@ internal sealed partial class SinkOutbox
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _sending = new(1, 1);
     private int _failures;
+    private volatile string? _lastFailure;
     private DateTimeOffset _retryAt = DateTimeOffset.MinValue;
     private DateTimeOffset _tokenAt = DateTimeOffset.MinValue;
     private bool _disabled;
@@ -63,6 +64,9 @@ internal sealed partial class SinkOutbox
 
     public string Name => _sink.Name;
 
+    /// <summary>Gets what the last failed attempt said (redacted), or <see langword="null"/> after a success.</summary>
+    public string? LastFailure => _lastFailure;
+
     public int Count
     {
         get
@@ -75,36 +79,10 @@ internal sealed partial class SinkOutbox
     }
 
     /// <summary>
-    /// Adds alerts to the queue and makes the first attempt at what is due, as one step: the send lock is taken
-    /// before the alerts are queued, so the retry loop cannot pick them up in between and the caller sees the
-    /// outcome of its own alerts' first attempt. Alerts are queued even when the caller cancels while waiting.
+    /// Adds alerts to the queue (and writes the outbox file, where one is configured) without waiting for a send in
+    /// progress; returns how many were taken (a disabled sink takes none, a full outbox may refuse a low severity).
     /// </summary>
-    /// <returns>How many alerts were taken (a disabled sink takes none), and the sends made.</returns>
-    public async Task<(int Taken, List<DeliveryResult> Results)> EnqueueAndDeliverAsync(IReadOnlyList<(Alert Alert, string Group)> items, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _sending.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            Enqueue(items, now); // nothing published is lost to the caller's cancellation: the loop sends it
-            throw;
-        }
-
-        try
-        {
-            var taken = Enqueue(items, now);
-            return (taken, taken > 0 ? await DeliverLockedAsync(ignoreGroupWait: false, cancellationToken).ConfigureAwait(false) : []);
-        }
-        finally
-        {
-            _sending.Release();
-        }
-    }
-
-    /// <summary>Adds alerts to the queue; returns how many were taken (a disabled sink takes none).</summary>
-    private int Enqueue(IReadOnlyList<(Alert Alert, string Group)> items, DateTimeOffset now)
+    public int Enqueue(IReadOnlyList<(Alert Alert, string Group)> items, DateTimeOffset now)
     {
         lock (_gate)
         {
@@ -169,9 +147,10 @@ internal sealed partial class SinkOutbox
         var results = new List<DeliveryResult>();
         while (NextBatch(ignoreGroupWait) is { } batch)
         {
-            var result = await SinkTelemetry.TraceAsync(Name, batch.Length, _time, _redactor, () => SendAsync(batch, cancellationToken)).ConfigureAwait(false);
+            var progress = new BatchProgress(this, batch);
+            var result = await SinkTelemetry.TraceAsync(Name, batch.Length, _time, _redactor, () => SendAsync(batch, progress, cancellationToken)).ConfigureAwait(false);
             results.Add(result);
-            if (!Settle(batch, result))
+            if (!Settle(batch, progress.Acknowledged, result))
             {
                 break;
             }
@@ -209,14 +188,14 @@ internal sealed partial class SinkOutbox
         }
     }
 
-    private async Task<DeliveryResult> SendAsync(OutboxEntry[] batch, CancellationToken cancellationToken)
+    private async Task<DeliveryResult> SendAsync(OutboxEntry[] batch, BatchProgress progress, CancellationToken cancellationToken)
     {
         var alerts = Array.ConvertAll(batch, static e => e.Alert);
         using var timeout = new CancellationTokenSource(_delivery.AttemptTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            return await _sink.SendAsync(alerts, linked.Token).ConfigureAwait(false)
+            return await _sink.SendAsync(alerts, progress, linked.Token).ConfigureAwait(false)
                 ?? DeliveryResult.Failed(Name, alerts.Length, "the sink returned no result");
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -233,11 +212,31 @@ internal sealed partial class SinkOutbox
         }
     }
 
-    /// <summary>Applies a send's outcome; <see langword="true"/> when the next group may go now.</summary>
-    private bool Settle(OutboxEntry[] batch, DeliveryResult result)
+    /// <summary>
+    /// Records that the sink reported the first <paramref name="from"/> to <paramref name="to"/> alerts of a batch
+    /// delivered, before it sends its next message: they leave the queue and the file at once, so a crash re-sends at
+    /// most the message in flight.
+    /// </summary>
+    private void Acknowledge(OutboxEntry[] batch, int from, int to)
+    {
+        var now = _time.GetUtcNow();
+        lock (_gate)
+        {
+            Remove(batch[from..to]);
+            foreach (var entry in batch.AsSpan(from, to - from))
+            {
+                _metrics.Sent(Name, 1, now - entry.EnqueuedAt);
+            }
+        }
+    }
+
+    /// <summary>Applies a send's outcome (the first <paramref name="acknowledged"/> alerts were already settled as delivered); <see langword="true"/> when the next group may go now.</summary>
+    private bool Settle(OutboxEntry[] batch, int acknowledged, DeliveryResult result)
     {
         var now = _time.GetUtcNow();
         var reason = _redactor.RedactText(result.Error ?? string.Empty);
+        var whole = batch;
+        batch = batch[acknowledged..];
         lock (_gate)
         {
             switch (result.Status)
@@ -245,13 +244,14 @@ internal sealed partial class SinkOutbox
                 case DeliveryStatus.Delivered:
                     Remove(batch);
                     _failures = 0;
-                    _lastSent[batch[0].Group] = now;
+                    _lastFailure = null;
+                    _lastSent[whole[0].Group] = now;
                     foreach (var entry in batch)
                     {
                         _metrics.Sent(Name, 1, now - entry.EnqueuedAt);
                     }
 
-                    LogDelivered(_logger, Name, batch.Length, result.StatusCode);
+                    LogDelivered(_logger, Name, whole.Length, result.StatusCode);
                     return true;
 
                 case DeliveryStatus.Skipped:
@@ -278,6 +278,11 @@ internal sealed partial class SinkOutbox
                 default:
                     // A sink that got part of a group out counts only the rest; those are the group's last alerts.
                     var delivered = result.AlertCount is > 0 && result.AlertCount < batch.Length ? batch.Length - result.AlertCount : 0;
+                    if (acknowledged > 0)
+                    {
+                        _lastSent[whole[0].Group] = now;
+                    }
+
                     if (delivered > 0)
                     {
                         Remove(batch[..delivered]);
@@ -288,6 +293,7 @@ internal sealed partial class SinkOutbox
                     }
 
                     _failures++;
+                    _lastFailure = result.StatusCode is { } code ? $"{result.Status}, status code {code}: {reason}" : $"{result.Status}: {reason}";
                     var delay = RetryBackoff.Delay(_failures, result.RetryAfter, _delivery.RetryBaseDelay, _delivery.RetryMaxDelay);
                     _retryAt = now + delay;
                     _metrics.Failed(Name, batch.Length - delivered, result.Status);
@@ -299,9 +305,19 @@ internal sealed partial class SinkOutbox
 
     private void Remove(OutboxEntry[] batch)
     {
-        foreach (var entry in batch)
+        if (batch.Length == 0)
         {
-            _entries.Remove(entry);
+            return;
+        }
+
+        if (batch.Length == 1)
+        {
+            _entries.Remove(batch[0]);
+        }
+        else
+        {
+            var gone = new HashSet<OutboxEntry>(batch, ReferenceEqualityComparer.Instance);
+            _entries.RemoveAll(gone.Contains);
         }
 
         Persist();
@@ -363,6 +379,24 @@ internal sealed partial class SinkOutbox
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    /// <summary>Receives a sink's progress through a batch (alerts delivered so far) and settles each message as it is reported.</summary>
+    private sealed class BatchProgress(SinkOutbox outbox, OutboxEntry[] batch) : IProgress<int>
+    {
+        public int Acknowledged { get; private set; }
+
+        public void Report(int value)
+        {
+            var upTo = Math.Min(value, batch.Length);
+            if (upTo <= Acknowledged)
+            {
+                return; // never backwards, never twice
+            }
+
+            outbox.Acknowledge(batch, Acknowledged, upTo);
+            Acknowledged = upTo;
+        }
+    }
 
     [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "Sink {Sink} accepted {Count} alert(s) (status code {StatusCode})")]
     private static partial void LogDelivered(ILogger logger, string sink, int count, int? statusCode);

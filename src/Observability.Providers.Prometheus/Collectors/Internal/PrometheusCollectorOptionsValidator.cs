@@ -54,6 +54,11 @@ internal sealed class PrometheusCollectorOptionsValidator : IValidateOptions<Pro
             problems.Add($"{prefix}:Timeout must be positive and at most 1 hour (was {options.Timeout}).");
         }
 
+        if (options.CollectionTimeout <= TimeSpan.Zero || options.CollectionTimeout > TimeSpan.FromHours(1))
+        {
+            problems.Add($"{prefix}:CollectionTimeout must be positive and at most 1 hour (was {options.CollectionTimeout}).");
+        }
+
         if (options.StaleAfter is { } stale && stale <= TimeSpan.Zero)
         {
             problems.Add($"{prefix}:StaleAfter must be positive when set (was {stale}).");

@@ -4,7 +4,7 @@ namespace Observability.Internal;
 /// The innermost handler of the Sentry SDK's own HTTP pipeline (set through <c>SentryOptions.CreateHttpMessageHandler</c>,
 /// under the SDK's gzip and Retry-After handlers). It forwards each envelope request through the sink's
 /// <see cref="HttpClient"/> and records the answer, so that the SDK's fire-and-forget transport gets an observable outcome.
-/// One instance serves one <see cref="SentryAlertSink.SendAsync"/> call.
+/// One instance serves one <see cref="SentryAlertSink.SendAsync(IReadOnlyList{Alert}, IProgress{int}, CancellationToken)"/> call.
 /// </summary>
 internal sealed class SentryDeliveryHandler : HttpMessageHandler
 {

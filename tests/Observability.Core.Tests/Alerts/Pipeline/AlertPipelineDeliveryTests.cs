@@ -17,7 +17,7 @@ public sealed class AlertPipelineDeliveryTests : AlertPipelineTestBase
         var pipeline = Build(sink, o => o.Alerts.GroupBy.Clear()); // one group (one send) per alert
         var alerts = Enumerable.Range(0, 5).Select(i => CreateAlert() with { Rule = $"rule_{i}" }).ToArray();
 
-        var published = await pipeline.PublishAsync(alerts, CancellationToken.None);
+        var (published, firstAttempts) = await PublishAndDeliverAsync(pipeline, alerts);
         for (var second = 0; second < 120; second++)
         {
             _time.Advance(TimeSpan.FromSeconds(1));
@@ -25,7 +25,8 @@ public sealed class AlertPipelineDeliveryTests : AlertPipelineTestBase
         }
 
         Assert.Equal(5, published.Raised.Count);
-        Assert.Equal(DeliveryStatus.Failed, published.Deliveries[0].Status);
+        Assert.Equal((DeliveryStatus.Queued, 5), (published.Deliveries[0].Status, published.Deliveries[0].AlertCount));
+        Assert.Equal(DeliveryStatus.Failed, firstAttempts[0].Status);
         Assert.Equal(alerts.Select(static a => a.Rule).Order(), sink.Alerts.Select(static a => a.Rule).Order());
         Assert.Equal(6 + 5, sink.AttemptTimes.Count); // six failed sends, then each alert once
         var gaps = sink.AttemptTimes.Zip(sink.AttemptTimes.Skip(1), static (a, b) => b - a).Take(6).ToArray();
@@ -42,30 +43,37 @@ public sealed class AlertPipelineDeliveryTests : AlertPipelineTestBase
         var sink = new PartialSink(deliveredBeforeFailure: 3);
         var pipeline = Build(sink);
 
-        var first = await pipeline.PublishAsync(Enumerable.Range(0, 5).Select(i => CreateAlert() with { Rule = $"r{i}" }).ToArray(), CancellationToken.None);
+        var (_, first) = await PublishAndDeliverAsync(pipeline, Enumerable.Range(0, 5).Select(i => CreateAlert() with { Rule = $"r{i}" }).ToArray());
         _time.Advance(TimeSpan.FromSeconds(1));
         await pipeline.DeliverDueAsync();
 
-        Assert.Equal(2, Assert.Single(first.Deliveries).AlertCount); // 3 of 5 went out before the failure
+        Assert.Equal(2, Assert.Single(first).AlertCount); // 3 of 5 went out before the failure
         Assert.Equal(["r0", "r1", "r2", "r3", "r4"], sink.Received.Select(static a => a.Rule)); // r3 and r4 retried, r0-r2 not repeated
     }
 
     [Fact]
-    public async Task Publish_ASlowSink_DoesNotHoldUpTheOthers()
+    public async Task Publish_AHangingSink_HoldsUpNeitherTheCallerNorTheOthers()
     {
         var slow = new GatedSink("slow");
         var fast = new RecordingAlertSink("fast");
-        var pipeline = Build(new IAlertSink[] { slow, fast });
+        var pipeline = BuildProvider([slow, fast], background: true).GetRequiredService<AlertPipeline>();
 
-        var publishing = pipeline.PublishAsync([CreateAlert()], CancellationToken.None);
-        await slow.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        var fastWhileSlowWaits = fast.Alerts.Count;
+        var first = await pipeline.PublishAsync([CreateAlert()], CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        await slow.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30)); // the slow sink now hangs in its send
+        var second = await pipeline.PublishAsync([CreateAlert() with { Rule = "latency_p99_critical" }], CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        while (fast.Alerts.Count < 2)
+        {
+            await Task.Delay(10).WaitAsync(TimeSpan.FromSeconds(30)); // the fast sink's sender delivers both meanwhile
+        }
+
+        var fastWhileSlowHangs = fast.Alerts.Count;
         slow.Release.SetResult();
-        var result = await publishing.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(await pipeline.FlushAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token));
 
-        Assert.Equal(1, fastWhileSlowWaits); // delivered while the slow sink was still sending
-        Assert.Equal(["slow", "fast"], result.Deliveries.Select(static d => d.SinkName));
-        Assert.All(result.Deliveries, d => Assert.True(d.Succeeded));
+        Assert.Equal(2, fastWhileSlowHangs);
+        Assert.Equal([("slow", DeliveryStatus.Queued), ("fast", DeliveryStatus.Queued)], first.Deliveries.Select(static d => (d.SinkName, d.Status)));
+        Assert.Equal([("slow", DeliveryStatus.Queued), ("fast", DeliveryStatus.Queued)], second.Deliveries.Select(static d => (d.SinkName, d.Status)));
+        Assert.Equal(2, slow.Received); // the hanging send, then the second alert
     }
 
     [Fact]
@@ -74,14 +82,14 @@ public sealed class AlertPipelineDeliveryTests : AlertPipelineTestBase
         var sink = new RecordingAlertSink("discord", _time).ThrottleNext(TimeSpan.FromSeconds(42));
         var pipeline = Build(sink);
 
-        var published = await pipeline.PublishAsync([CreateAlert()], CancellationToken.None);
+        var (_, published) = await PublishAndDeliverAsync(pipeline, [CreateAlert()]);
         _time.Advance(TimeSpan.FromSeconds(41));
         await pipeline.DeliverDueAsync();
         var before = sink.Alerts.Count;
         _time.Advance(TimeSpan.FromSeconds(1));
         await pipeline.DeliverDueAsync();
 
-        Assert.Equal(TimeSpan.FromSeconds(42), Assert.Single(published.Deliveries).RetryAfter);
+        Assert.Equal(TimeSpan.FromSeconds(42), Assert.Single(published).RetryAfter);
         Assert.Equal(0, before); // 41 s after the 429: still waiting
         Assert.Single(sink.Alerts);
         Assert.Equal(TimeSpan.FromSeconds(42), sink.AttemptTimes[1] - sink.AttemptTimes[0]);
@@ -95,13 +103,14 @@ public sealed class AlertPipelineDeliveryTests : AlertPipelineTestBase
         var provider = BuildProvider([gone, other], logging: true);
         var pipeline = provider.GetRequiredService<AlertPipeline>();
 
-        await pipeline.PublishAsync([CreateAlert()], CancellationToken.None);
-        var later = await pipeline.PublishAsync([CreateAlert() with { Rule = "latency_p99_critical" }], CancellationToken.None);
+        await PublishAndDeliverAsync(pipeline, [CreateAlert()]);
+        var (later, laterAttempts) = await PublishAndDeliverAsync(pipeline, [CreateAlert() with { Rule = "latency_p99_critical" }]);
 
         Assert.Empty(gone.Alerts);
         Assert.Single(gone.AttemptTimes); // never called again
         Assert.Equal(2, other.Alerts.Count);
-        Assert.Equal(["log"], later.Deliveries.Select(static d => d.SinkName));
+        Assert.Equal([("discord", DeliveryStatus.Skipped), ("log", DeliveryStatus.Queued)], later.Deliveries.Select(static d => (d.SinkName, d.Status)));
+        Assert.Equal(["log"], laterAttempts.Select(static d => d.SinkName));
         var logs = provider.GetFakeLogCollector().GetSnapshot();
         Assert.Contains(logs, r => r.Level == LogLevel.Error && r.Message.Contains("Sink discord is disabled", StringComparison.Ordinal) && r.Message.Contains("404", StringComparison.Ordinal));
     }
@@ -113,14 +122,14 @@ public sealed class AlertPipelineDeliveryTests : AlertPipelineTestBase
         var provider = BuildProvider([sink], logging: true);
         var pipeline = provider.GetRequiredService<AlertPipeline>();
 
-        var first = await pipeline.PublishAsync([CreateAlert()], CancellationToken.None);
+        var (_, first) = await PublishAndDeliverAsync(pipeline, [CreateAlert()]);
         _time.Advance(TimeSpan.FromMinutes(10));
         await pipeline.DeliverDueAsync();
-        var next = await pipeline.PublishAsync([CreateAlert() with { Rule = "other" }], CancellationToken.None);
+        var (_, next) = await PublishAndDeliverAsync(pipeline, [CreateAlert() with { Rule = "other" }]);
 
-        Assert.Equal(DeliveryStatus.Rejected, Assert.Single(first.Deliveries).Status);
+        Assert.Equal(DeliveryStatus.Rejected, Assert.Single(first).Status);
         Assert.Equal(["other"], sink.Alerts.Select(static a => a.Rule)); // the refused one never came back; the sink still works
-        Assert.True(Assert.Single(next.Deliveries).Succeeded);
+        Assert.True(Assert.Single(next).Succeeded);
         Assert.Contains(provider.GetFakeLogCollector().GetSnapshot(), r => r.Level == LogLevel.Error && r.Message.Contains("50035", StringComparison.Ordinal));
     }
 
@@ -135,7 +144,7 @@ public sealed class AlertPipelineDeliveryTests : AlertPipelineTestBase
             o.Alerts.Inhibitions.Clear();
         });
 
-        await pipeline.PublishAsync([CreateAlert() with { Rule = "c1" }], CancellationToken.None); // fails: the outbox holds c1
+        await PublishAndDeliverAsync(pipeline, [CreateAlert() with { Rule = "c1" }]); // fails: the outbox holds c1
         await pipeline.PublishAsync(
             [
                 CreateAlert() with { Rule = "w1", Severity = AlertSeverity.Warning },
@@ -160,7 +169,7 @@ public sealed class AlertPipelineDeliveryTests : AlertPipelineTestBase
             o.Alerts.Routes["discord"] = new AlertRoute { RateLimitPerMinute = 6, RateLimitBurst = 2 }; // one token per 10 s
         });
 
-        await pipeline.PublishAsync(Enumerable.Range(0, 4).Select(i => CreateAlert() with { Rule = $"r{i}" }).ToArray(), CancellationToken.None);
+        await PublishAndDeliverAsync(pipeline, Enumerable.Range(0, 4).Select(i => CreateAlert() with { Rule = $"r{i}" }).ToArray());
         var atOnce = sink.Alerts.Count;
         _time.Advance(TimeSpan.FromSeconds(9));
         await pipeline.DeliverDueAsync();
@@ -186,8 +195,8 @@ public sealed class AlertPipelineDeliveryTests : AlertPipelineTestBase
             var down = new RecordingAlertSink("webhook", _time).FailNext("down", 503);
             await using (var first = BuildProvider([down], o => o.Alerts.Delivery.OutboxDirectory = directory))
             {
-                var result = await first.GetRequiredService<AlertPipeline>().PublishAsync([CreateAlert(), CreateAlert() with { Rule = "latency_p99_critical" }], CancellationToken.None);
-                Assert.Equal(DeliveryStatus.Failed, Assert.Single(result.Deliveries).Status);
+                var (_, attempts) = await PublishAndDeliverAsync(first.GetRequiredService<AlertPipeline>(), [CreateAlert(), CreateAlert() with { Rule = "latency_p99_critical" }]);
+                Assert.Equal(DeliveryStatus.Failed, Assert.Single(attempts).Status);
             }
 
             var file = Assert.Single(Directory.GetFiles(directory));
@@ -218,9 +227,9 @@ public sealed class AlertPipelineDeliveryTests : AlertPipelineTestBase
             await File.WriteAllTextAsync(Path.Combine(directory, "webhook.outbox.json"), "[{\"alert\": {\"rule\": ");
             var sink = new RecordingAlertSink("webhook", _time);
             await using var provider = BuildProvider([sink], o => o.Alerts.Delivery.OutboxDirectory = directory, logging: true);
-            var result = await provider.GetRequiredService<AlertPipeline>().PublishAsync([CreateAlert()], CancellationToken.None);
+            var (_, attempts) = await PublishAndDeliverAsync(provider.GetRequiredService<AlertPipeline>(), [CreateAlert()]);
 
-            Assert.True(Assert.Single(result.Deliveries).Succeeded);
+            Assert.True(Assert.Single(attempts).Succeeded);
             Assert.True(File.Exists(Path.Combine(directory, "webhook.outbox.json.corrupt")));
             Assert.Contains(provider.GetFakeLogCollector().GetSnapshot(), r => r.Message.Contains("could not be read and was set aside", StringComparison.Ordinal));
         }
@@ -234,13 +243,83 @@ public sealed class AlertPipelineDeliveryTests : AlertPipelineTestBase
     public async Task FlushAsync_CancelledWhileASinkIsDown_ReturnsFalseAndKeepsTheAlerts()
     {
         var sink = new RecordingAlertSink("webhook", _time).FailNext(1000, "down", 503);
-        var pipeline = Build(sink);
+        var provider = BuildProvider([sink], logging: true);
+        var pipeline = provider.GetRequiredService<AlertPipeline>();
         await pipeline.PublishAsync([CreateAlert()], CancellationToken.None);
 
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
         Assert.False(await pipeline.FlushAsync(cts.Token)); // the fake clock never moves: the retry never comes
 
         Assert.Empty(sink.Alerts);
+        var stopped = Assert.Single(provider.GetFakeLogCollector().GetSnapshot(), r => r.Message.StartsWith("Alerts not delivered when the flush stopped", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Warning, stopped.Level);
+        Assert.Contains("1 alert(s) still waiting for sink webhook (last attempt: Failed, status code 503: down)", stopped.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FileOutbox_SinkReportsEachMessage_EachIsSettledInTheFileBeforeTheNextGoes()
+    {
+        var directory = Directory.CreateTempSubdirectory("obs-outbox-").FullName;
+        try
+        {
+            var file = Path.Combine(directory, "messages.outbox.json");
+            var sink = new MessagesSink(file, perMessage: 2, failAtMessage: 3);
+            var pipeline = Build(sink, o => o.Alerts.Delivery.OutboxDirectory = directory);
+
+            var (_, first) = await PublishAndDeliverAsync(pipeline, Enumerable.Range(0, 6).Select(i => CreateAlert() with { Rule = $"r{i}" }).ToArray());
+            var waitingAfterFailure = Rules(file);
+            _time.Advance(TimeSpan.FromSeconds(1));
+            await pipeline.DeliverDueAsync();
+
+            Assert.Equal([6, 4], sink.FileEntriesBeforeEachMessage.Take(2)); // message 2 went out with message 1 already settled on disk
+            Assert.Equal(2, Assert.Single(first).AlertCount); // message 3 failed: two alerts left
+            Assert.Equal(["r4", "r5"], waitingAfterFailure);
+            Assert.Equal(["r0", "r1", "r2", "r3", "r4", "r5"], sink.Delivered); // the retry sends only message 3
+            Assert.False(File.Exists(file));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+
+        static string[] Rules(string path) => System.Text.Json.JsonDocument.Parse(File.ReadAllText(path)).RootElement.EnumerateArray()
+            .Select(static e => e.GetProperty("alert").GetProperty("rule").GetString()!).ToArray();
+    }
+
+    /// <summary>Sends a group as messages of <c>perMessage</c> alerts, reporting each, and fails message <c>failAtMessage</c> once.</summary>
+    private sealed class MessagesSink(string file, int perMessage, int failAtMessage) : IAlertSink
+    {
+        private bool _failed;
+
+        public List<string> Delivered { get; } = [];
+
+        public List<int> FileEntriesBeforeEachMessage { get; } = [];
+
+        public string Name => "messages";
+
+        public Task<DeliveryResult> SendAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default)
+            => throw new InvalidOperationException("the pipeline calls the overload with progress");
+
+        public Task<DeliveryResult> SendAsync(IReadOnlyList<Alert> alerts, IProgress<int> delivered, CancellationToken cancellationToken = default)
+        {
+            var done = 0;
+            for (var message = 1; done < alerts.Count; message++)
+            {
+                FileEntriesBeforeEachMessage.Add(File.Exists(file) ? System.Text.Json.JsonDocument.Parse(File.ReadAllText(file)).RootElement.GetArrayLength() : 0);
+                if (message == failAtMessage && !_failed)
+                {
+                    _failed = true;
+                    return Task.FromResult(DeliveryResult.Failed(Name, alerts.Count - done, "HTTP 502 on message 3", 502));
+                }
+
+                var part = alerts.Skip(done).Take(perMessage).ToArray();
+                Delivered.AddRange(part.Select(static a => a.Rule));
+                done += part.Length;
+                delivered.Report(done);
+            }
+
+            return Task.FromResult(DeliveryResult.Delivered(Name, alerts.Count));
+        }
     }
 
     private sealed class PartialSink(int deliveredBeforeFailure) : IAlertSink
@@ -273,10 +352,13 @@ public sealed class AlertPipelineDeliveryTests : AlertPipelineTestBase
 
         public string Name => name;
 
+        public int Received { get; private set; }
+
         public async Task<DeliveryResult> SendAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default)
         {
             Entered.TrySetResult();
             await Release.Task.WaitAsync(cancellationToken);
+            Received += alerts.Count;
             return DeliveryResult.Delivered(Name, alerts.Count);
         }
     }

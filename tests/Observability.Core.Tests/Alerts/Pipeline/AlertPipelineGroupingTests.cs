@@ -12,7 +12,7 @@ public sealed class AlertPipelineGroupingTests : AlertPipelineTestBase
         var pipeline = Build(sink);
         var storm = Enumerable.Range(0, 40).Select(i => CreateAlert() with { Rule = $"rule_{i}" }).ToArray();
 
-        var result = await pipeline.PublishAsync(storm, CancellationToken.None);
+        var result = await PublishNowAsync(pipeline, storm);
 
         Assert.Equal(40, Assert.Single(sink.Deliveries).Count);
         Assert.Equal(40, Assert.Single(result.Deliveries).AlertCount);
@@ -24,13 +24,12 @@ public sealed class AlertPipelineGroupingTests : AlertPipelineTestBase
         var sink = new RecordingAlertSink();
         var pipeline = Build(sink);
 
-        await pipeline.PublishAsync(
+        await PublishNowAsync(pipeline, 
             [
                 CreateAlert() with { Rule = "a", Labels = new Dictionary<string, string> { ["service"] = "checkout" } },
                 CreateAlert() with { Rule = "b", Labels = new Dictionary<string, string> { ["service"] = "payments" } },
                 CreateAlert() with { Rule = "c", Labels = new Dictionary<string, string> { ["service"] = "checkout" } },
-            ],
-            CancellationToken.None);
+            ]);
 
         Assert.Equal(["a,c", "b"], sink.Deliveries.Select(static d => string.Join(',', d.Select(static a => a.Rule))));
     }
@@ -41,7 +40,7 @@ public sealed class AlertPipelineGroupingTests : AlertPipelineTestBase
         var sink = new RecordingAlertSink();
         var pipeline = Build(sink, o => o.Alerts.Delivery.MaxAlertsPerSend = 10);
 
-        await pipeline.PublishAsync(Enumerable.Range(0, 25).Select(i => CreateAlert() with { Rule = $"r{i}" }).ToArray(), CancellationToken.None);
+        await PublishNowAsync(pipeline, Enumerable.Range(0, 25).Select(i => CreateAlert() with { Rule = $"r{i}" }).ToArray());
 
         Assert.Equal([10, 10, 5], sink.Deliveries.Select(static d => d.Count));
     }
@@ -52,9 +51,9 @@ public sealed class AlertPipelineGroupingTests : AlertPipelineTestBase
         var sink = new RecordingAlertSink("chat", _time);
         var pipeline = Build(sink, o => o.Alerts.GroupWait = TimeSpan.FromSeconds(30));
 
-        var first = await pipeline.PublishAsync([CreateAlert() with { Rule = "a" }], CancellationToken.None);
+        var first = await PublishNowAsync(pipeline, [CreateAlert() with { Rule = "a" }]);
         _time.Advance(TimeSpan.FromSeconds(20));
-        await pipeline.PublishAsync([CreateAlert() with { Rule = "b" }], CancellationToken.None);
+        await PublishNowAsync(pipeline, [CreateAlert() with { Rule = "b" }]);
         _time.Advance(TimeSpan.FromSeconds(9));
         await pipeline.DeliverDueAsync();
         var before = sink.Deliveries.Count;
@@ -73,11 +72,11 @@ public sealed class AlertPipelineGroupingTests : AlertPipelineTestBase
         var sink = new RecordingAlertSink("chat", _time);
         var pipeline = Build(sink, o => o.Alerts.GroupInterval = TimeSpan.FromMinutes(5));
 
-        await pipeline.PublishAsync([CreateAlert() with { Rule = "a" }], CancellationToken.None); // sent at once
+        await PublishNowAsync(pipeline, [CreateAlert() with { Rule = "a" }]); // sent at once
         _time.Advance(TimeSpan.FromMinutes(1));
-        await pipeline.PublishAsync([CreateAlert() with { Rule = "b" }], CancellationToken.None);
+        await PublishNowAsync(pipeline, [CreateAlert() with { Rule = "b" }]);
         _time.Advance(TimeSpan.FromMinutes(1));
-        await pipeline.PublishAsync([CreateAlert() with { Rule = "c" }], CancellationToken.None);
+        await PublishNowAsync(pipeline, [CreateAlert() with { Rule = "c" }]);
         _time.Advance(TimeSpan.FromMinutes(3));
         await pipeline.DeliverDueAsync();
 
@@ -91,7 +90,7 @@ public sealed class AlertPipelineGroupingTests : AlertPipelineTestBase
         var sink = new RecordingAlertSink();
         var pipeline = Build(sink, o => o.Alerts.GroupWait = TimeSpan.FromMinutes(10));
 
-        await pipeline.PublishAsync([CreateAlert()], CancellationToken.None);
+        await PublishNowAsync(pipeline, [CreateAlert()]);
         var empty = await pipeline.FlushAsync(CancellationToken.None);
 
         Assert.True(empty);

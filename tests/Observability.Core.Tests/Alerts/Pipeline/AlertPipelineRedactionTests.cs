@@ -28,7 +28,7 @@ public sealed class AlertPipelineRedactionTests : AlertPipelineTestBase
             },
         };
 
-        var result = await pipeline.PublishAsync([alert], CancellationToken.None);
+        var result = await PublishNowAsync(pipeline, [alert]);
 
         var delivered = Assert.Single(sink.Alerts);
         var everything = AllText(delivered);
@@ -50,7 +50,7 @@ public sealed class AlertPipelineRedactionTests : AlertPipelineTestBase
         var pipeline = provider.GetRequiredService<AlertPipeline>();
         var alert = CreateAlert();
 
-        await pipeline.PublishAsync([alert], CancellationToken.None);
+        await PublishNowAsync(pipeline, [alert]);
 
         var delivered = Assert.Single(sink.Alerts);
         Assert.Matches("^[0-9a-f]{64}$", delivered.Fingerprint);
@@ -64,7 +64,7 @@ public sealed class AlertPipelineRedactionTests : AlertPipelineTestBase
         var sink = new RecordingAlertSink();
         var pipeline = Build(sink);
 
-        await pipeline.PublishAsync([CreateAlert() with { Fingerprint = "custom-fingerprint" }], CancellationToken.None);
+        await PublishNowAsync(pipeline, [CreateAlert() with { Fingerprint = "custom-fingerprint" }]);
 
         Assert.Equal("custom-fingerprint", Assert.Single(sink.Alerts).Fingerprint);
     }

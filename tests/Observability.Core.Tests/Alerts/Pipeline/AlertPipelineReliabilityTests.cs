@@ -19,7 +19,7 @@ public sealed class AlertPipelineReliabilityTests : AlertPipelineTestBase
             .ToArray();
 
         // 100 publishers at once, 100 alerts each: the same conditions race through one pipeline.
-        var results = await Task.WhenAll(alerts.Chunk(100).Select(chunk => Task.Run(() => pipeline.PublishAsync(chunk, CancellationToken.None))));
+        var results = await Task.WhenAll(alerts.Chunk(100).Select(chunk => Task.Run(() => PublishNowAsync(pipeline, chunk))));
         for (var step = 0; step < 120; step++)
         {
             _time.Advance(TimeSpan.FromSeconds(2)); // one token every 2 s: 100 sends at most need 200 s
@@ -41,10 +41,10 @@ public sealed class AlertPipelineReliabilityTests : AlertPipelineTestBase
         var pipeline = Build(new RecordingAlertSink(), o => o.Alerts.GroupBy.Clear());
         var storm = Enumerable.Range(0, 1500).Select(i => CreateAlert() with { Rule = $"rule_{i}" }).ToArray();
 
-        await pipeline.PublishAsync(storm, CancellationToken.None);
+        await PublishNowAsync(pipeline, storm);
         var afterStorm = pipeline.RememberedAlerts;
         _time.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1)); // past the dedupe window
-        await pipeline.PublishAsync(Enumerable.Range(0, 1100).Select(i => CreateAlert() with { Rule = $"later_{i}" }).ToArray(), CancellationToken.None);
+        await PublishNowAsync(pipeline, Enumerable.Range(0, 1100).Select(i => CreateAlert() with { Rule = $"later_{i}" }).ToArray());
 
         Assert.Equal(1500, afterStorm);
         Assert.Equal(1100, pipeline.RememberedAlerts); // the storm's 1,500 were pruned when the ledger passed its threshold
@@ -65,7 +65,7 @@ public sealed class AlertPipelineReliabilityTests : AlertPipelineTestBase
         using var dropped = new MetricCollector<long>(meterFactory, AlertMetrics.MeterName, "observability.alerts.dropped");
         using var latency = new MetricCollector<double>(meterFactory, AlertMetrics.MeterName, "observability.alerts.delivery.latency");
 
-        await pipeline.PublishAsync([CreateAlert(), CreateAlert()], CancellationToken.None); // one raised, one repeat
+        await PublishNowAsync(pipeline, [CreateAlert(), CreateAlert()]); // one raised, one repeat
         _time.Advance(TimeSpan.FromSeconds(3)); // the webhook's retry (0.5-1 s) is due
         await pipeline.DeliverDueAsync();
 

@@ -18,7 +18,7 @@ public sealed class AlertPipelineRoutingTests : AlertPipelineTestBase
         var provider = BuildProvider(sink, o => o.Alerts.Enabled = false);
         var pipeline = provider.GetRequiredService<AlertPipeline>();
 
-        var result = await pipeline.PublishAsync([CreateAlert() with { Message = "token=tok-disabled-1234" }], CancellationToken.None);
+        var result = await PublishNowAsync(pipeline, [CreateAlert() with { Message = "token=tok-disabled-1234" }]);
 
         var raised = Assert.Single(result.Raised);
         Assert.DoesNotContain("tok-disabled", raised.Message);
@@ -38,7 +38,7 @@ public sealed class AlertPipelineRoutingTests : AlertPipelineTestBase
         var info = CreateAlert() with { Rule = "info_rule", Severity = AlertSeverity.Info };
         var warning = CreateAlert() with { Rule = "warning_rule", Severity = AlertSeverity.Warning };
 
-        var result = await pipeline.PublishAsync([info, warning], CancellationToken.None);
+        var result = await PublishNowAsync(pipeline, [info, warning]);
 
         Assert.Equal(2, result.Raised.Count);
         var delivered = Assert.Single(sink.Alerts);
@@ -53,7 +53,7 @@ public sealed class AlertPipelineRoutingTests : AlertPipelineTestBase
         var sink = new RecordingAlertSink();
         var pipeline = Build(sink, o => o.Alerts.MinimumSeverity = AlertSeverity.Error);
 
-        var result = await pipeline.PublishAsync([CreateAlert() with { Severity = AlertSeverity.Warning }], CancellationToken.None);
+        var result = await PublishNowAsync(pipeline, [CreateAlert() with { Severity = AlertSeverity.Warning }]);
 
         Assert.Single(result.Raised);
         Assert.Empty(result.Deliveries);
@@ -65,7 +65,7 @@ public sealed class AlertPipelineRoutingTests : AlertPipelineTestBase
         var sink = new RecordingAlertSink();
         var pipeline = Build(sink);
 
-        var result = await pipeline.PublishAsync([], CancellationToken.None);
+        var result = await PublishNowAsync(pipeline, []);
 
         Assert.Empty(result.Raised);
         Assert.Empty(result.Deliveries);

@@ -17,9 +17,9 @@ public sealed class AlertPipelineSilenceTests : AlertPipelineTestBase
             o.Alerts.Silences.Add(maintenance);
         });
 
-        var during = await pipeline.PublishAsync([CreateAlert(), CreateAlert() with { Rule = "latency_p99_critical" }], CancellationToken.None);
+        var during = await PublishNowAsync(pipeline, [CreateAlert(), CreateAlert() with { Rule = "latency_p99_critical" }]);
         _time.Advance(TimeSpan.FromHours(1));
-        var after = await pipeline.PublishAsync([CreateAlert()], CancellationToken.None);
+        var after = await PublishNowAsync(pipeline, [CreateAlert()]);
 
         Assert.Equal(1, during.Silenced);
         Assert.Equal(["latency_p99_critical", "error_rate_critical"], sink.Alerts.Select(static a => a.Rule)); // unmatched rule went through; the expiry is exclusive
@@ -37,7 +37,7 @@ public sealed class AlertPipelineSilenceTests : AlertPipelineTestBase
             o.Alerts.Silences.Add(later);
         });
 
-        var result = await pipeline.PublishAsync([CreateAlert()], CancellationToken.None);
+        var result = await PublishNowAsync(pipeline, [CreateAlert()]);
 
         Assert.Equal(0, result.Silenced);
         Assert.Single(sink.Alerts);
@@ -55,15 +55,14 @@ public sealed class AlertPipelineSilenceTests : AlertPipelineTestBase
             Labels = new Dictionary<string, string> { ["service"] = service, ["category"] = category },
         };
 
-        var result = await pipeline.PublishAsync(
+        var result = await PublishNowAsync(pipeline, 
             [
                 Make("error_rate_warning", AlertSeverity.Warning, "checkout", "error_rate"), // muted: same service and category
                 Make("error_rate_critical", AlertSeverity.Critical, "checkout", "error_rate"),
                 Make("latency_warning", AlertSeverity.Warning, "checkout", "latency"), // other category
                 Make("error_rate_warning", AlertSeverity.Warning, "payments", "error_rate"), // other service
                 Make("error_rate_info", AlertSeverity.Info, "checkout", "error_rate"), // muted
-            ],
-            CancellationToken.None);
+            ]);
 
         Assert.Equal(2, result.Inhibited);
         Assert.Equal(
@@ -78,11 +77,11 @@ public sealed class AlertPipelineSilenceTests : AlertPipelineTestBase
         var pipeline = Build(sink);
         var labels = new Dictionary<string, string> { ["service"] = "checkout", ["category"] = "error_rate" };
 
-        await pipeline.PublishAsync([CreateAlert() with { Labels = labels }], CancellationToken.None);
+        await PublishNowAsync(pipeline, [CreateAlert() with { Labels = labels }]);
         _time.Advance(TimeSpan.FromMinutes(4));
-        var warning = await pipeline.PublishAsync([CreateAlert() with { Rule = "error_rate_warning", Severity = AlertSeverity.Warning, Labels = labels }], CancellationToken.None);
+        var warning = await PublishNowAsync(pipeline, [CreateAlert() with { Rule = "error_rate_warning", Severity = AlertSeverity.Warning, Labels = labels }]);
         _time.Advance(TimeSpan.FromMinutes(2)); // the critical was last seen 6 minutes ago
-        var later = await pipeline.PublishAsync([CreateAlert() with { Rule = "error_rate_warning", Severity = AlertSeverity.Warning, Labels = labels }], CancellationToken.None);
+        var later = await PublishNowAsync(pipeline, [CreateAlert() with { Rule = "error_rate_warning", Severity = AlertSeverity.Warning, Labels = labels }]);
 
         Assert.Equal(1, warning.Inhibited);
         Assert.Equal(0, later.Inhibited);
@@ -95,9 +94,8 @@ public sealed class AlertPipelineSilenceTests : AlertPipelineTestBase
         var pipeline = Build(sink, o => o.Alerts.Inhibitions.Clear());
         var labels = new Dictionary<string, string> { ["service"] = "checkout", ["category"] = "error_rate" };
 
-        var result = await pipeline.PublishAsync(
-            [CreateAlert() with { Labels = labels }, CreateAlert() with { Rule = "w", Severity = AlertSeverity.Warning, Labels = labels }],
-            CancellationToken.None);
+        var result = await PublishNowAsync(pipeline, 
+            [CreateAlert() with { Labels = labels }, CreateAlert() with { Rule = "w", Severity = AlertSeverity.Warning, Labels = labels }]);
 
         Assert.Equal(0, result.Inhibited);
         Assert.Equal(2, sink.Alerts.Count);
@@ -114,13 +112,12 @@ public sealed class AlertPipelineSilenceTests : AlertPipelineTestBase
             o.Alerts.Routes["sentry"] = new AlertRoute { MinimumSeverity = AlertSeverity.Critical };
         });
 
-        await pipeline.PublishAsync(
+        await PublishNowAsync(pipeline, 
             [
                 CreateAlert() with { Rule = "crit" },
                 CreateAlert() with { Rule = "warn", Severity = AlertSeverity.Warning },
                 CreateAlert() with { Rule = "info", Severity = AlertSeverity.Info }, // reports only
-            ],
-            CancellationToken.None);
+            ]);
 
         Assert.Equal(["crit"], pager.Alerts.Select(static a => a.Rule));
         Assert.Equal(["crit", "warn"], chat.Alerts.Select(static a => a.Rule));
@@ -137,12 +134,11 @@ public sealed class AlertPipelineSilenceTests : AlertPipelineTestBase
             o.Alerts.Routes["pager"] = route;
         });
 
-        await pipeline.PublishAsync(
+        await PublishNowAsync(pipeline, 
             [
                 CreateAlert() with { Rule = "prod", Labels = new Dictionary<string, string> { ["service"] = "checkout", ["environment"] = "production" } },
                 CreateAlert() with { Rule = "staging", Labels = new Dictionary<string, string> { ["service"] = "checkout", ["environment"] = "staging" } },
-            ],
-            CancellationToken.None);
+            ]);
 
         Assert.Equal(["prod"], production.Alerts.Select(static a => a.Rule));
     }

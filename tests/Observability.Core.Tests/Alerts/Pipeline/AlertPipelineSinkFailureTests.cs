@@ -19,7 +19,7 @@ public sealed class AlertPipelineSinkFailureTests : AlertPipelineTestBase
         var provider = BuildProvider([broken, healthy], logging: true);
         var pipeline = provider.GetRequiredService<AlertPipeline>();
 
-        var result = await pipeline.PublishAsync([CreateAlert()], CancellationToken.None);
+        var result = await PublishNowAsync(pipeline, [CreateAlert()]);
 
         Assert.Equal(2, result.Deliveries.Count);
         var failed = result.Deliveries[0];
@@ -48,7 +48,7 @@ public sealed class AlertPipelineSinkFailureTests : AlertPipelineTestBase
         var healthy = new RecordingAlertSink("healthy");
         var pipeline = Build([broken, healthy]);
 
-        var result = await pipeline.PublishAsync([CreateAlert()], CancellationToken.None);
+        var result = await PublishNowAsync(pipeline, [CreateAlert()]);
 
         Assert.Equal([DeliveryStatus.Failed, DeliveryStatus.Delivered], result.Deliveries.Select(static d => d.Status));
         Assert.Single(healthy.Alerts);
@@ -60,7 +60,7 @@ public sealed class AlertPipelineSinkFailureTests : AlertPipelineTestBase
         var sink = new RecordingAlertSink("slow").ThrowNext(new TaskCanceledException("The request timed out."));
         var pipeline = Build(sink);
 
-        var result = await pipeline.PublishAsync([CreateAlert()], CancellationToken.None);
+        var result = await PublishNowAsync(pipeline, [CreateAlert()]);
 
         var delivery = Assert.Single(result.Deliveries);
         Assert.Equal(DeliveryStatus.Failed, delivery.Status);
@@ -73,7 +73,7 @@ public sealed class AlertPipelineSinkFailureTests : AlertPipelineTestBase
         var provider = BuildProvider([sink], logging: true);
         var pipeline = provider.GetRequiredService<AlertPipeline>();
 
-        var result = await pipeline.PublishAsync([CreateAlert()], CancellationToken.None);
+        var result = await PublishNowAsync(pipeline, [CreateAlert()]);
 
         var delivery = Assert.Single(result.Deliveries);
         Assert.Equal(DeliveryStatus.Failed, delivery.Status);
@@ -94,14 +94,17 @@ public sealed class AlertPipelineSinkFailureTests : AlertPipelineTestBase
     }
 
     [Fact]
-    public async Task PublishAsync_CallerCancelsDuringDelivery_Throws()
+    public async Task FlushAsync_CallerCancelsDuringDelivery_ReturnsFalseAndTheAlertStaysQueued()
     {
         using var cts = new CancellationTokenSource();
         var cancelling = new CancellingSink(cts);
-        var after = new RecordingAlertSink("after");
-        var pipeline = Build([cancelling, after]);
+        var pipeline = Build(cancelling);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pipeline.PublishAsync([CreateAlert()], cts.Token));
-        Assert.Empty(after.Deliveries);
+        var published = await pipeline.PublishAsync([CreateAlert()], cts.Token);
+        var flushed = await pipeline.FlushAsync(cts.Token); // the sink cancels the caller's token mid-send
+
+        Assert.Equal(DeliveryStatus.Queued, Assert.Single(published.Deliveries).Status);
+        Assert.False(flushed);
+        Assert.True(await pipeline.FlushAsync()); // still queued: the next flush delivers it
     }
 }

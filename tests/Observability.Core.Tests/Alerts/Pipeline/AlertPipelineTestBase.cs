@@ -63,7 +63,11 @@ public abstract class AlertPipelineTestBase : IDisposable
     private protected ServiceProvider BuildProvider(IAlertSink sink, Action<ObservabilityOptions>? configure = null)
         => BuildProvider([sink], configure);
 
-    private protected ServiceProvider BuildProvider(IAlertSink[] sinks, Action<ObservabilityOptions>? configure = null, bool logging = false, ServiceCollection? services = null)
+    /// <summary>
+    /// Builds the pipeline's container. Unless <paramref name="background"/>, the pipeline's senders stay off and the test
+    /// drives every attempt with <c>DeliverDueAsync</c> (which returns the attempts' results) or <c>FlushAsync</c>.
+    /// </summary>
+    private protected ServiceProvider BuildProvider(IAlertSink[] sinks, Action<ObservabilityOptions>? configure = null, bool logging = false, ServiceCollection? services = null, bool background = false)
     {
         services ??= new ServiceCollection();
         services.AddSingleton<TimeProvider>(_time);
@@ -85,7 +89,34 @@ public abstract class AlertPipelineTestBase : IDisposable
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         _providers.Add(provider);
+        provider.GetRequiredService<AlertPipeline>().ManualDelivery = !background;
         return provider;
+    }
+
+    /// <summary>Publishes, then makes the attempts that are due now (the senders' work); returns both.</summary>
+    private protected static async Task<(AlertPublishResult Published, IReadOnlyList<DeliveryResult> Deliveries)> PublishAndDeliverAsync(AlertPipeline pipeline, IReadOnlyList<Alert> alerts)
+    {
+        var published = await pipeline.PublishAsync(alerts, CancellationToken.None);
+        return (published, await pipeline.DeliverDueAsync());
+    }
+
+    /// <summary>
+    /// Publishes, then makes the attempts that are due now as the sender would, and returns the publish's result with
+    /// those attempts as its deliveries (what publishing returned when it made the first attempt itself).
+    /// </summary>
+    private protected static async Task<AlertPublishResult> PublishNowAsync(AlertPipeline pipeline, IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default)
+    {
+        var published = await pipeline.PublishAsync(alerts, cancellationToken);
+        var attempts = await pipeline.DeliverDueAsync(cancellationToken);
+        return new AlertPublishResult
+        {
+            Accepted = published.Accepted,
+            Raised = published.Raised,
+            Suppressed = published.Suppressed,
+            Silenced = published.Silenced,
+            Inhibited = published.Inhibited,
+            Deliveries = attempts,
+        };
     }
 
     private protected sealed class ThrowingDedupeStore : IDedupeStore
