@@ -11,8 +11,12 @@ namespace Observability.Internal;
 /// </summary>
 internal sealed partial class SecretScanner
 {
-    private static readonly string[] BuiltInKeyWords = ["passwd", "pwd", "credential", "apikey", "client_secret"];
-    private static readonly string[] SchemeWords = ["bearer", "basic", "token", "bot"];
+    private static readonly string[] BuiltInKeyWords = ["passwd", "pwd", "passphrase", "credential", "apikey", "client_secret", "auth"];
+
+    /// <summary>Vendor names that make a key name a credential whatever its suffix (<c>SUMO_ACCESS_ID</c>, <c>cloudflare</c>), as their issuers' own scanners treat them.</summary>
+    private static readonly string[] VendorKeyWords = ["cloudflare", "sumologic", "sumo"];
+    private static readonly string[] PasswordKeyWords = ["password", "passwd", "pwd", "passphrase"];
+    private static readonly string[] SchemeWords = ["bearer", "basic", "token", "bot", "flyv1"];
     private static readonly string[] ExcludedKeySuffixes = ["name", "names", "path", "file", "filename", "dir", "type", "kind", "id", "ids", "url", "uri", "length", "size", "count", "ref", "store", "format", "expiry", "expires", "endpoint", "provider", "scanning", "source"];
 
     private readonly string[] _keyWords;
@@ -25,7 +29,9 @@ internal sealed partial class SecretScanner
         _keyWords = keyFragments.Concat(BuiltInKeyWords).Where(static f => f.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         var triggers = _keyWords
             .Concat(TokenFormats.Prefixes)
-            .Concat(["://", "-----BEGIN", "bearer", "basic", "sig=", "--user", "-u ", "eyJ", "Q~"])
+            .Concat(VendorKeyWords)
+            .Concat(PrivateKeyDerPrefixes)
+            .Concat(["://", "-----BEGIN", "bearer", "basic", "flyv1", "sig=", "--user", "-u ", "eyJ", "Q~", "|", KubernetesSecretKind])
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToArray();
         _triggers = SearchValues.Create(triggers, StringComparison.OrdinalIgnoreCase);
@@ -47,6 +53,8 @@ internal sealed partial class SecretScanner
             var resume = Handle(text, pos, at, ref found);
             pos = Math.Max(resume, at + 1);
         }
+
+        SortAndMerge(found);
     }
 
     private int Handle(ReadOnlySpan<char> text, int floor, int at, ref List<Range>? found)
@@ -70,6 +78,21 @@ internal sealed partial class SecretScanner
         if (rest.StartsWith("Q~", StringComparison.Ordinal))
         {
             return AzureClientSecret(text, floor, at, ref found);
+        }
+
+        if (rest[0] == '|')
+        {
+            return AppAccessToken(text, floor, at, ref found);
+        }
+
+        if (rest.StartsWith(KubernetesSecretKind, StringComparison.Ordinal))
+        {
+            return KubernetesSecret(text, at, ref found);
+        }
+
+        if ((at == 0 || !IsBase64Char(text[at - 1])) && PrivateKeyDer(text, at, ref found) is var derEnd and > 0)
+        {
+            return derEnd;
         }
 
         // The identifier word around the trigger: a vendor token starts it, or it is a key word.
@@ -111,9 +134,9 @@ internal sealed partial class SecretScanner
         }
 
         var word = text[start..end];
-        if (IsScheme(word) && end < text.Length && text[end] == ' ')
+        if (IsScheme(word) && end < text.Length && text[end] == ' ' && SchemeValue(text, end + 1, ref found) is var after and > 0)
         {
-            return SchemeValue(text, end + 1, ref found) is var after and > 0 ? after : end;
+            return after;
         }
 
         if (!IsKeyWord(word))
@@ -129,6 +152,14 @@ internal sealed partial class SecretScanner
         if (word.Equals("sig", StringComparison.OrdinalIgnoreCase))
         {
             return true;
+        }
+
+        foreach (var vendor in VendorKeyWords)
+        {
+            if (ContainsKeyPart(word, vendor))
+            {
+                return true;
+            }
         }
 
         var matched = false;
@@ -241,6 +272,56 @@ internal sealed partial class SecretScanner
     /// <summary>Tells whether a character belongs to an identifier word (a key or a token's start).</summary>
     internal static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.';
 
+    /// <summary>Tells whether a key names a password, whose value may be a plain word.</summary>
+    private static bool IsPasswordKey(ReadOnlySpan<char> key)
+    {
+        foreach (var word in PasswordKeyWords)
+        {
+            if (key.Contains(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Most rules add ranges in text order; a document rule (a Kubernetes Secret) may add earlier ones.</summary>
+    private static void SortAndMerge(List<Range>? found)
+    {
+        if (found is null || found.Count < 2)
+        {
+            return;
+        }
+
+        var sorted = true;
+        for (var i = 1; i < found.Count && sorted; i++)
+        {
+            sorted = found[i - 1].End.Value <= found[i].Start.Value;
+        }
+
+        if (sorted)
+        {
+            return;
+        }
+
+        found.Sort(static (a, b) => a.Start.Value.CompareTo(b.Start.Value));
+        var merged = 0;
+        for (var i = 1; i < found.Count; i++)
+        {
+            if (found[i].Start.Value < found[merged].End.Value)
+            {
+                found[merged] = new Range(found[merged].Start, Math.Max(found[merged].End.Value, found[i].End.Value));
+            }
+            else
+            {
+                found[++merged] = found[i];
+            }
+        }
+
+        found.RemoveRange(merged + 1, found.Count - merged - 1);
+    }
+
     private static void Add(ref List<Range>? found, int start, int end)
     {
         if (end <= start)
@@ -249,7 +330,7 @@ internal sealed partial class SecretScanner
         }
 
         found ??= [];
-        if (found.Count > 0 && found[^1].End.Value > start)
+        if (found.Count > 0 && found[^1].End.Value > start && found[^1].Start.Value <= start)
         {
             // Overlaps the previous one: widen it instead.
             var previous = found[^1];

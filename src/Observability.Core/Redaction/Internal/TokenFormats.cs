@@ -31,7 +31,7 @@ internal static class TokenFormats
         new("npm_", 30), new("oy2", 40), new("pypi-AgE", 50), new("CLOJARS_", 50), new("dckr_pat_", 24),
         // Observability, infrastructure, platforms
         new("sntrys_eyJ", 50), new("sntryu_", 60), new("glc_eyJ", 30), new("glc_", 30), new("glsa_", 30), new("eyJrIjoi", 40),
-        new("hvs.", 24), new("hvb.", 24), new("hvr.", 24), new("dapi", 32), new("fo1_", 40),
+        new("hvs.", 24), new("hvb.", 24), new("hvr.", 24), new("dapi", 32), new("fo1_", 40), new("fm1a_", 64), new("fm1r_", 64), new("fm2_", 64),
         new("AGE-SECRET-KEY-1", 50, AllowRuns: true), new("ops_eyJ", 50), new("NRAK-", 27), new("NRJS-", 19), new("NRII-", 30),
         new("sha256~", 40), new("pnu_", 30), new("rdme_", 60), new("dop_v1_", 60), new("doo_v1_", 60), new("dor_v1_", 60),
         new("shpat_", 30), new("shpss_", 30), new("shpca_", 30), new("lin_api_", 40), new("ntn_", 40), new("sgp_", 40),
