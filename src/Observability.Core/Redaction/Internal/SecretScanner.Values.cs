@@ -71,14 +71,15 @@ internal sealed partial class SecretScanner
 
         if (!quoted && IsNestedPair(value))
         {
-            return start; // "auth: method=oidc": the value is another key and its value
+            // "auth: method=oidc": the value is another key and its value, looked at again (short ones only, so that the scan stays linear).
+            return end - start <= RescanLimit ? start : end;
         }
 
         var format = TokenFormats.Match(text, start);
         var credential = format == end || Jwt.Match(text, start) == end
             || (format < 0 && ValueShapes.LooksLikeCredential(value, minLength, requireDigit: minLength > 6) && !ValueShapes.SpellsName(key, value))
             || ((quoted || strongSeparator) && ValueShapes.IsAddressWithUserInfo(value)) // a DSN or connection URL under a secret key is the credential
-            || ((quoted || strongSeparator) && IsPasswordKey(key) && ValueShapes.LooksLikePassword(value) && !ValueShapes.SpellsName(key, value, valueInKeyOnly: true));
+            || ((quoted || (strongSeparator && !ProseFollows(text, end))) && IsPasswordKey(key) && ValueShapes.LooksLikePassword(value) && !ValueShapes.SpellsName(key, value, valueInKeyOnly: true));
         if (credential)
         {
             Add(ref found, start, end);
@@ -280,6 +281,13 @@ internal sealed partial class SecretScanner
         }
 
         return i;
+    }
+
+    /// <summary>Tells whether more words follow on the same line (<c>invalid password: expected 8 characters</c> is prose, not a password).</summary>
+    private static bool ProseFollows(ReadOnlySpan<char> text, int end)
+    {
+        var next = SkipSpaces(text, end);
+        return next > end && next < text.Length && char.IsAsciiLetterOrDigit(text[next]);
     }
 
     /// <summary>Tells whether a value is itself a <c>name=value</c> pair: a plain word of letters, then <c>=</c> and something other than padding.</summary>

@@ -19,37 +19,74 @@ internal sealed partial class SecretScanner
     private static readonly string[] SchemeWords = ["bearer", "basic", "token", "bot", "flyv1"];
     private static readonly string[] ExcludedKeySuffixes = ["name", "names", "path", "file", "filename", "dir", "type", "kind", "id", "ids", "url", "uri", "length", "size", "count", "ref", "store", "format", "expiry", "expires", "endpoint", "provider", "scanning", "source"];
 
+    /// <summary>Vendor prefixes go to the search by their first three characters, in sets small enough for a vectorised (Teddy) search each.</summary>
+    private const int PrefixesPerSet = 48;
+
+    /// <summary>Two-character triggers, each a search of its own: in a set they would slow every search down (two-character fingerprints match ordinary text everywhere).</summary>
+    private static readonly string[] ShortTriggers = ["Q~", "lQ", "SK", "|"];
+
     private readonly string[] _keyWords;
-    private readonly SearchValues<string> _triggers;
+    private readonly SearchValues<string>[] _searches;
+    private readonly SearchValues<string> _keyParts;
 
     /// <summary>Initializes a new instance of the <see cref="SecretScanner"/> class.</summary>
     /// <param name="keyFragments">The fragments that make a word a secret key (the user's and the built-in ones).</param>
     public SecretScanner(IEnumerable<string> keyFragments)
     {
         _keyWords = keyFragments.Concat(BuiltInKeyWords).Where(static f => f.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
-        var triggers = _keyWords
-            .Concat(TokenFormats.Prefixes)
+
+        // Key words, auth schemes and markers, matched in any case.
+        var words = _keyWords
             .Concat(VendorKeyWords)
-            .Concat(PrivateKeyDerPrefixes)
-            .Concat(["://", "-----BEGIN", "bearer", "basic", "flyv1", "sig=", "--user", "-u ", "eyJ", "Q~", "|", KubernetesSecretKind])
+            .Concat(["://", "-----BEGIN", "bearer", "basic", "flyv1", "sig=", "--user", "-u ", KubernetesSecretKind])
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToArray();
-        _triggers = SearchValues.Create(triggers, StringComparison.OrdinalIgnoreCase);
+
+        _keyParts = SearchValues.Create([.. _keyWords, .. VendorKeyWords], StringComparison.OrdinalIgnoreCase);
+
+        // Vendor token and DER key prefixes, case-sensitive as their issuers write them; the rules check the whole prefix.
+        var prefixes = TokenFormats.Prefixes
+            .Concat(PrivateKeyDerPrefixes)
+            .Select(static p => p.Length > 3 ? p[..3] : p)
+            .Where(static p => !ShortTriggers.Contains(p, StringComparer.Ordinal))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        _searches =
+        [
+            SearchValues.Create(words, StringComparison.OrdinalIgnoreCase),
+            .. prefixes.Chunk(PrefixesPerSet).Select(static set => SearchValues.Create(set, StringComparison.Ordinal)),
+        ];
     }
 
     /// <summary>Finds the secrets in <paramref name="text"/>; <paramref name="found"/> stays null when there are none.</summary>
     public void Scan(ReadOnlySpan<char> text, ref List<Range>? found)
     {
+        // The next hit of each search (the word set, the prefix sets, the short triggers), each searched again only
+        // once the scan has passed it, so that every search runs over the text once.
+        Span<int> hits = stackalloc int[_searches.Length + ShortTriggers.Length];
+        hits.Fill(-1);
         var pos = 0;
         while (pos < text.Length)
         {
-            var next = text[pos..].IndexOfAny(_triggers);
-            if (next < 0)
+            var at = int.MaxValue;
+            for (var i = 0; i < hits.Length; i++)
             {
-                return;
+                if (hits[i] < pos)
+                {
+                    var rest = text[pos..];
+                    var next = i < _searches.Length ? rest.IndexOfAny(_searches[i]) : rest.IndexOf(ShortTriggers[i - _searches.Length], StringComparison.Ordinal);
+                    hits[i] = next < 0 ? int.MaxValue : pos + next;
+                }
+
+                at = Math.Min(at, hits[i]);
             }
 
-            var at = pos + next;
+            if (at == int.MaxValue)
+            {
+                break;
+            }
+
             var resume = Handle(text, pos, at, ref found);
             pos = Math.Max(resume, at + 1);
         }
@@ -90,7 +127,7 @@ internal sealed partial class SecretScanner
             return KubernetesSecret(text, at, ref found);
         }
 
-        if ((at == 0 || !IsBase64Char(text[at - 1])) && PrivateKeyDer(text, at, ref found) is var derEnd and > 0)
+        if (rest[0] is 'M' or 'l' && (at == 0 || !IsBase64Char(text[at - 1])) && PrivateKeyDer(text, at, ref found) is var derEnd and > 0)
         {
             return derEnd;
         }
@@ -152,6 +189,11 @@ internal sealed partial class SecretScanner
         if (word.Equals("sig", StringComparison.OrdinalIgnoreCase))
         {
             return true;
+        }
+
+        if (!word.ContainsAny(_keyParts))
+        {
+            return false; // one vectorised look for the common case: a word that holds no key fragment at all
         }
 
         foreach (var vendor in VendorKeyWords)

@@ -46,11 +46,21 @@ internal static class TokenFormats
     /// <summary>Tells whether a token character may appear inside a vendor token body.</summary>
     public static bool IsBodyChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or '~' or '+' or '/' or '=';
 
+    /// <summary>The formats by the first character of their prefix, so that a look at one position tries only a few.</summary>
+    private static readonly TokenFormat[][] ByFirstChar = Enumerable.Range(0, 128)
+        .Select(c => All.Where(f => f.Prefix[0] == c).ToArray())
+        .ToArray();
+
     /// <summary>Finds the format of the token starting at <paramref name="start"/>; returns its end, or -1.</summary>
     public static int Match(ReadOnlySpan<char> text, int start)
     {
         var rest = text[start..];
-        foreach (var format in All)
+        if (rest.IsEmpty || rest[0] >= 128)
+        {
+            return -1;
+        }
+
+        foreach (var format in ByFirstChar[rest[0]])
         {
             if (!rest.StartsWith(format.Prefix, StringComparison.Ordinal))
             {
