@@ -18,11 +18,26 @@ public sealed partial class SecretRedactor
     private readonly int _visible;
     private readonly SecretScanner _scanner;
 
+    private readonly Microsoft.Extensions.Compliance.Redaction.Redactor? _masker;
+
     /// <summary>Initializes a new instance of the <see cref="SecretRedactor"/> class.</summary>
     /// <param name="options">The redaction options.</param>
     public SecretRedactor(RedactionOptions options)
+        : this(options, null)
+    {
+    }
+
+    /// <summary>
+    /// Initializes a new instance of the <see cref="SecretRedactor"/> class whose secrets are masked by a
+    /// Microsoft.Extensions.Compliance.Redaction redactor (an HMAC redactor, for example) instead of <c>***</c> plus the last
+    /// characters. Where that redactor returns a secret unchanged, the built-in mask is used.
+    /// </summary>
+    /// <param name="options">The redaction options.</param>
+    /// <param name="masker">The redactor that masks each secret found; null for the built-in mask.</param>
+    public SecretRedactor(RedactionOptions options, Microsoft.Extensions.Compliance.Redaction.Redactor? masker)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _masker = masker;
         _fragments = options.SecretKeyFragments.Where(static f => !string.IsNullOrWhiteSpace(f)).ToArray();
         _visible = Math.Max(0, options.VisibleSuffixLength);
         _scanner = new SecretScanner(_fragments);
@@ -45,12 +60,17 @@ public sealed partial class SecretRedactor
         return false;
     }
 
-    /// <summary>Masks a secret value: <c>***</c> plus its last characters, or <c>***</c> when short.</summary>
+    /// <summary>Masks a secret value: <c>***</c> plus its last characters, or <c>***</c> when short (or as the compliance redactor given to the constructor masks it).</summary>
     /// <param name="value">The secret.</param>
     /// <returns>The masked value.</returns>
     public string MaskValue(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
+        if (_masker is not null && value.Length > 0 && _masker.Redact(value) is var masked && !masked.Contains(value, StringComparison.Ordinal))
+        {
+            return masked;
+        }
+
         return value.Length <= _visible ? Mask : string.Concat(Mask, value.AsSpan(value.Length - _visible));
     }
 

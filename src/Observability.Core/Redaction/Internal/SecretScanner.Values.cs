@@ -69,6 +69,13 @@ internal sealed partial class SecretScanner
             return SchemeValue(text, end + 1, ref found, afterKey: strongSeparator) is var afterScheme and > 0 ? afterScheme : end;
         }
 
+        if (!strongSeparator && !quoted && value.IndexOf('=') is var equals and > 0 && equals + 1 < value.Length && value[equals + 1] != '=')
+        {
+            // "Credential k8s_secret=value": the word after the key is itself a key, so look at it again (only the
+            // value is looked at twice, and its inner key stops at the '=', so the scan stays linear).
+            return start;
+        }
+
         if (!quoted && IsNestedPair(value))
         {
             // "auth: method=oidc": the value is another key and its value, looked at again (short ones only, so that the scan stays linear).
@@ -84,12 +91,6 @@ internal sealed partial class SecretScanner
         {
             Add(ref found, start, end);
             return end;
-        }
-
-        if (!strongSeparator && !quoted && value.IndexOfAny('=', ':') is var inner and > 0)
-        {
-            // "Credential k8s_secret=value": the word after the key is itself a key, so look at it again.
-            return inner <= RescanLimit ? keyEnd : start + inner;
         }
 
         // Not a secret: a word that may itself be a key (key="ClearTextPassword" value="..."), so look inside

@@ -20,10 +20,10 @@ internal sealed partial class SecretScanner
     private static readonly string[] ExcludedKeySuffixes = ["name", "names", "path", "file", "filename", "dir", "type", "kind", "id", "ids", "url", "uri", "length", "size", "count", "ref", "store", "format", "expiry", "expires", "endpoint", "provider", "scanning", "source"];
 
     /// <summary>Vendor prefixes go to the search by their first three characters, in sets small enough for a vectorised (Teddy) search each.</summary>
-    private const int PrefixesPerSet = 48;
+    private const int PrefixesPerSet = 52;
 
     /// <summary>Two-character triggers, each a search of its own: in a set they would slow every search down (two-character fingerprints match ordinary text everywhere).</summary>
-    private static readonly string[] ShortTriggers = ["Q~", "lQ", "SK", "|"];
+    private static readonly string[] ShortTriggers = ["Q~", "lQ", "|"];
 
     private readonly string[] _keyWords;
     private readonly SearchValues<string>[] _searches;
@@ -45,7 +45,7 @@ internal sealed partial class SecretScanner
         _keyParts = SearchValues.Create([.. _keyWords, .. VendorKeyWords], StringComparison.OrdinalIgnoreCase);
 
         // Vendor token and DER key prefixes, case-sensitive as their issuers write them; the rules check the whole prefix.
-        var prefixes = TokenFormats.Prefixes
+        var prefixes = TokenFormats.SearchPrefixes
             .Concat(PrivateKeyDerPrefixes)
             .Select(static p => p.Length > 3 ? p[..3] : p)
             .Where(static p => !ShortTriggers.Contains(p, StringComparer.Ordinal))

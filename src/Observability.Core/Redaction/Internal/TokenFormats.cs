@@ -40,8 +40,13 @@ internal static class TokenFormats
         new("SK", 32, MaxBody: 32, HexBody: true), new("A3-", 30, MaxBody: 40), new("s-s4t2ud-", 64, MaxBody: 64, HexBody: true),
     ];
 
-    /// <summary>Every prefix, for the vectorised pre-search.</summary>
-    public static IEnumerable<string> Prefixes => All.Select(static f => f.Prefix);
+    /// <summary>
+    /// Every prefix for the vectorised pre-search, at least three characters long: a two-character prefix of a hexadecimal
+    /// body (Twilio's <c>SK</c>) is searched with each hexadecimal digit after it, as a two-character search would stop everywhere.
+    /// </summary>
+    public static IEnumerable<string> SearchPrefixes => All.SelectMany(static f => f.Prefix.Length < 3 && f.HexBody
+        ? "0123456789abcdefABCDEF".Select(digit => f.Prefix + digit)
+        : [f.Prefix]);
 
     /// <summary>Tells whether a token character may appear inside a vendor token body.</summary>
     public static bool IsBodyChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or '~' or '+' or '/' or '=';
