@@ -5,11 +5,12 @@ using Observability.Internal;
 namespace Observability;
 
 /// <summary>
-/// Key-based secret redaction. A value whose key contains one of the configured fragments
+/// Secret redaction by key and by value. A value whose key contains one of the configured fragments
 /// (case-insensitive: token, secret, password, key, authorization, api_key) is shown as <c>***</c>
-/// plus its last four characters, or <c>***</c> when it has four characters or fewer. Nested
-/// dictionaries and lists are walked; <c>key=value</c> and <c>key: value</c> pairs, bearer
-/// credentials and passwords in URLs are masked inside free text too.
+/// plus its last four characters, or <c>***</c> when it has four characters or fewer. In free text, secrets
+/// are found by what they look like (<see cref="RedactText"/>), in time linear in the text's length;
+/// structured values are walked (<see cref="RedactValue"/>). A Microsoft.Extensions.Compliance.Redaction
+/// redactor may do the masking instead (<see cref="SecretRedactor(RedactionOptions, Microsoft.Extensions.Compliance.Redaction.Redactor?)"/>).
 /// </summary>
 public sealed partial class SecretRedactor
 {
