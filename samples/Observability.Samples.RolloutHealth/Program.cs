@@ -13,6 +13,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Observability;
 using Observability.Cli.Check;
+using Observability.Cli.Internal;
 using Observability.Samples.RolloutHealth;
 
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings

@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Observability.Internal;
@@ -6,24 +5,40 @@ using Observability.Internal;
 namespace Observability;
 
 /// <summary>
-/// Key-based secret redaction. A value whose key contains one of the configured fragments
+/// Secret redaction by key and by value. A value whose key contains one of the configured fragments
 /// (case-insensitive: token, secret, password, key, authorization, api_key) is shown as <c>***</c>
-/// plus its last four characters, or <c>***</c> when it has four characters or fewer. Nested
-/// dictionaries and lists are walked; <c>key=value</c> and <c>key: value</c> pairs, bearer
-/// credentials and passwords in URLs are masked inside free text too.
+/// plus its last four characters, or <c>***</c> when it has four characters or fewer. In free text, secrets
+/// are found by what they look like (<see cref="RedactText"/>), in time linear in the text's length;
+/// structured values are walked (<see cref="RedactValue"/>). A Microsoft.Extensions.Compliance.Redaction
+/// redactor may do the masking instead (<see cref="SecretRedactor(RedactionOptions, Microsoft.Extensions.Compliance.Redaction.Redactor?)"/>).
 /// </summary>
-public sealed class SecretRedactor
+public sealed partial class SecretRedactor
 {
     private const string Mask = "***";
     private readonly string[] _fragments;
     private readonly int _visible;
     private readonly SecretScanner _scanner;
 
+    private readonly Microsoft.Extensions.Compliance.Redaction.Redactor? _masker;
+
     /// <summary>Initializes a new instance of the <see cref="SecretRedactor"/> class.</summary>
     /// <param name="options">The redaction options.</param>
     public SecretRedactor(RedactionOptions options)
+        : this(options, null)
+    {
+    }
+
+    /// <summary>
+    /// Initializes a new instance of the <see cref="SecretRedactor"/> class whose secrets are masked by a
+    /// Microsoft.Extensions.Compliance.Redaction redactor (an HMAC redactor, for example) instead of <c>***</c> plus the last
+    /// characters. Where that redactor returns a secret unchanged, the built-in mask is used.
+    /// </summary>
+    /// <param name="options">The redaction options.</param>
+    /// <param name="masker">The redactor that masks each secret found; null for the built-in mask.</param>
+    public SecretRedactor(RedactionOptions options, Microsoft.Extensions.Compliance.Redaction.Redactor? masker)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _masker = masker;
         _fragments = options.SecretKeyFragments.Where(static f => !string.IsNullOrWhiteSpace(f)).ToArray();
         _visible = Math.Max(0, options.VisibleSuffixLength);
         _scanner = new SecretScanner(_fragments);
@@ -46,12 +61,17 @@ public sealed class SecretRedactor
         return false;
     }
 
-    /// <summary>Masks a secret value: <c>***</c> plus its last characters, or <c>***</c> when short.</summary>
+    /// <summary>Masks a secret value: <c>***</c> plus its last characters, or <c>***</c> when short (or as the compliance redactor given to the constructor masks it).</summary>
     /// <param name="value">The secret.</param>
     /// <returns>The masked value.</returns>
     public string MaskValue(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
+        if (_masker is not null && value.Length > 0 && _masker.Redact(value) is var masked && !masked.Contains(value, StringComparison.Ordinal))
+        {
+            return masked;
+        }
+
         return value.Length <= _visible ? Mask : string.Concat(Mask, value.AsSpan(value.Length - _visible));
     }
 
@@ -62,7 +82,7 @@ public sealed class SecretRedactor
     public object? Redact(string key, object? value)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return IsSecretKey(key) ? MaskAll(value) : RedactNested(value);
+        return new Walk(this).Pair(key, value, 0);
     }
 
     /// <summary>Redacts every entry of a dictionary, recursively.</summary>
@@ -71,13 +91,7 @@ public sealed class SecretRedactor
     public IReadOnlyDictionary<string, object?> Redact(IReadOnlyDictionary<string, object?> values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        var result = new Dictionary<string, object?>(values.Count, StringComparer.Ordinal);
-        foreach (var (key, value) in values)
-        {
-            result[key] = Redact(key, value);
-        }
-
-        return result;
+        return new Walk(this).Pairs(values, 0, mask: false);
     }
 
     /// <summary>Redacts string labels: masked under secret keys, free-text rules elsewhere.</summary>
@@ -129,12 +143,14 @@ public sealed class SecretRedactor
 
     /// <summary>
     /// Redacts any value: a string (free-text rules), a dictionary (key-based rule, recursively), a list,
-    /// a tuple, a <see cref="JsonNode"/> or <see cref="JsonElement"/> (as plain dictionaries and lists), or a
-    /// record or other object (its text, <c>Name = value</c> for a record, redacted). Numbers and booleans are kept.
+    /// a tuple (<see cref="System.Runtime.CompilerServices.ITuple"/>), a <see cref="JsonNode"/> or <see cref="JsonElement"/>,
+    /// or a record or other object (its public properties, by the key-based rule). Dictionaries, JSON objects and objects
+    /// come back as dictionaries, lists, tuples and JSON arrays as lists; numbers, booleans, dates and other scalars are kept.
+    /// Nesting deeper than 32 levels and a value that contains itself are cut short with a marker, never followed.
     /// </summary>
     /// <param name="value">The value.</param>
     /// <returns>The redacted value; the input is not changed.</returns>
-    public object? RedactValue(object? value) => RedactNested(value);
+    public object? RedactValue(object? value) => new Walk(this).Value(value, 0);
 
     /// <summary>Redacts an alert: rule, source, trace id, title, message, root cause, labels, context and links.</summary>
     /// <param name="alert">The alert.</param>
@@ -154,65 +170,5 @@ public sealed class SecretRedactor
             Context = Redact(alert.Context),
             Links = alert.Links.Select(l => l with { Title = RedactText(l.Title), Url = new Uri(RedactText(l.Url.OriginalString), UriKind.RelativeOrAbsolute) }).ToArray(),
         };
-    }
-
-    private object? MaskAll(object? value) => value switch
-    {
-        null => null,
-        string s => MaskValue(s),
-        IDictionary dictionary => WalkDictionary(dictionary, static (self, _, v) => self.MaskAll(v)),
-        JsonNode or JsonElement => MaskAll(JsonValues.ToPlain(value)),
-        IEnumerable<KeyValuePair<string, object?>> pairs => WalkPairs(pairs, static (self, _, v) => self.MaskAll(v)),
-        IEnumerable list => WalkList(list, static (self, v) => self.MaskAll(v)),
-        _ => MaskValue(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty),
-    };
-
-    private object? RedactNested(object? value) => value switch
-    {
-        null => null,
-        string s => RedactText(s),
-        IReadOnlyDictionary<string, object?> dictionary => Redact(dictionary),
-        IDictionary dictionary => WalkDictionary(dictionary, static (self, k, v) => self.Redact(k, v)),
-        JsonNode or JsonElement => RedactNested(JsonValues.ToPlain(value)),
-        IEnumerable<KeyValuePair<string, object?>> pairs => WalkPairs(pairs, static (self, k, v) => self.Redact(k, v)),
-        IEnumerable<KeyValuePair<string, string>> pairs => WalkPairs(pairs.Select(static p => KeyValuePair.Create(p.Key, (object?)p.Value)), static (self, k, v) => self.Redact(k, v)),
-        IEnumerable list => WalkList(list, static (self, v) => self.RedactNested(v)),
-        System.Runtime.CompilerServices.ITuple tuple => WalkList(Enumerable.Range(0, tuple.Length).Select(i => tuple[i]), static (self, v) => self.RedactNested(v)),
-        _ when value.GetType().IsPrimitive || value is decimal or DateTime or DateTimeOffset or TimeSpan or Guid or Enum or Uri => value is Uri uri ? new Uri(RedactText(uri.OriginalString), UriKind.RelativeOrAbsolute) : value,
-        _ => RedactText(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty), // a record prints its properties as Name = value
-    };
-
-    private Dictionary<string, object?> WalkDictionary(IDictionary dictionary, Func<SecretRedactor, string, object?, object?> visit)
-    {
-        var result = new Dictionary<string, object?>(dictionary.Count, StringComparer.Ordinal);
-        foreach (DictionaryEntry entry in dictionary)
-        {
-            var key = Convert.ToString(entry.Key, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
-            result[key] = visit(this, key, entry.Value);
-        }
-
-        return result;
-    }
-
-    private Dictionary<string, object?> WalkPairs(IEnumerable<KeyValuePair<string, object?>> pairs, Func<SecretRedactor, string, object?, object?> visit)
-    {
-        var result = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var (key, value) in pairs)
-        {
-            result[key] = visit(this, key, value);
-        }
-
-        return result;
-    }
-
-    private List<object?> WalkList(IEnumerable list, Func<SecretRedactor, object?, object?> visit)
-    {
-        var result = new List<object?>();
-        foreach (var item in list)
-        {
-            result.Add(visit(this, item));
-        }
-
-        return result;
     }
 }

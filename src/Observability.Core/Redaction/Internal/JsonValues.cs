@@ -18,7 +18,7 @@ internal static class JsonValues
     private static object? FromScalar(JsonValue scalar) => scalar.GetValueKind() switch
     {
         JsonValueKind.String => scalar.TryGetValue<string>(out var text) ? text : scalar.ToJsonString(),
-        JsonValueKind.Number => scalar.TryGetValue<long>(out var integer) ? integer : scalar.TryGetValue<double>(out var real) ? real : scalar.ToJsonString(),
+        JsonValueKind.Number => scalar.TryGetValue<long>(out var integer) ? integer : scalar.TryGetValue<double>(out var real) ? (object)real : scalar.ToJsonString(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         _ => null,
@@ -29,7 +29,7 @@ internal static class JsonValues
         JsonValueKind.Object => element.EnumerateObject().ToDictionary(static p => p.Name, static p => FromElement(p.Value), StringComparer.Ordinal),
         JsonValueKind.Array => element.EnumerateArray().Select(FromElement).ToList(),
         JsonValueKind.String => element.GetString(),
-        JsonValueKind.Number => element.TryGetInt64(out var integer) ? integer : element.GetDouble(),
+        JsonValueKind.Number => element.TryGetInt64(out var integer) ? integer : (object)element.GetDouble(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         _ => null,

@@ -17,6 +17,17 @@ internal sealed partial class SecretScanner
         var spaced = SkipSpaces(text, j);
         var separator = SeparatorLength(text[spaced..]);
         var strong = separator > 0;
+        if (!strong && j > keyEnd && keyStart > 0 && text[keyStart - 1] == text[j - 1] && spaced < text.Length && text[spaced] == ',')
+        {
+            // A quoted key and its quoted value as call arguments: GetEnvOrDefault("api_token", "value").
+            var argument = SkipSpaces(text, spaced + 1);
+            if (argument < text.Length && text[argument] is '"' or '\'')
+            {
+                separator = 1;
+                strong = true;
+            }
+        }
+
         if (!strong && text[spaced..].StartsWith("value=", StringComparison.OrdinalIgnoreCase))
         {
             separator = "value=".Length;
@@ -58,10 +69,24 @@ internal sealed partial class SecretScanner
             return SchemeValue(text, end + 1, ref found, afterKey: strongSeparator) is var afterScheme and > 0 ? afterScheme : end;
         }
 
+        if (!strongSeparator && !quoted && value.IndexOf('=') is var equals and > 0 && equals + 1 < value.Length && value[equals + 1] != '=')
+        {
+            // "Credential k8s_secret=value": the word after the key is itself a key, so look at it again (only the
+            // value is looked at twice, and its inner key stops at the '=', so the scan stays linear).
+            return start;
+        }
+
+        if (!quoted && IsNestedPair(value))
+        {
+            // "auth: method=oidc": the value is another key and its value, looked at again (short ones only, so that the scan stays linear).
+            return end - start <= RescanLimit ? start : end;
+        }
+
         var format = TokenFormats.Match(text, start);
         var credential = format == end || Jwt.Match(text, start) == end
             || (format < 0 && ValueShapes.LooksLikeCredential(value, minLength, requireDigit: minLength > 6) && !ValueShapes.SpellsName(key, value))
-            || ((quoted || strongSeparator) && ValueShapes.IsAddressWithUserInfo(value)); // a DSN or connection URL under a secret key is the credential
+            || ((quoted || strongSeparator) && ValueShapes.IsAddressWithUserInfo(value)) // a DSN or connection URL under a secret key is the credential
+            || ((quoted || (strongSeparator && !ProseFollows(text, end))) && IsPasswordKey(key) && ValueShapes.LooksLikePassword(value) && !ValueShapes.SpellsName(key, value, valueInKeyOnly: true));
         if (credential)
         {
             Add(ref found, start, end);
@@ -69,21 +94,22 @@ internal sealed partial class SecretScanner
         }
 
         // Not a secret: a word that may itself be a key (key="ClearTextPassword" value="..."), so look inside
-        // short values again; long ones are skipped whole so that the scan stays linear.
-        return end - start > RescanLimit ? end : keyEnd;
+        // short values again, and inside text (values with spaces, such as a quoted PEM block). Long words are
+        // skipped whole so that the scan stays linear.
+        return end - start <= RescanLimit ? keyEnd : space > 0 ? start : end;
     }
 
     /// <summary>The credential after an auth scheme word; after a secret key (<c>Authorization: Bearer x</c>) any non-placeholder value of 8 characters or more is one.</summary>
     private static int SchemeValue(ReadOnlySpan<char> text, int start, ref List<Range>? found, bool afterKey = false)
     {
         var end = start;
-        while (end < text.Length && (TokenFormats.IsBodyChar(text[end]) || text[end] is '|' or ':' or '%'))
+        while (end < text.Length && (afterKey ? !IsDelimiter(text, end) : TokenFormats.IsBodyChar(text[end]) || text[end] is '|' or ':' or '%'))
         {
             end++;
         }
 
         var value = text[start..end];
-        if (value.Length < 8 || value.TrimEnd('=').Contains('=') || (end < text.Length && !IsDelimiter(text, end)) || ValueShapes.LooksLikePlaceholder(value) || (!afterKey && !HasDigitOrMixedCase(value)))
+        if (value.Length < 8 || (!afterKey && value.TrimEnd('=').Contains('=')) || (end < text.Length && !IsDelimiter(text, end)) || ValueShapes.LooksLikePlaceholder(value) || (!afterKey && !HasDigitOrMixedCase(value)))
         {
             return -1;
         }
@@ -101,20 +127,50 @@ internal sealed partial class SecretScanner
         }
 
         j = SkipSpaces(text, j);
-        var (start, end, _) = ValueExtent(text, j);
-        var colon = text[start..end].IndexOf(':');
-        if (colon <= 0)
+        if (j >= text.Length)
         {
             return j;
         }
 
-        var password = text[(start + colon + 1)..end];
-        if (password.Length > 0 && !ValueShapes.LooksLikePlaceholder(password))
+        var (start, end, quoted) = ValueExtent(text, j);
+        int userEnd, passwordStart, passwordEnd;
+        if (quoted && end + 2 < text.Length && text[end] is '"' or '\'' && text[end + 1] == ':')
         {
-            Add(ref found, start + colon + 1, end);
+            // --user "name":"password", as shells join two quoted words
+            userEnd = end;
+            (passwordStart, passwordEnd, _) = ValueExtent(text, end + 2);
+        }
+        else
+        {
+            var colon = text[start..end].IndexOf(':');
+            if (colon < 0)
+            {
+                return end;
+            }
+
+            userEnd = start + colon;
+            (passwordStart, passwordEnd) = (userEnd + 1, end);
         }
 
-        return end;
+        var password = text[passwordStart..passwordEnd];
+        if (password.Length >= 2 && password[0] == '{' && password[^1] == '}' && password[1] is not ('{' or '$'))
+        {
+            // A documented example's braces around the value ({ZqL5kVrX1n8tA2}): the credential is inside.
+            if (ValueShapes.LooksLikeCredential(password[1..^1], 6))
+            {
+                Add(ref found, passwordStart + 1, passwordEnd - 1);
+            }
+        }
+        else if (password.Length > 0 && !ValueShapes.LooksLikePlaceholder(password))
+        {
+            Add(ref found, passwordStart, passwordEnd);
+        }
+        else if (password.Length == 0 && userEnd > start && ValueShapes.LooksLikeCredential(text[start..userEnd], 8))
+        {
+            Add(ref found, start, userEnd); // "-u key:": an API key sent as the user name with an empty password
+        }
+
+        return Math.Max(passwordEnd, end);
     }
 
     /// <summary>The value's extent: inside its quotes, or up to the next delimiter.</summary>
@@ -186,6 +242,17 @@ internal sealed partial class SecretScanner
 
     private static int SeparatorLength(ReadOnlySpan<char> rest)
     {
+        var colons = 0;
+        while (colons < rest.Length && colons < 4 && rest[colons] == ':')
+        {
+            colons++;
+        }
+
+        if (colons > 1 && colons < rest.Length && rest[colons] == '=')
+        {
+            return colons + 1; // :=, ::=, :::=
+        }
+
         foreach (var op in (ReadOnlySpan<string>)["::=", ":=", "=>", "+=", ".=", "?=", "==", "=", ":"])
         {
             if (rest.StartsWith(op, StringComparison.Ordinal))
@@ -215,6 +282,33 @@ internal sealed partial class SecretScanner
         }
 
         return i;
+    }
+
+    /// <summary>Tells whether more words follow on the same line (<c>invalid password: expected 8 characters</c> is prose, not a password).</summary>
+    private static bool ProseFollows(ReadOnlySpan<char> text, int end)
+    {
+        var next = SkipSpaces(text, end);
+        return next > end && next < text.Length && char.IsAsciiLetterOrDigit(text[next]);
+    }
+
+    /// <summary>Tells whether a value is itself a <c>name=value</c> pair: a plain word of letters, then <c>=</c> and something other than padding.</summary>
+    private static bool IsNestedPair(ReadOnlySpan<char> value)
+    {
+        var equals = value.IndexOf('=');
+        if (equals < 2 || equals + 1 >= value.Length || value[equals + 1] == '=')
+        {
+            return false;
+        }
+
+        foreach (var c in value[..equals])
+        {
+            if (!char.IsAsciiLetter(c) && c != '_')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool HasDigitOrMixedCase(ReadOnlySpan<char> value)

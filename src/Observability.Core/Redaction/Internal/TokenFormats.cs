@@ -31,7 +31,7 @@ internal static class TokenFormats
         new("npm_", 30), new("oy2", 40), new("pypi-AgE", 50), new("CLOJARS_", 50), new("dckr_pat_", 24),
         // Observability, infrastructure, platforms
         new("sntrys_eyJ", 50), new("sntryu_", 60), new("glc_eyJ", 30), new("glc_", 30), new("glsa_", 30), new("eyJrIjoi", 40),
-        new("hvs.", 24), new("hvb.", 24), new("hvr.", 24), new("dapi", 32), new("fo1_", 40),
+        new("hvs.", 24), new("hvb.", 24), new("hvr.", 24), new("dapi", 32), new("fo1_", 40), new("fm1a_", 64), new("fm1r_", 64), new("fm2_", 64),
         new("AGE-SECRET-KEY-1", 50, AllowRuns: true), new("ops_eyJ", 50), new("NRAK-", 27), new("NRJS-", 19), new("NRII-", 30),
         new("sha256~", 40), new("pnu_", 30), new("rdme_", 60), new("dop_v1_", 60), new("doo_v1_", 60), new("dor_v1_", 60),
         new("shpat_", 30), new("shpss_", 30), new("shpca_", 30), new("lin_api_", 40), new("ntn_", 40), new("sgp_", 40),
@@ -40,17 +40,32 @@ internal static class TokenFormats
         new("SK", 32, MaxBody: 32, HexBody: true), new("A3-", 30, MaxBody: 40), new("s-s4t2ud-", 64, MaxBody: 64, HexBody: true),
     ];
 
-    /// <summary>Every prefix, for the vectorised pre-search.</summary>
-    public static IEnumerable<string> Prefixes => All.Select(static f => f.Prefix);
+    /// <summary>
+    /// Every prefix for the vectorised pre-search, at least three characters long: a two-character prefix of a hexadecimal
+    /// body (Twilio's <c>SK</c>) is searched with each hexadecimal digit after it, as a two-character search would stop everywhere.
+    /// </summary>
+    public static IEnumerable<string> SearchPrefixes => All.SelectMany(static f => f.Prefix.Length < 3 && f.HexBody
+        ? "0123456789abcdefABCDEF".Select(digit => f.Prefix + digit)
+        : [f.Prefix]);
 
     /// <summary>Tells whether a token character may appear inside a vendor token body.</summary>
     public static bool IsBodyChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or '~' or '+' or '/' or '=';
+
+    /// <summary>The formats by the first character of their prefix, so that a look at one position tries only a few.</summary>
+    private static readonly TokenFormat[][] ByFirstChar = Enumerable.Range(0, 128)
+        .Select(c => All.Where(f => f.Prefix[0] == c).ToArray())
+        .ToArray();
 
     /// <summary>Finds the format of the token starting at <paramref name="start"/>; returns its end, or -1.</summary>
     public static int Match(ReadOnlySpan<char> text, int start)
     {
         var rest = text[start..];
-        foreach (var format in All)
+        if (rest.IsEmpty || rest[0] >= 128)
+        {
+            return -1;
+        }
+
+        foreach (var format in ByFirstChar[rest[0]])
         {
             if (!rest.StartsWith(format.Prefix, StringComparison.Ordinal))
             {

@@ -6,7 +6,7 @@ namespace Observability.Internal;
 /// </summary>
 internal static class ValueShapes
 {
-    private static readonly string[] PlaceholderWords = ["xxxx", "your_", "your-", "placeholder", "changeme", "redacted", "***", "...", "\u2026", "${", "{{", "%s"];
+    private static readonly string[] PlaceholderWords = ["xxxx", "your_", "your-", "placeholder", "changeme", "change_me", "replace_me", "replaceme", "redacted", "***", "...", "\u2026", "${", "{{", "%s"];
 
     /// <summary>
     /// Tells whether a value written after a secret key word looks like a credential: long enough, not
@@ -23,7 +23,7 @@ internal static class ValueShapes
         }
 
         var first = value[0];
-        if (value.StartsWith("./", StringComparison.Ordinal) || value.StartsWith("../", StringComparison.Ordinal) || value.StartsWith("~/", StringComparison.Ordinal) || first is '/' or '\\' || value.Contains("://", StringComparison.Ordinal) || HasPathBackslash(value))
+        if (value.StartsWith("./", StringComparison.Ordinal) || value.StartsWith("../", StringComparison.Ordinal) || value.StartsWith("~/", StringComparison.Ordinal) || first is '/' or '\\' || value.Contains("://", StringComparison.Ordinal) || HasPathBackslash(value) || IsPlainPath(value))
         {
             return false; // a path or an address, whose own credentials the URL rule handles
         }
@@ -68,7 +68,7 @@ internal static class ValueShapes
     /// <summary>Tells whether a value is a template, a placeholder word or an already masked value (<c>${TOKEN}</c>, <c>&lt;token&gt;</c>, <c>***abcd</c>, <c>your_token</c>).</summary>
     public static bool LooksLikeTemplate(ReadOnlySpan<char> value)
     {
-        if (value.IsEmpty || value[0] is '$' or '<' or '{' or '%' or '*' or '`' or '[' or '(' || value[^1] is '>' or '}' or '%')
+        if (value.IsEmpty || value[0] is '$' or '<' or '{' or '*' or '`' or '[' or '(' || value[^1] is '>' or '}' || (value[0] == '%' && value[^1] == '%'))
         {
             return true;
         }
@@ -84,10 +84,15 @@ internal static class ValueShapes
         return false;
     }
 
-    /// <summary>Tells whether a token body is filler: one letter repeated six times or more, or too few distinct characters.</summary>
+    /// <summary>
+    /// Tells whether a token body is filler: one letter repeated six times or more in a body of few distinct
+    /// characters (<c>XXXXXXXX</c>, <c>xxxx1234</c>), or too few distinct characters. A long random body may hold
+    /// such a run by chance or by encoding (base64 of zero bytes is <c>AAAAAA</c>), so the run alone does not decide.
+    /// </summary>
     public static bool LooksLikePlaceholderBody(ReadOnlySpan<char> body)
     {
         var run = 1;
+        var longRun = false;
         Span<bool> seen = stackalloc bool[128];
         var distinct = 0;
         for (var i = 0; i < body.Length; i++)
@@ -100,13 +105,44 @@ internal static class ValueShapes
             }
 
             run = i > 0 && c == body[i - 1] ? run + 1 : 1;
-            if (run >= 6 && char.IsAsciiLetter(c))
+            longRun |= run >= 6 && char.IsAsciiLetter(c);
+        }
+
+        return distinct < 5 || (longRun && distinct < 16);
+    }
+
+    /// <summary>Tells whether a value is a relative path of plain words (<c>secret/mysecret</c>, <c>acme/widget</c>): letters, <c>-</c>, <c>_</c> and <c>.</c> between slashes, no digits.</summary>
+    public static bool IsPlainPath(ReadOnlySpan<char> value)
+    {
+        if (!value.Contains('/'))
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (!char.IsAsciiLetter(c) && c is not ('/' or '-' or '_' or '.'))
             {
-                return true;
+                return false;
             }
         }
 
-        return distinct < 5;
+        return true;
+    }
+
+    /// <summary>
+    /// Tells whether a value written after a password key with a separator (<c>password=TestSourcePassword</c>) is the password:
+    /// a password may be a plain word, so any value of six characters or more that is not a placeholder, a path, an
+    /// address, an upper-case constant name or a number.
+    /// </summary>
+    public static bool LooksLikePassword(ReadOnlySpan<char> value)
+    {
+        if (value.Length < 6 || value.Length > 128 || LooksLikePlaceholder(value) || value.Contains(' ') || value.Contains("://", StringComparison.Ordinal) || IsPlainPath(value) || IsAllDigits(value))
+        {
+            return false;
+        }
+
+        return value.ContainsAnyInRange('a', 'z'); // K8S_CRED, NUGET_PASSWORD: a constant's name, not its value
     }
 
     /// <summary>
@@ -136,7 +172,10 @@ internal static class ValueShapes
     /// Tells whether a value spells the name of its key, as a constant does (<c>BlindKeySignatures = Ed25519.BlindKeySignatures</c>,
     /// <c>X_KeyMeshing = "id-KeyMeshing"</c>): letters and digits only, case ignored, the value is part of the key or a long key part of the value.
     /// </summary>
-    public static bool SpellsName(ReadOnlySpan<char> key, ReadOnlySpan<char> value)
+    /// <param name="key">The key.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="valueInKeyOnly">Only the value being part of the key counts (a password may contain its key's name).</param>
+    public static bool SpellsName(ReadOnlySpan<char> key, ReadOnlySpan<char> value, bool valueInKeyOnly = false)
     {
         if (key.Length > 128 || value.Length > 128)
         {
@@ -147,7 +186,7 @@ internal static class ValueShapes
         Span<char> valueBuffer = stackalloc char[128];
         var k = keyBuffer[..Normalize(key, keyBuffer)];
         var v = valueBuffer[..Normalize(value, valueBuffer)];
-        return (v.Length >= 6 && k.Contains(v, StringComparison.Ordinal)) || (k.Length >= 12 && v.Contains(k, StringComparison.Ordinal));
+        return (v.Length >= 6 && k.Contains(v, StringComparison.Ordinal)) || (!valueInKeyOnly && k.Length >= 12 && v.Contains(k, StringComparison.Ordinal));
 
         static int Normalize(ReadOnlySpan<char> text, Span<char> buffer)
         {
