@@ -29,6 +29,19 @@ internal sealed class BoundedLineReader(Stream stream, int maxLineLength)
     {
         while (true)
         {
+            if (!_started)
+            {
+                // The byte-order mark, if any, is looked at once its three bytes are in.
+                if (_end < 3 && !_eof)
+                {
+                    await FillAsync(cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                _started = true;
+                SkipByteOrderMark();
+            }
+
             var available = _buffer.AsSpan(_start, _end - _start);
             var at = available.IndexOfAny((byte)'\n', (byte)'\r');
             if (at >= 0 && (available[at] == '\n' || at + 1 < available.Length || _eof))
@@ -106,11 +119,6 @@ internal sealed class BoundedLineReader(Stream stream, int maxLineLength)
         }
 
         _end += read;
-        if (!_started && (_end > 0 || _eof))
-        {
-            _started = true;
-            SkipByteOrderMark();
-        }
     }
 
     private void SkipByteOrderMark()
