@@ -90,7 +90,7 @@ public sealed partial class FileCollector : ICollector
         var context = new SnapshotFileContext(_fileName, _source, window);
         await using (stream.ConfigureAwait(false))
         {
-            var reader = new BoundedLineReader(stream, _maxLineLength);
+            var reader = new SnapshotLineReader(stream, _maxLineLength);
             CollectionError? fatal;
             try
             {
@@ -159,7 +159,7 @@ public sealed partial class FileCollector : ICollector
         return firstNonBlankLine.AsSpan().TrimStart().StartsWith('{') ? SnapshotFileFormat.JsonLines : SnapshotFileFormat.Csv;
     }
 
-    private async Task<CollectionError?> ReadAsync(BoundedLineReader reader, SnapshotFileContext context, SnapshotFileReadState state, CancellationToken cancellationToken)
+    private async Task<CollectionError?> ReadAsync(SnapshotLineReader reader, SnapshotFileContext context, SnapshotFileReadState state, CancellationToken cancellationToken)
     {
         SnapshotLineParser? parser = null;
         while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { IsEnd: false } read)

@@ -145,7 +145,7 @@ public sealed class BoundedMemoryTests
     public async Task ReadLineAsync_AnyChunking_SameLinesAndLongLinesSkipped(int chunk)
     {
         var text = "\uFEFFab\r\ncd\rlong-long-long\r\n\nefgh\r" + new string('z', 40) + "\nlast";
-        var reader = new BoundedLineReader(new TrickleStream(Encoding.UTF8.GetBytes(text), chunk), maxLineLength: 4);
+        var reader = new SnapshotLineReader(new TrickleStream(Encoding.UTF8.GetBytes(text), chunk), maxLineLength: 4);
 
         var lines = new List<string>();
         while (await reader.ReadLineAsync(CancellationToken.None) is { IsEnd: false } line)
@@ -160,7 +160,7 @@ public sealed class BoundedMemoryTests
     public async Task ReadLineAsync_LineOfTwentyMegabytes_AllocatesFarLessThanTheLine()
     {
         var stream = new GeneratedLineStream(lineBytes: 20 * 1024 * 1024);
-        var reader = new BoundedLineReader(stream, maxLineLength: 1024 * 1024);
+        var reader = new SnapshotLineReader(stream, maxLineLength: 1024 * 1024);
         var before = GC.GetAllocatedBytesForCurrentThread();
 
         var first = await reader.ReadLineAsync(CancellationToken.None);

@@ -5,10 +5,10 @@ namespace Observability.Internal;
 /// <summary>
 /// Reads UTF-8 lines from a stream with a bounded buffer. A line ends at <c>\n</c>, <c>\r\n</c> or a lone <c>\r</c>
 /// (as <see cref="StreamReader.ReadLine()"/> has it); a UTF-8 byte-order mark is skipped. A line longer than the
-/// maximum is skipped as its bytes arrive, never held whole, and returned as <see cref="BoundedLine.TooLong"/> with its
+/// maximum is skipped as its bytes arrive, never held whole, and returned as <see cref="SnapshotLine.TooLong"/> with its
 /// length once its end is reached. Bytes that are not valid UTF-8 decode as U+FFFD. The stream is left open.
 /// </summary>
-internal sealed class BoundedLineReader(Stream stream, int maxLineLength)
+internal sealed class SnapshotLineReader(Stream stream, int maxLineLength)
 {
     private const int InitialBufferSize = 64 * 1024;
 
@@ -24,8 +24,8 @@ internal sealed class BoundedLineReader(Stream stream, int maxLineLength)
     /// <summary>Gets the byte-order mark the stream began with when it was not UTF-8's (<c>UTF-16 LE</c> ...); else <see langword="null"/>.</summary>
     public string? ForeignByteOrderMark { get; private set; }
 
-    /// <summary>Reads the next line; <see cref="BoundedLine.End"/> at the end of the stream.</summary>
-    public async ValueTask<BoundedLine> ReadLineAsync(CancellationToken cancellationToken)
+    /// <summary>Reads the next line; <see cref="SnapshotLine.End"/> at the end of the stream.</summary>
+    public async ValueTask<SnapshotLine> ReadLineAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -55,7 +55,7 @@ internal sealed class BoundedLineReader(Stream stream, int maxLineLength)
                     return FinishSkip(at);
                 }
 
-                return line.Length > maxLineLength ? BoundedLine.TooLong(line.Length) : BoundedLine.Text(Encoding.UTF8.GetString(line));
+                return line.Length > maxLineLength ? SnapshotLine.TooLong(line.Length) : SnapshotLine.Text(Encoding.UTF8.GetString(line));
             }
 
             // A trailing \r waits for the next byte: it may be the first half of \r\n.
@@ -79,22 +79,22 @@ internal sealed class BoundedLineReader(Stream stream, int maxLineLength)
                 {
                     var last = _buffer.AsSpan(_start, _end - _start);
                     _start = _end;
-                    return BoundedLine.Text(Encoding.UTF8.GetString(last));
+                    return SnapshotLine.Text(Encoding.UTF8.GetString(last));
                 }
 
-                return BoundedLine.End;
+                return SnapshotLine.End;
             }
 
             await FillAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private BoundedLine FinishSkip(int tail)
+    private SnapshotLine FinishSkip(int tail)
     {
         _skipping = false;
         var length = _skipped + tail;
         _skipped = 0;
-        return BoundedLine.TooLong(length);
+        return SnapshotLine.TooLong(length);
     }
 
     private async ValueTask FillAsync(CancellationToken cancellationToken)
@@ -139,17 +139,17 @@ internal sealed class BoundedLineReader(Stream stream, int maxLineLength)
     }
 }
 
-/// <summary>One line read by <see cref="BoundedLineReader"/>.</summary>
+/// <summary>One line read by <see cref="SnapshotLineReader"/>.</summary>
 /// <param name="Value">The line's text without its line ending; <see langword="null"/> for a skipped line or the end.</param>
 /// <param name="Length">The length in bytes of a line too long to read; 0 otherwise.</param>
 /// <param name="IsEnd">Whether the stream has ended.</param>
-internal readonly record struct BoundedLine(string? Value, long Length, bool IsEnd)
+internal readonly record struct SnapshotLine(string? Value, long Length, bool IsEnd)
 {
-    public static BoundedLine End => new(null, 0, IsEnd: true);
+    public static SnapshotLine End => new(null, 0, IsEnd: true);
 
     public bool IsTooLong => Value is null && !IsEnd;
 
-    public static BoundedLine Text(string value) => new(value, 0, IsEnd: false);
+    public static SnapshotLine Text(string value) => new(value, 0, IsEnd: false);
 
-    public static BoundedLine TooLong(long length) => new(null, length, IsEnd: false);
+    public static SnapshotLine TooLong(long length) => new(null, length, IsEnd: false);
 }
