@@ -111,6 +111,19 @@ static async Task<int> RunAsync(SampleArguments arguments, CancellationToken can
         }
 
         clock = new SimulatedClock(all.Snapshots[0].Timestamp);
+        foreach (var problem in all.Errors.Take(3))
+        {
+            Console.Error.WriteLine($"warning: '{arguments.Data}': {OneLine(problem.ToString())}");
+        }
+
+        // A replay ends with its data: ticks past the last snapshot could only fail.
+        (var bounded, var shortened) = ReplayRange.Bound(all.Snapshots, arguments.Duration, arguments.Interval);
+        if (shortened)
+        {
+            Console.Error.WriteLine(
+                $"warning: --duration {SampleArguments.Text(arguments.Duration)} runs past the data's last snapshot ({all.Snapshots[^1].Timestamp.UtcDateTime:yyyy-MM-dd HH:mm} UTC); the replay stops there, after {SampleArguments.Text(bounded)}.");
+            arguments = arguments with { Duration = bounded };
+        }
     }
 
     var options = new StabilityMonitorOptions

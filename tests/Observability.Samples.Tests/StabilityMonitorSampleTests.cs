@@ -313,6 +313,16 @@ public sealed class StabilityMonitorSampleTests : IDisposable
     }
 
     [Fact]
+    public async Task Replay_DurationPastTheData_StopsAtTheLastSnapshotWithAWarning()
+    {
+        var outcome = await RunAsync("--replay", "--duration", "300d", "--output", _output);
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        Assert.Contains("warning: --duration 300d runs past the data's last snapshot (2025-11-21 23:30 UTC); the replay stops there, after 7d.", outcome.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith("days=7 ticks=336/336 failed=0 ", outcome.Stdout.TrimEnd('\n').Split('\n')[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task IntervalLongerThanDuration_ExitsOne()
     {
         var outcome = await RunAsync("--replay", "--duration", "1", "--interval", "2h", "--output", _output);

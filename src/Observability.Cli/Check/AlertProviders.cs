@@ -1,5 +1,8 @@
+using System.Globalization;
+using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
 
 namespace Observability.Cli.Check;
 
@@ -38,7 +41,10 @@ internal static class AlertProviders
     /// <summary>The GitHub API base address (GitHub Enterprise, or a loopback server); default api.github.com.</summary>
     public const string GitHubApiUrl = "OBS_GITHUB_API_URL";
 
-    /// <summary>A StackExchange.Redis configuration string (for example <c>127.0.0.1:6379</c>).</summary>
+    /// <summary>
+    /// A StackExchange.Redis configuration string (for example <c>127.0.0.1:6379,password=...</c>) or a
+    /// <c>redis://[user:password@]host[:port][/database]</c> URI (<c>rediss://</c> for TLS).
+    /// </summary>
     public const string Redis = "OBS_REDIS";
 
     /// <summary>
@@ -67,7 +73,7 @@ internal static class AlertProviders
 
         AddDiscordBot(builder, configuration, notes, problems);
 
-        if (Value(configuration, SentryDsn) is { } dsn)
+        if (Value(configuration, SentryDsn) is { } dsn && Try(problems, () => SentryDsnValue(dsn)) is not null)
         {
             builder.AddSentryAlertSink(o => o.Dsn = dsn);
             notes.Add($"note: alerts go to Sentry ({SentryDsn})");
@@ -75,7 +81,7 @@ internal static class AlertProviders
 
         AddGitHub(builder, configuration, notes, problems);
 
-        if (Value(configuration, Redis) is { } redis)
+        if (Value(configuration, Redis) is { } redisValue && Try(problems, () => RedisConfiguration(redisValue)) is { } redis)
         {
             builder.AddRedisDedupeStore(o => o.Configuration = redis);
             notes.Add($"note: alert fingerprints are shared through Redis ({Redis})");
@@ -146,7 +152,7 @@ internal static class AlertProviders
             o.Repository = repository;
             o.ApiUrl = apiUrl;
         });
-        notes.Add($"note: alerts open GitHub issues in {repository} ({GitHubToken}, {GitHubRepository}{(api is null ? string.Empty : $", {GitHubApiUrl}")})");
+        notes.Add($"note: alerts open GitHub issues in the repository of {GitHubRepository} ({GitHubToken}{(api is null ? string.Empty : $", {GitHubApiUrl}")})");
     }
 
     /// <summary>A variable's value, or <see langword="null"/> when unset or blank.</summary>
@@ -158,6 +164,99 @@ internal static class AlertProviders
         => Uri.TryCreate(value, UriKind.Absolute, out var address) && address.Scheme is "http" or "https"
             ? address
             : throw new FormatException($"{variable} must be an absolute http or https address such as {example}.");
+
+    /// <summary>A Sentry DSN, <c>https://public-key@host/project-id</c> with a numeric project id; else a <see cref="FormatException"/> naming the variable.</summary>
+    internal static string SentryDsnValue(string value)
+    {
+        var problem = $"{SentryDsn} must be a Sentry DSN such as https://<public-key>@o0.ingest.sentry.io/<project-id>, with a numeric project id (the value is not shown).";
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var dsn) || dsn.Scheme is not ("http" or "https") || dsn.Host.Length == 0 || dsn.UserInfo.Length == 0)
+        {
+            throw new FormatException(problem);
+        }
+
+        var project = dsn.AbsolutePath.TrimEnd('/');
+        project = project[(project.LastIndexOf('/') + 1)..];
+        return project.Length > 0 && project.Length <= 18 && project.All(char.IsAsciiDigit) && dsn.Query.Length == 0 && dsn.Fragment.Length == 0
+            ? value
+            : throw new FormatException(problem);
+    }
+
+    /// <summary>
+    /// A StackExchange.Redis configuration string: the value itself when it is one whose every endpoint is a host or
+    /// address, or the one a <c>redis://</c> / <c>rediss://</c> URI stands for; else a <see cref="FormatException"/>
+    /// naming the variable, never the value (it may hold a password).
+    /// </summary>
+    internal static string RedisConfiguration(string value)
+    {
+        var example = "host:port (for example 127.0.0.1:6379, with ,password=... when needed) or a redis://[user:password@]host[:port][/database] URI";
+        ConfigurationOptions options;
+        if (value.StartsWith("redis://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("rediss://", StringComparison.OrdinalIgnoreCase))
+        {
+            options = FromRedisUri(value) ?? throw new FormatException($"{Redis} is not a valid redis:// URI: expected {example} (the value is not shown).");
+        }
+        else
+        {
+            try
+            {
+                options = ConfigurationOptions.Parse(value);
+            }
+            catch (Exception e) when (e is ArgumentException or FormatException or NotSupportedException or RedisException)
+            {
+                // The parser's message may quote the value, password included: only its type is shown.
+                throw new FormatException($"{Redis} cannot be parsed as a StackExchange.Redis configuration string ({e.GetType().Name}): expected {example}.");
+            }
+
+            if (options.EndPoints.Count == 0 || options.EndPoints.Any(static e => e is DnsEndPoint dns && Uri.CheckHostName(dns.Host) == UriHostNameType.Unknown))
+            {
+                throw new FormatException($"{Redis} names no valid endpoint: expected {example} (the value is not shown).");
+            }
+
+            return value;
+        }
+
+        return options.ToString(includePassword: true);
+    }
+
+    private static ConfigurationOptions? FromRedisUri(string value)
+    {
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Host.Length == 0 || uri.Query.Length > 0 || uri.Fragment.Length > 0
+            || Uri.CheckHostName(uri.IdnHost) == UriHostNameType.Unknown)
+        {
+            return null;
+        }
+
+        var options = new ConfigurationOptions { Ssl = uri.Scheme.Equals("rediss", StringComparison.OrdinalIgnoreCase) };
+        options.EndPoints.Add(uri.IdnHost, uri.IsDefaultPort || uri.Port < 0 ? 6379 : uri.Port);
+        if (uri.UserInfo.Length > 0)
+        {
+            var colon = uri.UserInfo.IndexOf(':', StringComparison.Ordinal);
+            var user = Uri.UnescapeDataString(colon < 0 ? uri.UserInfo : uri.UserInfo[..colon]);
+            var password = colon < 0 ? null : Uri.UnescapeDataString(uri.UserInfo[(colon + 1)..]);
+            if (password is null)
+            {
+                // redis://password@host, as some clients write it.
+                options.Password = user;
+            }
+            else
+            {
+                options.User = user.Length > 0 ? user : null;
+                options.Password = password;
+            }
+        }
+
+        var database = uri.AbsolutePath.Trim('/');
+        if (database.Length > 0)
+        {
+            if (!int.TryParse(database, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number > 15_999)
+            {
+                return null;
+            }
+
+            options.DefaultDatabase = number;
+        }
+
+        return options;
+    }
 
     private static T? Try<T>(List<string> problems, Func<T> parse)
         where T : class

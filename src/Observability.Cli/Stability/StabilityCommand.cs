@@ -82,6 +82,19 @@ internal static class StabilityCommand
             }
 
             clock = new SimulatedClock(all.Snapshots[0].Timestamp);
+            foreach (var problem in all.Errors.Take(3))
+            {
+                await Console.Error.WriteLineAsync($"warning: --data '{arguments.Data}': {Redact.OneLine(problem.ToString())}").ConfigureAwait(false);
+            }
+
+            // A replay ends with its data: ticks past the last snapshot could only fail.
+            (var bounded, var shortened) = ReplayRange.Bound(all.Snapshots, arguments.Duration, arguments.Interval);
+            if (shortened)
+            {
+                await Console.Error.WriteLineAsync(
+                    $"warning: --duration {TimeText.Text(arguments.Duration)} runs past the data's last snapshot ({all.Snapshots[^1].Timestamp.UtcDateTime:yyyy-MM-dd HH:mm} UTC); the replay stops there, after {TimeText.Text(bounded)}.").ConfigureAwait(false);
+                arguments = arguments with { Duration = bounded };
+            }
         }
 
         var options = new StabilityMonitorOptions

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Extensions.Logging;
 using Observability.Internal;
 
@@ -9,8 +8,10 @@ namespace Observability;
 /// measured within the window, oldest first. The file is read as a stream, line by line, on every collection.
 /// Malformed lines, impossible values (a ratio outside [0, 1], a negative count, a number beyond a double) and text that
 /// is not valid UTF-8 are skipped and reported with their line and field; the others are kept. Of several lines with
-/// the same timestamp and source the first is kept and the others are reported. A missing or
-/// unreadable file gives a failed result, never an exception.
+/// the same timestamp and source the first is kept and the others are reported. Memory stays bounded whatever the
+/// file's size: a line longer than <see cref="FileCollectorOptions.MaxLineLength"/> is skipped unread and reported, and
+/// at most <see cref="FileCollectorOptions.MaxSnapshots"/> are kept (the newest; the result says what was cut).
+/// A missing or unreadable file gives a failed result, never an exception.
 /// </summary>
 public sealed partial class FileCollector : ICollector
 {
@@ -23,6 +24,8 @@ public sealed partial class FileCollector : ICollector
     private readonly string _fileName;
     private readonly string _source;
     private readonly SnapshotFileFormat _format;
+    private readonly int _maxLineLength;
+    private readonly int _maxSnapshots;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
 
@@ -42,11 +45,18 @@ public sealed partial class FileCollector : ICollector
             throw new ArgumentException("FileCollectorOptions.Path is required.", nameof(options));
         }
 
+        if (new FileCollectorOptionsValidator().Validate(null, options) is { Failed: true } invalid)
+        {
+            throw new ArgumentException(string.Join(" ", invalid.Failures), nameof(options));
+        }
+
         Name = name;
         _path = options.Path;
         _fileName = System.IO.Path.GetFileName(options.Path);
         _source = string.IsNullOrWhiteSpace(options.Source) ? name : options.Source.Trim();
         _format = options.Format;
+        _maxLineLength = options.MaxLineLength;
+        _maxSnapshots = options.MaxSnapshots;
         _timeProvider = timeProvider;
         _logger = loggerFactory.CreateLogger<FileCollector>();
     }
@@ -76,11 +86,11 @@ public sealed partial class FileCollector : ICollector
             return Unreachable(DescribeOpenFailure(e));
         }
 
-        var state = new SnapshotFileReadState(MaxReportedErrors);
+        var state = new SnapshotFileReadState(MaxReportedErrors, _maxSnapshots);
         var context = new SnapshotFileContext(_fileName, _source, window);
         await using (stream.ConfigureAwait(false))
         {
-            using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 4096, leaveOpen: true);
+            var reader = new SnapshotLineReader(stream, _maxLineLength);
             CollectionError? fatal;
             try
             {
@@ -90,9 +100,9 @@ public sealed partial class FileCollector : ICollector
             {
                 var error = new CollectionError(CollectionErrorKind.Unreachable, $"reading the snapshot file '{_path}' failed after line {state.Lines}: {e.Message}", _fileName);
                 LogUnreachable(_logger, Name, _path, error.Message);
-                return state.Snapshots.Count == 0
+                return state.Kept == 0
                     ? CollectionResult.Failed(Name, error)
-                    : CollectionResult.Partial(Name, state.Snapshots, state.Errors(_fileName, error));
+                    : CollectionResult.Partial(Name, state.Snapshots(), state.Errors(_fileName, error));
             }
 
             if (fatal is not null)
@@ -102,15 +112,24 @@ public sealed partial class FileCollector : ICollector
             }
         }
 
-        LogRead(_logger, Name, _path, state.Lines, _timeProvider.GetElapsedTime(started).TotalMilliseconds, state.Snapshots.Count, window, state.Rejected);
+        LogRead(_logger, Name, _path, state.Lines, _timeProvider.GetElapsedTime(started).TotalMilliseconds, state.Kept, window, state.Rejected);
+        if (state.Cut > 0)
+        {
+            LogCut(_logger, Name, _path, state.Cut, _maxSnapshots);
+        }
+
         if (state.Rejected > 0)
         {
             LogRejected(_logger, Name, _path, state.Rejected, state.FirstError?.Location ?? _fileName, state.FirstError?.Message ?? string.Empty);
-            return CollectionResult.Partial(Name, state.Snapshots, state.Errors(_fileName));
         }
 
-        return state.Snapshots.Count > 0
-            ? CollectionResult.Success(Name, state.Snapshots)
+        if (state.Rejected > 0 || state.Cut > 0)
+        {
+            return CollectionResult.Partial(Name, state.Snapshots(), state.Errors(_fileName));
+        }
+
+        return state.Kept > 0
+            ? CollectionResult.Success(Name, state.Snapshots())
             : CollectionResult.NoData(Name, state.NonBlankLines == 0
                 ? $"the snapshot file {_fileName} is empty"
                 : $"no snapshot in {_fileName} lies in {window} ({state.NonBlankLines} non-blank lines read)");
@@ -140,15 +159,38 @@ public sealed partial class FileCollector : ICollector
         return firstNonBlankLine.AsSpan().TrimStart().StartsWith('{') ? SnapshotFileFormat.JsonLines : SnapshotFileFormat.Csv;
     }
 
-    private async Task<CollectionError?> ReadAsync(StreamReader reader, SnapshotFileContext context, SnapshotFileReadState state, CancellationToken cancellationToken)
+    private async Task<CollectionError?> ReadAsync(SnapshotLineReader reader, SnapshotFileContext context, SnapshotFileReadState state, CancellationToken cancellationToken)
     {
         SnapshotLineParser? parser = null;
-        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { IsEnd: false } read)
         {
             if (++state.Lines % LinesPerCancellationCheck == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
+
+            if (state.Lines == 1 && reader.ForeignByteOrderMark is { } byteOrderMark)
+            {
+                return new CollectionError(
+                    CollectionErrorKind.InvalidData,
+                    $"the file is {byteOrderMark} (it starts with that byte-order mark); save it as UTF-8 so its lines read as written",
+                    context.Location(1));
+            }
+
+            if (read.IsTooLong)
+            {
+                state.NonBlankLines++;
+                if (parser is null && (_format == SnapshotFileFormat.Csv || (_format == SnapshotFileFormat.Auto && HasCsvExtension(_path))))
+                {
+                    // A CSV file's first line is its header: without it no row can be read.
+                    return context.Fatal(TooLong(read.Length), state.Lines).Error;
+                }
+
+                state.Reject(new CollectionError(CollectionErrorKind.InvalidData, TooLong(read.Length), context.Location(state.Lines)));
+                continue;
+            }
+
+            var line = read.Value!;
 
             if (string.IsNullOrWhiteSpace(line))
             {
@@ -179,6 +221,12 @@ public sealed partial class FileCollector : ICollector
         return null;
     }
 
+    private static bool HasCsvExtension(string path) => System.IO.Path.GetExtension(path).Equals(".csv", StringComparison.OrdinalIgnoreCase);
+
+    private string TooLong(long length) => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"the line is longer than {_maxLineLength} bytes ({length} bytes, FileCollectorOptions.MaxLineLength); it was skipped unread");
+
     private CollectionResult Unreachable(string message)
     {
         LogUnreachable(_logger, Name, _path, message);
@@ -202,6 +250,9 @@ public sealed partial class FileCollector : ICollector
 
     [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "File collector {Collector} rejected {Rejected} lines of {Path}; the first at {Location}: {Reason}")]
     private static partial void LogRejected(ILogger logger, string collector, string path, int rejected, string location, string reason);
+
+    [LoggerMessage(EventId = 2104, Level = LogLevel.Warning, Message = "File collector {Collector} cut {Cut} snapshots of {Path}: only the newest {MaxSnapshots} of the window are kept")]
+    private static partial void LogCut(ILogger logger, string collector, string path, long cut, int maxSnapshots);
 
     [LoggerMessage(EventId = 2103, Level = LogLevel.Debug, Message = "File collector {Collector} read {Lines} lines of {Path} in {ElapsedMilliseconds} ms: {Kept} snapshots in {Window}, {Rejected} lines rejected")]
     private static partial void LogRead(ILogger logger, string collector, string path, int lines, double elapsedMilliseconds, int kept, CollectionWindow window, int rejected);

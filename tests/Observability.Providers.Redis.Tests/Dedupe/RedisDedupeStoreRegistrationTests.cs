@@ -86,4 +86,21 @@ public sealed class RedisDedupeStoreRegistrationTests(RedisServerFixture redis)
         Assert.Equal("configuration", Assert.Throws<ArgumentNullException>(() => builder.AddRedisDedupeStore((IConfigurationSection)null!)).ParamName);
         Assert.Equal("connection", Assert.Throws<ArgumentNullException>(() => builder.AddRedisDedupeStore((StackExchange.Redis.IConnectionMultiplexer)null!)).ParamName);
     }
+
+    [Theory]
+    [InlineData("redis://alice:s3cr3t-pw@127.0.0.1:6379")]
+    [InlineData("rediss://:s3cr3t-pw@127.0.0.1:6380/2")]
+    [InlineData(",,,=s3cr3t-pw")]
+    public void AddRedisDedupeStore_EndpointThatIsNoHost_FailsAtStartWithoutTheValue(string configuration)
+    {
+        var services = new ServiceCollection();
+        services.AddObservability().AddRedisDedupeStore(o => o.Configuration = configuration);
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IDedupeStore>());
+
+        var failure = Assert.Single(error.Failures);
+        Assert.Contains("names an endpoint that is not a host name or address", failure, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cr3t-pw", error.Message, StringComparison.Ordinal);
+    }
 }

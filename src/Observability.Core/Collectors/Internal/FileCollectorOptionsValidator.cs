@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 
 namespace Observability.Internal;
@@ -23,6 +24,16 @@ internal sealed class FileCollectorOptionsValidator : IValidateOptions<FileColle
         if (!Enum.IsDefined(options.Format))
         {
             problems.Add($"{prefix}:Format must be Auto, Csv or JsonLines (was {(int)options.Format}).");
+        }
+
+        if (options.MaxLineLength is < 16 or > StructuredLogOptions.LargestMaxLineLength)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{prefix}:MaxLineLength must be from 16 to {StructuredLogOptions.LargestMaxLineLength} bytes (was {options.MaxLineLength})."));
+        }
+
+        if (options.MaxSnapshots is < 1 or > FileCollectorOptions.LargestMaxSnapshots)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{prefix}:MaxSnapshots must be from 1 to {FileCollectorOptions.LargestMaxSnapshots} (was {options.MaxSnapshots})."));
         }
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);

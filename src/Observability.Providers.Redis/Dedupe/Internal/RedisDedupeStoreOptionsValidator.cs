@@ -29,9 +29,15 @@ internal sealed class RedisDedupeStoreOptionsValidator : IValidateOptions<RedisD
             {
                 try
                 {
-                    if (ConfigurationOptions.Parse(options.Configuration).EndPoints.Count == 0)
+                    var endpoints = ConfigurationOptions.Parse(options.Configuration).EndPoints;
+                    if (endpoints.Count == 0)
                     {
                         problems.Add($"{Prefix}:Configuration names no endpoint (host:port).");
+                    }
+                    else if (endpoints.Any(static e => e is System.Net.DnsEndPoint dns && Uri.CheckHostName(dns.Host) == UriHostNameType.Unknown))
+                    {
+                        // StackExchange.Redis reads "redis://user:password@host" as a host name: refused, never echoed.
+                        problems.Add($"{Prefix}:Configuration names an endpoint that is not a host name or address (a redis:// URI is not a StackExchange.Redis configuration string: write host:port,user=...,password=...,ssl=true; the value is not shown).");
                     }
                 }
                 catch (Exception e) when (e is ArgumentException or FormatException or NotSupportedException or RedisException)
