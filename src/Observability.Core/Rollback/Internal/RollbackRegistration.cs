@@ -28,7 +28,12 @@ internal static class RollbackRegistration
         services.TryAddSingleton(static sp => new AutomaticRollback(sp.GetRequiredService<IEmergencyRollback>()));
         services.TryAddSingleton<MonitoringResultAccessor>();
         services.TryAddSingleton<IMonitoringResultAccessor>(static sp => sp.GetRequiredService<MonitoringResultAccessor>());
-        services.TryAddSingleton(static sp => new PassFollowUp(sp.GetRequiredService<MonitoringResultAccessor>(), sp.GetRequiredService<AutomaticRollback>()));
+        services.TryAddSingleton(static sp => new PassFollowUp(
+            sp.GetRequiredService<MonitoringResultAccessor>(),
+            sp.GetRequiredService<AutomaticRollback>(),
+            sp.GetServices<IMonitoringPassObserver>(),
+            sp.GetRequiredService<SecretRedactor>(),
+            ProviderRegistration.LoggerFactory(sp).CreateLogger<PassFollowUp>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AlertPipelineHostedService>(static sp => new AlertPipelineHostedService(
             sp.GetRequiredService<IAlertPublisher>(),
             ProviderRegistration.LoggerFactory(sp).CreateLogger<AlertPipelineHostedService>())));
