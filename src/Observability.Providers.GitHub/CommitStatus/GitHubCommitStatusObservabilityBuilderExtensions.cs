@@ -52,7 +52,11 @@ public static class GitHubCommitStatusObservabilityBuilderExtensions
                 .AddHttpClient(HttpClientNamePrefix + observerName)
 
                 // Octokit follows redirects itself, within the API host only (ApiHostOnlyHandler), so the handler must not.
-                .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false }));
+                .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false })
+
+                // The factory's request logging hands the Authorization header to structured loggers at Trace level,
+                // unredacted; the observer logs each outcome itself.
+                .RemoveAllLoggers());
 
     private static IMonitoringPassObserver Create(IServiceProvider services, string name, GitHubCommitStatusOptions options)
         => new GitHubCommitStatusObserver(
