@@ -25,6 +25,12 @@ internal static class CheckCommand
             Description = "An appsettings.json whose Observability section configures the pass (thresholds, SLOs, routes, reports); with no other source, its Collectors:File section names the data file. Relative paths in it are relative to the file.",
             HelpName = "appsettings.json",
         };
+        var commitStatus = new Option<string>(CommitStatus.Option)
+        {
+            Description = "Post each verdict as a GitHub commit status on this commit (the full SHA, such as $GITHUB_SHA): proceed success, hold pending, rollback failure, no data error; "
+                + "context observability/release-health, with ' (<service>)' for several services. Needs OBS_GITHUB_TOKEN (statuses: write) and OBS_GITHUB_REPOSITORY (+ OBS_GITHUB_API_URL).",
+            HelpName = "sha",
+        };
         var baseline = new Option<string>("--baseline") { Description = "The GA-day baseline JSON (metric -> value) that drift is measured against.", HelpName = "file" };
         var windowEnd = new Option<string>("--window-end") { Description = "The end of the judged window, ISO-8601 (default: now).", HelpName = "time" };
         var lookback = new Option<string>("--lookback") { Description = "How far back the window reaches: 7d, 24h, a bare number of hours (default: the configuration's LookbackWindow, else 24h).", HelpName = "time" };
@@ -58,6 +64,7 @@ internal static class CheckCommand
                 DataFile = parse.GetValue(data) is { } file ? Inputs.ExistingFile("--data", file) : null,
                 ConfigFile = parse.GetValue(config) is { } json ? Inputs.ExistingFile("--config", json) : null,
                 BaselineFile = parse.GetValue(baseline) is { } b ? Inputs.ExistingFile("--baseline", b) : null,
+                CommitStatusSha = parse.GetValue(commitStatus) is { } sha ? CommitStatus.Sha(sha) : null,
                 WindowEnd = parse.GetValue(windowEnd) is { } end ? TimeText.Instant("--window-end", end) : null,
                 Lookback = parse.GetValue(lookback) is { } l ? TimeText.Parse("--lookback", l, TimeSpan.FromHours(1), "hours") : null,
                 Interval = parse.GetValue(interval) is { } i ? TimeText.Parse("--interval", i, TimeSpan.FromMinutes(1), "minutes") : TimeSpan.FromMinutes(30),
@@ -86,6 +93,7 @@ internal static class CheckCommand
 
             return await CheckRunner.RunAsync(settings, Console.Out, cancellationToken).ConfigureAwait(false);
         });
+        command.Options.Add(commitStatus);
         return command;
     }
 }

@@ -106,6 +106,11 @@ internal static class CheckRunner
             observability.AddFileCollector(o => o.Path = path);
         }
 
+        if (settings.CommitStatusSha is { } sha)
+        {
+            await Console.Error.WriteLineAsync(CommitStatus.Add(observability, environment, sha, service, multiple)).ConfigureAwait(false);
+        }
+
         observability.AddLogAlertSink().AddAllReporters();
         try
         {

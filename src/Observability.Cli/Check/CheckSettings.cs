@@ -17,6 +17,9 @@ internal sealed record CheckSettings
 
     public string? BaselineFile { get; init; }
 
+    /// <summary>Gets the commit that receives each verdict as a GitHub commit status (<c>--commit-status</c>).</summary>
+    public string? CommitStatusSha { get; init; }
+
     public DateTimeOffset? WindowEnd { get; init; }
 
     public TimeSpan? Lookback { get; init; }
