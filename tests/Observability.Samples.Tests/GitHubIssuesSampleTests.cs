@@ -33,7 +33,7 @@ public sealed class GitHubIssuesSampleTests
         using var second = await SampleRun.StartAsync(environment: environment);
         Assert.True(second.Outcome.ExitCode == 0, second.Outcome.ToString());
 
-        Assert.Contains("note: alerts open GitHub issues in octo-org/octo-repo", first.Outcome.Stderr, StringComparison.Ordinal);
+        Assert.Contains("note: alerts open GitHub issues in the repository of OBS_GITHUB_REPOSITORY", first.Outcome.Stderr, StringComparison.Ordinal);
         Assert.True(critical > 0, first.Outcome.Stdout);
         Assert.Equal(critical, opened); // one issue per critical alert (the route sends GitHub critical only)
         Assert.All(github.Issues, i => Assert.Contains("<!-- observability:fingerprint=", i["body"]!.GetValue<string>(), StringComparison.Ordinal));

@@ -31,13 +31,13 @@ public sealed class AlertPipelineStateTests : AlertPipelineTestBase, IDisposable
     public async Task PublishPassAsync_StillFiringInASecondRun_IsNotSentAgainWithinTheRepeatIntervalButIsAfterIt()
     {
         var firstSink = new RecordingAlertSink("first");
-        await Run(firstSink).PublishPassAsync(Scope, [CreateAlert()]);
+        await PassNowAsync(Run(firstSink), Scope, [CreateAlert()]);
         _time.Advance(TimeSpan.FromMinutes(15));
         var secondSink = new RecordingAlertSink("second");
-        var second = await Run(secondSink).PublishPassAsync(Scope, [CreateAlert() with { Message = "7.1 % of 70 jobs failed" }]);
+        var second = await PassNowAsync(Run(secondSink), Scope, [CreateAlert() with { Message = "7.1 % of 70 jobs failed" }]);
         _time.Advance(TimeSpan.FromHours(4) - TimeSpan.FromMinutes(15));
         var thirdSink = new RecordingAlertSink("third");
-        var third = await Run(thirdSink).PublishPassAsync(Scope, [CreateAlert()]);
+        var third = await PassNowAsync(Run(thirdSink), Scope, [CreateAlert()]);
 
         Assert.Single(firstSink.Alerts);
         Assert.Equal(1, second.Suppressed);
@@ -52,10 +52,10 @@ public sealed class AlertPipelineStateTests : AlertPipelineTestBase, IDisposable
         await Run(new RecordingAlertSink("first")).PublishPassAsync(Scope, [CreateAlert()]);
         _time.Advance(TimeSpan.FromMinutes(15));
         var secondSink = new RecordingAlertSink("second");
-        var cleared = await Run(secondSink).PublishPassAsync(Scope, []);
+        var cleared = await PassNowAsync(Run(secondSink), Scope, []);
         _time.Advance(TimeSpan.FromMinutes(15));
         var thirdSink = new RecordingAlertSink("third");
-        var after = await Run(thirdSink).PublishPassAsync(Scope, []);
+        var after = await PassNowAsync(Run(thirdSink), Scope, []);
 
         var resolved = Assert.Single(secondSink.Alerts);
         Assert.Equal(AlertStatus.Resolved, resolved.Status);
@@ -79,9 +79,9 @@ public sealed class AlertPipelineStateTests : AlertPipelineTestBase, IDisposable
         await Run(new RecordingAlertSink("first")).PublishPassAsync("stability:checkout", [critical]);
         _time.Advance(TimeSpan.FromMinutes(1));
         var secondSink = new RecordingAlertSink("second");
-        var second = await Run(secondSink).PublishPassAsync(Scope, [warning]);
+        var second = await PassNowAsync(Run(secondSink), Scope, [warning]);
         var unsharedSink = new RecordingAlertSink("unshared");
-        var unshared = await Build(unsharedSink).PublishPassAsync(Scope, [warning]); // the same, without the state: not muted
+        var unshared = await PassNowAsync(Build(unsharedSink), Scope, [warning]); // the same, without the state: not muted
 
         Assert.Equal(1, second.Inhibited);
         Assert.Empty(secondSink.Alerts);
@@ -95,7 +95,7 @@ public sealed class AlertPipelineStateTests : AlertPipelineTestBase, IDisposable
         // The default keeps the memory in the process: the behaviour the state folder changes.
         await Build(new RecordingAlertSink("first")).PublishPassAsync(Scope, [CreateAlert()]);
         var secondSink = new RecordingAlertSink("second");
-        await Build(secondSink).PublishPassAsync(Scope, []);
+        await PassNowAsync(Build(secondSink), Scope, []);
 
         Assert.Empty(secondSink.Alerts);
         Assert.False(Directory.Exists(_directory));
@@ -109,7 +109,7 @@ public sealed class AlertPipelineStateTests : AlertPipelineTestBase, IDisposable
         var sink = new RecordingAlertSink("first");
         var provider = BuildProvider([sink], o => o.Alerts.StateDirectory = _directory, logging: true);
 
-        var result = await provider.GetRequiredService<AlertPipeline>().PublishPassAsync(Scope, [CreateAlert()]);
+        var result = await PassNowAsync(provider.GetRequiredService<AlertPipeline>(), Scope, [CreateAlert()]);
 
         Assert.Single(result.Raised);
         Assert.Single(sink.Alerts);
@@ -128,12 +128,12 @@ public sealed class AlertPipelineStateTests : AlertPipelineTestBase, IDisposable
         var provider = BuildProvider([sink], logging: true, services: services);
         var pipeline = provider.GetRequiredService<AlertPipeline>();
 
-        await pipeline.PublishPassAsync(Scope, [CreateAlert()]);
+        await PassNowAsync(pipeline, Scope, [CreateAlert()]);
         _time.Advance(TimeSpan.FromMinutes(15));
-        await pipeline.PublishPassAsync(Scope, []);
+        await PassNowAsync(pipeline, Scope, []);
         store.Fail = false;
         _time.Advance(TimeSpan.FromMinutes(15));
-        await pipeline.PublishPassAsync(Scope, []);
+        await PassNowAsync(pipeline, Scope, []);
 
         Assert.Equal([AlertStatus.Firing, AlertStatus.Resolved], sink.Alerts.Select(static a => a.Status)); // the process's memory resolved it
         var logs = provider.GetFakeLogCollector().GetSnapshot();
@@ -142,6 +142,21 @@ public sealed class AlertPipelineStateTests : AlertPipelineTestBase, IDisposable
         Assert.Contains("memory", failed.Message, StringComparison.Ordinal);
         Assert.Single(logs, static l => l.Id.Id == 2041);
         Assert.Empty(store.Saved); // the firing entry and its removal cancel out: nothing left to write once it answers
+    }
+
+    /// <summary>One run's pass: published, then its deliveries made (publishing only queues them).</summary>
+    private static async Task<AlertPublishResult> PassNowAsync(AlertPipeline pipeline, string scope, IReadOnlyList<Alert> alerts)
+    {
+        var published = await pipeline.PublishPassAsync(scope, alerts);
+        return new AlertPublishResult
+        {
+            Accepted = published.Accepted,
+            Raised = published.Raised,
+            Suppressed = published.Suppressed,
+            Silenced = published.Silenced,
+            Inhibited = published.Inhibited,
+            Deliveries = await pipeline.DeliverDueAsync(),
+        };
     }
 
     private AlertPipeline Run(RecordingAlertSink sink)
