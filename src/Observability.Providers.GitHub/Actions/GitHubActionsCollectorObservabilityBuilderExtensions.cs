@@ -57,7 +57,8 @@ public static class GitHubActionsCollectorObservabilityBuilderExtensions
             {
                 services.TryAddSingleton<ICiErrorClassifier>(CiErrorClassifier.Instance);
                 services.AddHttpClient(HttpClientNamePrefix + name)
-                    .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false });
+                    .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false })
+                    .RemoveAllLoggers(); // the request log would carry the Authorization header and the query
             });
 
     private static GitHubActionsCollector Create(IServiceProvider services, string name, GitHubActionsCollectorOptions options)

@@ -44,7 +44,7 @@ public static class GitHubIssueAlertSinkObservabilityBuilderExtensions
 
     private static IObservabilityBuilder Add(IObservabilityBuilder builder, string name, Action<OptionsBuilder<GitHubIssueAlertSinkOptions>> configure)
         => ProviderRegistration.Add<IAlertSink, GitHubIssueAlertSinkOptions, GitHubIssueAlertSinkOptionsValidator>(
-            builder, name, configure, Create, static (services, sinkName) => services.AddHttpClient(HttpClientNamePrefix + sinkName));
+            builder, name, configure, Create, static (services, sinkName) => services.AddHttpClient(HttpClientNamePrefix + sinkName).RemoveAllLoggers());
 
     private static GitHubIssueAlertSink Create(IServiceProvider services, string name, GitHubIssueAlertSinkOptions options)
         => new(

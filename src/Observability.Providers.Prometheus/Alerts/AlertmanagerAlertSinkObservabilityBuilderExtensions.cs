@@ -47,7 +47,7 @@ public static class AlertmanagerAlertSinkObservabilityBuilderExtensions
 
     /// <summary>The sink times each post out itself (AlertmanagerAlertSinkOptions.Timeout), so the client's own 100 s limit is lifted.</summary>
     private static void AddHttpClient(IServiceCollection services, string name)
-        => services.AddHttpClient(HttpClientNamePrefix + name).ConfigureHttpClient(static client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan);
+        => services.AddHttpClient(HttpClientNamePrefix + name).ConfigureHttpClient(static client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan).RemoveAllLoggers();
 
     private static AlertmanagerAlertSink Create(IServiceProvider services, string name, AlertmanagerAlertSinkOptions options)
         => new(

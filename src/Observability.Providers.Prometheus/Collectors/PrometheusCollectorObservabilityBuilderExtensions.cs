@@ -54,7 +54,8 @@ public static class PrometheusCollectorObservabilityBuilderExtensions
     private static void AddHttpClient(IServiceCollection services, string name)
         => services.AddHttpClient(HttpClientNamePrefix + name)
             .ConfigureHttpClient(static client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false });
+            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false })
+            .RemoveAllLoggers(); // the request log would carry the Authorization header and the query
 
     private static PrometheusCollector Create(IServiceProvider services, string name, PrometheusCollectorOptions options)
         => new(

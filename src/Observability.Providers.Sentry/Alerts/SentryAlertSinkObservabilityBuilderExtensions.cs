@@ -47,7 +47,7 @@ public static class SentryAlertSinkObservabilityBuilderExtensions
 
     /// <summary>The sink times each event out itself (SentryAlertSinkOptions.Timeout), so the client's own 100 s limit is lifted.</summary>
     private static void AddHttpClient(IServiceCollection services, string name)
-        => services.AddHttpClient(HttpClientNamePrefix + name).ConfigureHttpClient(static client => client.Timeout = Timeout.InfiniteTimeSpan);
+        => services.AddHttpClient(HttpClientNamePrefix + name).ConfigureHttpClient(static client => client.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers();
 
     private static SentryAlertSink Create(IServiceProvider services, string name, SentryAlertSinkOptions options)
         => new(
