@@ -69,7 +69,7 @@ public class ReportBenchmarks
         _allButPdf =
         [
             _json, new MarkdownReporter(), new HtmlReporter(new HtmlReporterOptions(), thresholds), new SnapshotCsvReporter(),
-            new SloViolationsReporter(), new SloViolationsMarkdownReporter(), new OperationalReporter(new OperationalReporterOptions()),
+            new SloViolationsReporter(), new OperationalReporter(new OperationalReporterOptions()),
         ];
         _pdf = new PdfReporter(new PdfReporterOptions(), thresholds);
     }

@@ -1,4 +1,3 @@
-using System.Text;
 using Observability.Internal;
 
 namespace Observability;
@@ -19,7 +18,6 @@ namespace Observability;
 /// </remarks>
 public sealed class HtmlReporter : IReporter, IFileNamedReporter
 {
-    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
     private readonly ThresholdOptions _thresholds;
     private readonly string _fileName;
 
@@ -36,11 +34,8 @@ public sealed class HtmlReporter : IReporter, IFileNamedReporter
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(thresholds);
         _thresholds = thresholds;
-        var isDefault = name == HtmlReporterOptions.DefaultName;
-        Format = isDefault ? "html" : "html:" + name;
-
-        // A named reporter left with the default file name gets its own, so two never overwrite each other.
-        _fileName = !isDefault && options.FileName == HtmlReporterOptions.DefaultFileName ? $"{HtmlReporterOptions.DefaultFileName}-{name}" : options.FileName;
+        (Format, var fileName) = ReporterRegistration.Identity(HtmlReporterOptions.DefaultName, name, options.FileName, HtmlReporterOptions.DefaultFileName);
+        _fileName = fileName ?? HtmlReporterOptions.DefaultFileName;
     }
 
     /// <inheritdoc />
@@ -50,7 +45,7 @@ public sealed class HtmlReporter : IReporter, IFileNamedReporter
     /// <inheritdoc />
     public string FileExtension => "html";
 
-    string IFileNamedReporter.FileName => _fileName;
+    string? IFileNamedReporter.FileName => _fileName;
 
     /// <inheritdoc />
     public Task WriteAsync(HealthReport report, Stream destination, CancellationToken cancellationToken = default)
@@ -65,7 +60,7 @@ public sealed class HtmlReporter : IReporter, IFileNamedReporter
     public Task WriteAsync(HealthReport report, WeeklySummary? week, Stream destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return WriteTextAsync(DashboardHtml.Render(report, week, _thresholds), destination, cancellationToken);
+        return ReportOutput.WriteTextAsync(DashboardHtml.Render(report, week, _thresholds), destination, cancellationToken);
     }
 
     /// <summary>Writes a page of the weekly summary alone (for printing to PDF, for example).</summary>
@@ -76,7 +71,7 @@ public sealed class HtmlReporter : IReporter, IFileNamedReporter
     public Task WriteWeeklyAsync(WeeklySummary week, Stream destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(week);
-        return WriteTextAsync(DashboardHtml.RenderWeek(week), destination, cancellationToken);
+        return ReportOutput.WriteTextAsync(DashboardHtml.RenderWeek(week), destination, cancellationToken);
     }
 
     /// <summary>
@@ -103,17 +98,5 @@ public sealed class HtmlReporter : IReporter, IFileNamedReporter
         var weekly = Path.Combine(directory, SummaryReporter.WeeklyFileName + ".html");
         await AtomicFile.WriteAsync(weekly, (s, ct) => WriteWeeklyAsync(week, s, ct), cancellationToken).ConfigureAwait(false);
         return [dashboard, weekly];
-    }
-
-    private static async Task WriteTextAsync(string html, Stream destination, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(destination);
-        cancellationToken.ThrowIfCancellationRequested();
-        var writer = new StreamWriter(destination, Utf8NoBom, bufferSize: -1, leaveOpen: true);
-        await using (writer.ConfigureAwait(false))
-        {
-            await writer.WriteAsync(html.AsMemory(), cancellationToken).ConfigureAwait(false);
-            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-        }
     }
 }

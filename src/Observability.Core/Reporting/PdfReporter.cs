@@ -35,9 +35,8 @@ public sealed class PdfReporter : IReporter, IFileNamedReporter
         ArgumentNullException.ThrowIfNull(thresholds);
         _options = options;
         _thresholds = thresholds;
-        var isDefault = name == PdfReporterOptions.DefaultName;
-        Format = isDefault ? "pdf" : "pdf:" + name;
-        _fileName = options.FileName ?? (isDefault ? reportFileName : $"{reportFileName}-{name}");
+        (Format, var fileName) = ReporterRegistration.Identity(PdfReporterOptions.DefaultName, name, options.FileName, reportFileName);
+        _fileName = fileName ?? reportFileName;
     }
 
     /// <inheritdoc />
@@ -47,7 +46,7 @@ public sealed class PdfReporter : IReporter, IFileNamedReporter
     /// <inheritdoc />
     public string FileExtension => "pdf";
 
-    string IFileNamedReporter.FileName => _fileName;
+    string? IFileNamedReporter.FileName => _fileName;
 
     /// <inheritdoc />
     public Task WriteAsync(HealthReport report, Stream destination, CancellationToken cancellationToken = default)
