@@ -14,7 +14,8 @@ namespace Observability;
 /// <see cref="HealthReport.Slos"/> and findings) or the <see cref="WeeklySummary"/>, printed by the same
 /// formatter as the Markdown report. The thresholds drawn are the pass's <see cref="ThresholdOptions"/>.
 /// Each chart is an <c>svg</c> with <c>role="img"</c>, a <c>title</c> and a <c>desc</c> summarising its data;
-/// each point is a <c>circle</c> with its value.
+/// each point drawn is a <c>circle</c> with its time and value. A series longer than 1,600 points is drawn as the lowest and
+/// highest value of each of 800 time slices (every spike and dip stays visible; every value is in the JSON and the CSV).
 /// </remarks>
 public sealed class HtmlReporter : IReporter, IFileNamedReporter
 {
