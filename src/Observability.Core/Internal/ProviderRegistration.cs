@@ -43,6 +43,13 @@ internal static class ProviderRegistration
         return builder;
     }
 
+    /// <summary>Whether <see cref="Add{TService, TOptions}"/> registered <paramref name="name"/> for <paramref name="role"/> in <paramref name="services"/>.</summary>
+    public static bool IsRegistered(IServiceCollection services, Type role, string name)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return GetOrAddRegistry(services).Contains((role, name));
+    }
+
     /// <summary>The names registered through <see cref="Add{TService, TOptions}"/> for a role, sorted.</summary>
     public static IReadOnlyList<string> Names(IServiceProvider services, Type role)
         => services.GetService<NameRegistry>()?.Names.Where(n => n.Role == role).Select(static n => n.Name).Order(StringComparer.Ordinal).ToArray() ?? [];

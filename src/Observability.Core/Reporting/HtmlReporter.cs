@@ -1,4 +1,3 @@
-using System.Text;
 using Observability.Internal;
 
 namespace Observability;
@@ -15,11 +14,11 @@ namespace Observability;
 /// <see cref="HealthReport.Slos"/> and findings) or the <see cref="WeeklySummary"/>, printed by the same
 /// formatter as the Markdown report. The thresholds drawn are the pass's <see cref="ThresholdOptions"/>.
 /// Each chart is an <c>svg</c> with <c>role="img"</c>, a <c>title</c> and a <c>desc</c> summarising its data;
-/// each point is a <c>circle</c> with its value.
+/// each point drawn is a <c>circle</c> with its time and value. A series longer than 1,600 points is drawn as the lowest and
+/// highest value of each of 800 time slices (every spike and dip stays visible; every value is in the JSON and the CSV).
 /// </remarks>
 public sealed class HtmlReporter : IReporter, IFileNamedReporter
 {
-    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
     private readonly ThresholdOptions _thresholds;
     private readonly string _fileName;
 
@@ -36,11 +35,8 @@ public sealed class HtmlReporter : IReporter, IFileNamedReporter
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(thresholds);
         _thresholds = thresholds;
-        var isDefault = name == HtmlReporterOptions.DefaultName;
-        Format = isDefault ? "html" : "html:" + name;
-
-        // A named reporter left with the default file name gets its own, so two never overwrite each other.
-        _fileName = !isDefault && options.FileName == HtmlReporterOptions.DefaultFileName ? $"{HtmlReporterOptions.DefaultFileName}-{name}" : options.FileName;
+        (Format, var fileName) = ReporterRegistration.Identity(HtmlReporterOptions.DefaultName, name, options.FileName, HtmlReporterOptions.DefaultFileName);
+        _fileName = fileName ?? HtmlReporterOptions.DefaultFileName;
     }
 
     /// <inheritdoc />
@@ -50,7 +46,7 @@ public sealed class HtmlReporter : IReporter, IFileNamedReporter
     /// <inheritdoc />
     public string FileExtension => "html";
 
-    string IFileNamedReporter.FileName => _fileName;
+    string? IFileNamedReporter.FileName => _fileName;
 
     /// <inheritdoc />
     public Task WriteAsync(HealthReport report, Stream destination, CancellationToken cancellationToken = default)
@@ -65,7 +61,7 @@ public sealed class HtmlReporter : IReporter, IFileNamedReporter
     public Task WriteAsync(HealthReport report, WeeklySummary? week, Stream destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return WriteTextAsync(DashboardHtml.Render(report, week, _thresholds), destination, cancellationToken);
+        return ReportOutput.WriteTextAsync(DashboardHtml.Render(report, week, _thresholds), destination, cancellationToken);
     }
 
     /// <summary>Writes a page of the weekly summary alone (for printing to PDF, for example).</summary>
@@ -76,7 +72,7 @@ public sealed class HtmlReporter : IReporter, IFileNamedReporter
     public Task WriteWeeklyAsync(WeeklySummary week, Stream destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(week);
-        return WriteTextAsync(DashboardHtml.RenderWeek(week), destination, cancellationToken);
+        return ReportOutput.WriteTextAsync(DashboardHtml.RenderWeek(week), destination, cancellationToken);
     }
 
     /// <summary>
@@ -103,17 +99,5 @@ public sealed class HtmlReporter : IReporter, IFileNamedReporter
         var weekly = Path.Combine(directory, SummaryReporter.WeeklyFileName + ".html");
         await AtomicFile.WriteAsync(weekly, (s, ct) => WriteWeeklyAsync(week, s, ct), cancellationToken).ConfigureAwait(false);
         return [dashboard, weekly];
-    }
-
-    private static async Task WriteTextAsync(string html, Stream destination, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(destination);
-        cancellationToken.ThrowIfCancellationRequested();
-        var writer = new StreamWriter(destination, Utf8NoBom, bufferSize: -1, leaveOpen: true);
-        await using (writer.ConfigureAwait(false))
-        {
-            await writer.WriteAsync(html.AsMemory(), cancellationToken).ConfigureAwait(false);
-            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-        }
     }
 }

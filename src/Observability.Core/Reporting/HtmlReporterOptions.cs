@@ -1,7 +1,9 @@
+using Observability.Internal;
+
 namespace Observability;
 
 /// <summary>Options of the <see cref="HtmlReporter"/>.</summary>
-public sealed class HtmlReporterOptions
+public sealed class HtmlReporterOptions : IReporterOptions
 {
     /// <summary>The name of the reporter registered without one.</summary>
     public const string DefaultName = "html";

@@ -36,15 +36,39 @@ namespace Observability;
 /// invariant-culture text. A breaking change to this shape increments <c>schemaVersion</c>.
 /// </para>
 /// </remarks>
-public sealed class JsonReporter : IReporter
+public sealed class JsonReporter : IReporter, IFileNamedReporter
 {
     private static readonly ReadOnlyMemory<byte> NewLine = "\n"u8.ToArray();
 
+    private readonly string? _fileName;
+
+    /// <summary>Initializes a new instance of the <see cref="JsonReporter"/> class with default options (its file is the report's, <see cref="ReportingOptions.FileName"/>).</summary>
+    public JsonReporter()
+        : this(new JsonReporterOptions())
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="JsonReporter"/> class.</summary>
+    /// <param name="options">The reporter's options.</param>
+    public JsonReporter(JsonReporterOptions options)
+        : this(options, JsonReporterOptions.DefaultName, null)
+    {
+    }
+
+    internal JsonReporter(JsonReporterOptions options, string name, string? reportFileName)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        (Format, _fileName) = ReporterRegistration.Identity(JsonReporterOptions.DefaultName, name, options.FileName, reportFileName);
+    }
+
     /// <inheritdoc />
-    public string Format => "json";
+    /// <remarks><c>json</c>, or <c>json:{name}</c> for a reporter registered with a name of its own.</remarks>
+    public string Format { get; }
 
     /// <inheritdoc />
     public string FileExtension => "json";
+
+    string? IFileNamedReporter.FileName => _fileName;
 
     /// <inheritdoc />
     public async Task WriteAsync(HealthReport report, Stream destination, CancellationToken cancellationToken = default)

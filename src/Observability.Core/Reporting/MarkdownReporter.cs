@@ -14,30 +14,44 @@ namespace Observability;
 /// ending in <c>_ms</c> as milliseconds and counts as integers. Text that came from outside
 /// (summaries, messages, titles, names) is escaped so it cannot break a table or add markup.
 /// </remarks>
-public sealed partial class MarkdownReporter : IReporter
+public sealed partial class MarkdownReporter : IReporter, IFileNamedReporter
 {
-    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    private readonly string? _fileName;
+
+    /// <summary>Initializes a new instance of the <see cref="MarkdownReporter"/> class with default options (its file is the report's, <see cref="ReportingOptions.FileName"/>).</summary>
+    public MarkdownReporter()
+        : this(new MarkdownReporterOptions())
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="MarkdownReporter"/> class.</summary>
+    /// <param name="options">The reporter's options.</param>
+    public MarkdownReporter(MarkdownReporterOptions options)
+        : this(options, MarkdownReporterOptions.DefaultName, null)
+    {
+    }
+
+    internal MarkdownReporter(MarkdownReporterOptions options, string name, string? reportFileName)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        (Format, _fileName) = ReporterRegistration.Identity(MarkdownReporterOptions.DefaultName, name, options.FileName, reportFileName);
+    }
 
     /// <inheritdoc />
-    public string Format => "markdown";
+    /// <remarks><c>markdown</c>, or <c>markdown:{name}</c> for a reporter registered with a name of its own.</remarks>
+    public string Format { get; }
 
     /// <inheritdoc />
     public string FileExtension => "md";
 
+    string? IFileNamedReporter.FileName => _fileName;
+
     /// <inheritdoc />
-    public async Task WriteAsync(HealthReport report, Stream destination, CancellationToken cancellationToken = default)
+    public Task WriteAsync(HealthReport report, Stream destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
-        ArgumentNullException.ThrowIfNull(destination);
-        cancellationToken.ThrowIfCancellationRequested();
-
-        var markdown = Render(report);
-        var writer = new StreamWriter(destination, Utf8NoBom, bufferSize: -1, leaveOpen: true);
-        await using (writer.ConfigureAwait(false))
-        {
-            await writer.WriteAsync(markdown, cancellationToken).ConfigureAwait(false);
-            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-        }
+        return ReportOutput.WriteTextAsync(Render(report), destination, cancellationToken);
     }
 
     private static StringBuilder Render(HealthReport report)

@@ -1,4 +1,3 @@
-using System.Text;
 using Observability.Internal;
 
 namespace Observability;
@@ -20,7 +19,6 @@ namespace Observability;
 /// </remarks>
 public sealed class OperationalReporter : IReporter, IReportFiles
 {
-    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
     private readonly OperationalReporterOptions _options;
     private readonly string _fileName;
 
@@ -35,9 +33,8 @@ public sealed class OperationalReporter : IReporter, IReportFiles
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        var isDefault = name == OperationalReporterOptions.DefaultName;
-        Format = isDefault ? "operational" : "operational:" + name;
-        _fileName = options.FileName ?? (isDefault ? OperationalReport.DefaultFileName : $"{OperationalReport.DefaultFileName}-{name}");
+        (Format, var fileName) = ReporterRegistration.Identity(OperationalReporterOptions.DefaultName, name, options.FileName, OperationalReport.DefaultFileName);
+        _fileName = fileName ?? OperationalReport.DefaultFileName;
     }
 
     /// <inheritdoc />
@@ -98,28 +95,19 @@ public sealed class OperationalReporter : IReporter, IReportFiles
         return files;
     }
 
-    private static async Task WriteJsonAsync(HealthReport report, WeeklySummary? week, Stream destination, CancellationToken cancellationToken)
+    private static Task WriteJsonAsync(HealthReport report, WeeklySummary? week, Stream destination, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
-        ArgumentNullException.ThrowIfNull(destination);
-        cancellationToken.ThrowIfCancellationRequested();
-        using var buffer = new MemoryStream();
-        OperationalReportJson.Write(OperationalReport.Build(report, week), buffer);
-        buffer.WriteByte((byte)'\n');
-        buffer.Position = 0;
-        await buffer.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
-        await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return ReportOutput.WriteBufferedAsync(
+            s =>
+            {
+                OperationalReportJson.Write(OperationalReport.Build(report, week), s);
+                s.WriteByte((byte)'\n');
+            },
+            destination,
+            cancellationToken);
     }
 
-    private static async Task WriteMarkdownAsync(HealthReport report, WeeklySummary? week, Stream destination, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var markdown = OperationalReportMarkdown.Render(OperationalReport.Build(report, week));
-        var writer = new StreamWriter(destination, Utf8NoBom, bufferSize: -1, leaveOpen: true);
-        await using (writer.ConfigureAwait(false))
-        {
-            await writer.WriteAsync(markdown, cancellationToken).ConfigureAwait(false);
-            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
+    private static Task WriteMarkdownAsync(HealthReport report, WeeklySummary? week, Stream destination, CancellationToken cancellationToken)
+        => ReportOutput.WriteTextAsync(OperationalReportMarkdown.Render(OperationalReport.Build(report, week)), destination, cancellationToken);
 }

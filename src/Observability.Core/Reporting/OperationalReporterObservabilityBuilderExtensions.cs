@@ -7,11 +7,11 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Adds the <see cref="OperationalReporter"/> (<c>operational_report.json</c> and <c>.md</c>) to Observability.</summary>
 public static class OperationalReporterObservabilityBuilderExtensions
 {
-    /// <summary>Adds the operational reporter named <c>operational</c> with default options.</summary>
+    /// <summary>Adds the operational reporter named <c>operational</c> with default options; calling it again (or after another overload registered <c>operational</c>) adds nothing.</summary>
     /// <param name="builder">The builder.</param>
     /// <returns>The builder.</returns>
     public static IObservabilityBuilder AddOperationalReporter(this IObservabilityBuilder builder)
-        => builder.AddOperationalReporter(OperationalReporterOptions.DefaultName, static _ => { });
+        => ReporterRegistration.AddDefault<OperationalReporter, OperationalReporterOptions>(builder, OperationalReporterOptions.DefaultName, Create);
 
     /// <summary>Adds the operational reporter named <c>operational</c>.</summary>
     /// <param name="builder">The builder.</param>
@@ -20,13 +20,13 @@ public static class OperationalReporterObservabilityBuilderExtensions
     public static IObservabilityBuilder AddOperationalReporter(this IObservabilityBuilder builder, Action<OperationalReporterOptions> configure)
         => builder.AddOperationalReporter(OperationalReporterOptions.DefaultName, configure);
 
-    /// <summary>Adds an operational reporter with a name of its own (its files are <c>operational_report-{name}.*</c> unless <see cref="OperationalReporterOptions.FileName"/> says otherwise).</summary>
+    /// <summary>Adds a operational reporter with a name of its own (its files are <c>operational_report-{name}.*</c> unless <see cref="OperationalReporterOptions.FileName"/> says otherwise).</summary>
     /// <param name="builder">The builder.</param>
     /// <param name="name">The reporter's name, unique among operational reporters.</param>
     /// <param name="configure">Sets the options.</param>
     /// <returns>The builder.</returns>
     public static IObservabilityBuilder AddOperationalReporter(this IObservabilityBuilder builder, string name, Action<OperationalReporterOptions> configure)
-        => ProviderRegistration.Add<IReporter, OperationalReporterOptions>(builder, name, ProviderRegistration.From(configure), Create);
+        => ReporterRegistration.Add(builder, name, ProviderRegistration.From(configure), Create);
 
     /// <summary>Adds the operational reporter named <c>operational</c> with options bound from configuration.</summary>
     /// <param name="builder">The builder.</param>
@@ -35,7 +35,7 @@ public static class OperationalReporterObservabilityBuilderExtensions
     public static IObservabilityBuilder AddOperationalReporter(this IObservabilityBuilder builder, IConfigurationSection configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return ProviderRegistration.Add<IReporter, OperationalReporterOptions>(builder, OperationalReporterOptions.DefaultName, options => options.Bind(configuration), Create);
+        return ReporterRegistration.Add<OperationalReporter, OperationalReporterOptions>(builder, OperationalReporterOptions.DefaultName, options => options.Bind(configuration), Create);
     }
 
     private static OperationalReporter Create(IServiceProvider services, string name, OperationalReporterOptions options) => new(options, name);

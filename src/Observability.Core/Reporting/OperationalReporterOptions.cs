@@ -1,7 +1,9 @@
+using Observability.Internal;
+
 namespace Observability;
 
 /// <summary>Options of the <see cref="OperationalReporter"/>.</summary>
-public sealed class OperationalReporterOptions
+public sealed class OperationalReporterOptions : IReporterOptions
 {
     /// <summary>The name of the reporter registered without one.</summary>
     public const string DefaultName = "operational";

@@ -12,8 +12,8 @@ namespace Observability;
 /// <remarks>
 /// The PDF is written by a small PDF 1.4 writer of this library: text in the PDF standard fonts Helvetica and
 /// Helvetica-Bold (WinAnsi), which every reader has, so no font is embedded, no font file or browser is needed on the
-/// machine, and the text extracts with any PDF text tool; charts are vector lines (a long series is thinned to its
-/// envelope per half point). Characters outside WinAnsi print as their nearest ASCII or <c>?</c>.
+/// machine, and the text extracts with any PDF text tool; charts are vector lines of the points the dashboard draws (a long
+/// series thinned to the lowest and highest value of each time slice). Characters outside WinAnsi print as their nearest ASCII or <c>?</c>.
 /// </remarks>
 public sealed class PdfReporter : IReporter, IFileNamedReporter
 {
@@ -35,9 +35,8 @@ public sealed class PdfReporter : IReporter, IFileNamedReporter
         ArgumentNullException.ThrowIfNull(thresholds);
         _options = options;
         _thresholds = thresholds;
-        var isDefault = name == PdfReporterOptions.DefaultName;
-        Format = isDefault ? "pdf" : "pdf:" + name;
-        _fileName = options.FileName ?? (isDefault ? reportFileName : $"{reportFileName}-{name}");
+        (Format, var fileName) = ReporterRegistration.Identity(PdfReporterOptions.DefaultName, name, options.FileName, reportFileName);
+        _fileName = fileName ?? reportFileName;
     }
 
     /// <inheritdoc />
@@ -47,7 +46,7 @@ public sealed class PdfReporter : IReporter, IFileNamedReporter
     /// <inheritdoc />
     public string FileExtension => "pdf";
 
-    string IFileNamedReporter.FileName => _fileName;
+    string? IFileNamedReporter.FileName => _fileName;
 
     /// <inheritdoc />
     public Task WriteAsync(HealthReport report, Stream destination, CancellationToken cancellationToken = default)

@@ -8,11 +8,11 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Adds the <see cref="PdfReporter"/> (<c>health-report.pdf</c>) to Observability.</summary>
 public static class PdfReporterObservabilityBuilderExtensions
 {
-    /// <summary>Adds the PDF reporter named <c>pdf</c> with default options.</summary>
+    /// <summary>Adds the PDF reporter named <c>pdf</c> with default options; calling it again (or after another overload registered <c>pdf</c>) adds nothing.</summary>
     /// <param name="builder">The builder.</param>
     /// <returns>The builder.</returns>
     public static IObservabilityBuilder AddPdfReporter(this IObservabilityBuilder builder)
-        => builder.AddPdfReporter(PdfReporterOptions.DefaultName, static _ => { });
+        => ReporterRegistration.AddDefault<PdfReporter, PdfReporterOptions>(builder, PdfReporterOptions.DefaultName, Create);
 
     /// <summary>Adds the PDF reporter named <c>pdf</c>.</summary>
     /// <param name="builder">The builder.</param>
@@ -27,7 +27,7 @@ public static class PdfReporterObservabilityBuilderExtensions
     /// <param name="configure">Sets the options.</param>
     /// <returns>The builder.</returns>
     public static IObservabilityBuilder AddPdfReporter(this IObservabilityBuilder builder, string name, Action<PdfReporterOptions> configure)
-        => ProviderRegistration.Add<IReporter, PdfReporterOptions>(builder, name, ProviderRegistration.From(configure), Create);
+        => ReporterRegistration.Add(builder, name, ProviderRegistration.From(configure), Create);
 
     /// <summary>Adds the PDF reporter named <c>pdf</c> with options bound from configuration.</summary>
     /// <param name="builder">The builder.</param>
@@ -36,7 +36,7 @@ public static class PdfReporterObservabilityBuilderExtensions
     public static IObservabilityBuilder AddPdfReporter(this IObservabilityBuilder builder, IConfigurationSection configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return ProviderRegistration.Add<IReporter, PdfReporterOptions>(builder, PdfReporterOptions.DefaultName, options => options.Bind(configuration), Create);
+        return ReporterRegistration.Add<PdfReporter, PdfReporterOptions>(builder, PdfReporterOptions.DefaultName, options => options.Bind(configuration), Create);
     }
 
     private static PdfReporter Create(IServiceProvider services, string name, PdfReporterOptions options)

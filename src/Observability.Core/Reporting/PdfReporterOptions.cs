@@ -1,7 +1,9 @@
+using Observability.Internal;
+
 namespace Observability;
 
 /// <summary>Options of the <see cref="PdfReporter"/>.</summary>
-public sealed class PdfReporterOptions
+public sealed class PdfReporterOptions : IReporterOptions
 {
     /// <summary>The name of the reporter registered without one.</summary>
     public const string DefaultName = "pdf";

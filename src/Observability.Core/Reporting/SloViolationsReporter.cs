@@ -4,8 +4,8 @@ namespace Observability;
 
 /// <summary>
 /// Writes the SLO violations of a pass (every <see cref="SloStatus.Violations"/> entry of the report) as
-/// <c>slo_violations.json</c>, the detector export of the telemetry-engine spec. Its companion
-/// <see cref="SloViolationsMarkdownReporter"/> writes the same rows as a Markdown table.
+/// <c>slo_violations.json</c>, the detector export of the telemetry-engine spec, and <c>slo_violations.md</c>, the same
+/// rows as a Markdown table ("No violations" when there are none); <see cref="SloViolationsReporterOptions"/> chooses which.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -17,32 +17,72 @@ namespace Observability;
 /// <c>snapshots</c>, <c>observed</c> (the worst value), <c>threshold</c> (the per-snapshot limit) and their
 /// <c>unit</c> (<c>ratio</c>, a fraction, or <c>ms</c>), <c>objective</c> (a fraction) and <c>message</c>.
 /// </para>
-/// <para>The numbers are the report's own (<see cref="SloBreach"/>); UTF-8 without a byte order mark.</para>
+/// <para>
+/// The Markdown table has the SLO, kind, severity, start, end, duration, snapshots, worst observed value, threshold and
+/// objective: times as <c>yyyy-MM-dd HH:mm UTC</c>, fractions as percentages, latency in ms. The numbers are the
+/// report's own (<see cref="SloBreach"/>); UTF-8 without a byte order mark, <c>\n</c> line endings.
+/// </para>
 /// </remarks>
-public sealed class SloViolationsReporter : IReporter, IFileNamedReporter
+public sealed class SloViolationsReporter : IReporter, IReportFiles
 {
-    /// <summary>The file name, without extension.</summary>
-    public const string FileName = SloViolationsExport.FileName;
+    private readonly SloViolationsReporterOptions _options;
+    private readonly string _fileName;
+
+    /// <summary>Initializes a new instance of the <see cref="SloViolationsReporter"/> class with default options (both files).</summary>
+    public SloViolationsReporter()
+        : this(new SloViolationsReporterOptions())
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="SloViolationsReporter"/> class.</summary>
+    /// <param name="options">The reporter's options.</param>
+    public SloViolationsReporter(SloViolationsReporterOptions options)
+        : this(options, SloViolationsReporterOptions.DefaultName)
+    {
+    }
+
+    internal SloViolationsReporter(SloViolationsReporterOptions options, string name)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        (Format, var fileName) = ReporterRegistration.Identity(SloViolationsReporterOptions.DefaultName, name, options.FileName, SloViolationsReporterOptions.DefaultFileName);
+        _fileName = fileName ?? SloViolationsReporterOptions.DefaultFileName;
+    }
 
     /// <inheritdoc />
-    public string Format => "slo_violations_json";
+    /// <remarks>
+    /// <c>slo_violations</c>, or <c>slo_violations:{name}</c> for a reporter registered with a name of its own; its files'
+    /// formats are <c>{Format}_json</c> and <c>{Format}_markdown</c>.
+    /// </remarks>
+    public string Format { get; }
 
     /// <inheritdoc />
     public string FileExtension => "json";
 
-    string IFileNamedReporter.FileName => FileName;
-
-    /// <inheritdoc />
-    public async Task WriteAsync(HealthReport report, Stream destination, CancellationToken cancellationToken = default)
+    /// <summary>Writes <c>slo_violations.json</c>.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="destination">A writable stream, left open.</param>
+    /// <param name="cancellationToken">The caller's cancellation.</param>
+    /// <returns>A task that completes when the JSON is written.</returns>
+    public Task WriteAsync(HealthReport report, Stream destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
-        ArgumentNullException.ThrowIfNull(destination);
-        cancellationToken.ThrowIfCancellationRequested();
+        return ReportOutput.WriteBufferedAsync(s => SloViolationsExport.WriteJson(report, s), destination, cancellationToken);
+    }
 
-        using var buffer = new MemoryStream();
-        SloViolationsExport.WriteJson(report, buffer);
-        buffer.Position = 0;
-        await buffer.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
-        await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
+    IReadOnlyList<ReportFile> IReportFiles.Files(string defaultFileName)
+    {
+        var files = new List<ReportFile>(2);
+        if (_options.WriteJson)
+        {
+            files.Add(new ReportFile(Format + "_json", _fileName, "json", WriteAsync));
+        }
+
+        if (_options.WriteMarkdown)
+        {
+            files.Add(new ReportFile(Format + "_markdown", _fileName, "md", static (r, s, ct) => ReportOutput.WriteTextAsync(SloViolationsExport.RenderMarkdown(r), s, ct)));
+        }
+
+        return files;
     }
 }

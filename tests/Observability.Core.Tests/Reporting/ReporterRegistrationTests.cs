@@ -86,4 +86,108 @@ public sealed class ReporterRegistrationTests : IDisposable
         Assert.Throws<ArgumentNullException>(() => builder.AddOperationalReporter((IConfigurationSection)null!));
         Assert.Throws<ArgumentNullException>(() => builder.AddPdfReporter((IConfigurationSection)null!));
     }
+
+    [Fact]
+    public async Task AddJsonAndMarkdownReporters_EveryOverload_WriteTheirOwnFiles()
+    {
+        var section = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Json:FileName"] = "from-config" }).Build().GetSection("Json");
+
+        var (results, files) = await WriteAsync(o => o
+            .AddJsonReporter(section).AddJsonReporter("oncall", static _ => { }).AddJsonReporter("named", static j => j.FileName = "named")
+            .AddMarkdownReporter(static m => m.FileName = "summary").AddMarkdownReporter("oncall", static _ => { }));
+
+        Assert.All(results, static r => Assert.True(r.Succeeded, r.Error));
+        Assert.Equal(["json", "json:oncall", "json:named", "markdown", "markdown:oncall"], results.Select(static r => r.Format));
+        Assert.Equal(["from-config.json", "health-report-oncall.json", "health-report-oncall.md", "named.json", "summary.md"], files);
+        using var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_folder.FullName, "named.json")));
+        Assert.Equal("checkout", json.RootElement.GetProperty("report").GetProperty("service").GetString());
+    }
+
+    [Fact]
+    public async Task AddJsonReporter_Defaults_WritesTheReportsFileNameAsConfigured()
+    {
+        var services = new ServiceCollection();
+        services.AddObservability(static o => { o.ServiceName = "checkout"; o.Reports.FileName = "release-42"; }).AddJsonReporter().AddMarkdownReporter();
+        using var provider = services.BuildServiceProvider();
+        var writer = new ReportWriter(provider.GetServices<IReporter>(), new FakeLogger<ReportWriter>());
+
+        var results = await writer.WriteAllAsync(TimelineReports.Report(), new ReportingOptions { OutputDirectory = _folder.FullName, FileName = "release-42" }, CancellationToken.None);
+
+        Assert.Equal([Path.Combine(_folder.FullName, "release-42.json"), Path.Combine(_folder.FullName, "release-42.md")], results.Select(static r => r.Path));
+    }
+
+    [Fact]
+    public async Task AddSnapshotCsvReporter_EveryOverload_WritesSideBySide()
+    {
+        var section = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Csv:FileName"] = "observations" }).Build().GetSection("Csv");
+
+        var (results, files) = await WriteAsync(o => o.AddSnapshotCsvReporter(section).AddSnapshotCsvReporter("oncall", static _ => { }).AddSnapshotCsvReporter("raw", static c => c.FileName = "raw"));
+
+        Assert.All(results, static r => Assert.True(r.Succeeded, r.Error));
+        Assert.Equal(["csv", "csv:oncall", "csv:raw"], results.Select(static r => r.Format));
+        Assert.Equal(["observations.csv", "raw.csv", "snapshots-oncall.csv"], files);
+        Assert.Equal(File.ReadAllText(Path.Combine(_folder.FullName, "raw.csv")), File.ReadAllText(Path.Combine(_folder.FullName, "observations.csv")));
+    }
+
+    [Fact]
+    public async Task AddSloViolationsReporter_Options_ChooseFormatsAndFileNames()
+    {
+        var section = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Slo:WriteMarkdown"] = "false" }).Build().GetSection("Slo");
+
+        var (results, files) = await WriteAsync(o => o.AddSloViolationsReporter(section).AddSloViolationsReporter("oncall", static s => s.WriteJson = false).AddSloViolationsReporter("both", static s => s.FileName = "breaches"));
+
+        Assert.All(results, static r => Assert.True(r.Succeeded, r.Error));
+        Assert.Equal(["slo_violations_json", "slo_violations:oncall_markdown", "slo_violations:both_json", "slo_violations:both_markdown"], results.Select(static r => r.Format));
+        Assert.Equal(["breaches.json", "breaches.md", "slo_violations-oncall.md", "slo_violations.json"], files);
+    }
+
+    [Fact]
+    public async Task AddReporters_OneNameForEveryKind_WritesEveryFile()
+    {
+        var (results, files) = await WriteAsync(static o => o
+            .AddJsonReporter("oncall", static _ => { }).AddMarkdownReporter("oncall", static _ => { }).AddHtmlReporter("oncall", static _ => { })
+            .AddSnapshotCsvReporter("oncall", static _ => { }).AddSloViolationsReporter("oncall", static _ => { }).AddOperationalReporter("oncall", static _ => { }));
+
+        Assert.All(results, static r => Assert.True(r.Succeeded, r.Error));
+        Assert.Equal(
+            ["dashboard-oncall.html", "health-report-oncall.json", "health-report-oncall.md", "operational_report-oncall.json", "operational_report-oncall.md", "slo_violations-oncall.json", "slo_violations-oncall.md", "snapshots-oncall.csv"],
+            files);
+    }
+
+    [Fact]
+    public async Task AddReporter_WithoutArguments_AfterConfigure_AddsNothingMore()
+    {
+        var (results, files) = await WriteAsync(static o => o
+            .AddJsonReporter(static j => j.FileName = "configured").AddJsonReporter()
+            .AddHtmlReporter().AddHtmlReporter().AddSnapshotCsvReporter().AddSnapshotCsvReporter());
+
+        Assert.Equal(["json", "html", "csv"], results.Select(static r => r.Format));
+        Assert.Equal(["configured.json", "dashboard.html", "snapshots.csv"], files);
+    }
+
+    [Theory]
+    [InlineData("../escape")]
+    [InlineData("a/b")]
+    [InlineData(" ")]
+    public void AddReporter_FileNameNotPlain_FailsAtStartUpNamingTheOption(string fileName)
+    {
+        var services = new ServiceCollection();
+        services.AddObservability().AddSnapshotCsvReporter("oncall", c => c.FileName = fileName);
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => provider.GetServices<IReporter>().ToArray());
+        Assert.Contains("SnapshotCsvReporterOptions 'oncall': FileName", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddReporters_NullArguments_Throw()
+    {
+        var builder = new ServiceCollection().AddObservability();
+
+        Assert.Throws<ArgumentNullException>(() => ((IObservabilityBuilder)null!).AddSnapshotCsvReporter());
+        Assert.Throws<ArgumentNullException>(() => builder.AddJsonReporter((IConfigurationSection)null!));
+        Assert.Throws<ArgumentNullException>(() => builder.AddMarkdownReporter((Action<MarkdownReporterOptions>)null!));
+        Assert.Throws<ArgumentException>(() => builder.AddSloViolationsReporter(" ", static _ => { }));
+        Assert.Throws<InvalidOperationException>(() => builder.AddSnapshotCsvReporter("x", static _ => { }).AddSnapshotCsvReporter("x", static _ => { }));
+    }
 }

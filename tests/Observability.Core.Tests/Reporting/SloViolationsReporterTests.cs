@@ -30,7 +30,7 @@ public sealed class SloViolationsReporterTests : IDisposable
 
     private async Task<(JsonDocument Json, string Markdown)> WriteBothAsync(HealthReport report)
     {
-        var writer = new ReportWriter([new SloViolationsReporter(), new SloViolationsMarkdownReporter()], new FakeLogger<ReportWriter>());
+        var writer = new ReportWriter([new SloViolationsReporter()], new FakeLogger<ReportWriter>());
         var results = await writer.WriteAllAsync(report, new ReportingOptions { OutputDirectory = _directory }, CancellationToken.None);
 
         Assert.All(results, r => Assert.True(r.Succeeded, r.Error));
@@ -138,12 +138,11 @@ public sealed class SloViolationsReporterTests : IDisposable
     }
 
     [Fact]
-    public async Task AddSloViolationsReporter_RegistersBothReportersOnce()
+    public async Task AddSloViolationsReporter_CalledTwice_RegistersOneReporterForBothFiles()
     {
         await using var harness = ObservabilityTestHarness.Create(build: b => b.AddSloViolationsReporter().AddSloViolationsReporter());
         var reporters = harness.Services.GetServices<IReporter>().ToArray();
 
-        Assert.Single(reporters.OfType<SloViolationsReporter>());
-        Assert.Single(reporters.OfType<SloViolationsMarkdownReporter>());
+        Assert.Equal("slo_violations", Assert.Single(reporters.OfType<SloViolationsReporter>()).Format);
     }
 }

@@ -18,7 +18,7 @@ internal static class DashboardCharts
         var latencyTarget = t.LatencyP99Target.TotalMilliseconds;
 
         ChartSeries Line(string name, string color, Func<SnapshotJudgement, double?> value)
-            => new(name, color, [.. timeline.Select(s => (s.Timestamp, value(s)))]);
+            => new(name, color, ChartPoints.Of(timeline, static s => s.Timestamp, value, start, end), timeline.Count > 2 * ChartPoints.Slices);
 
         ChartMarker[] Marks(string metric) => [.. report.Findings
             .Where(f => f.At is not null && f.Metric == metric && (f.Rule.StartsWith("anomaly_", StringComparison.Ordinal) || f.Rule.StartsWith("change_point_", StringComparison.Ordinal)))
@@ -26,8 +26,16 @@ internal static class DashboardCharts
 
         string Range(Func<SnapshotJudgement, double?> value, Func<double, string> format)
         {
-            var values = timeline.Select(value).OfType<double>().ToArray();
-            return values.Length == 0 ? "No values." : $"{Figures.Plural(values.Length, "snapshot")} from {Figures.Time(start)} to {Figures.Time(end)}: lowest {format(values.Min())}, highest {format(values.Max())}, last {format(values[^1])}.";
+            var (count, lowest, highest, last) = (0, double.PositiveInfinity, double.NegativeInfinity, 0d);
+            foreach (var snapshot in timeline)
+            {
+                if (value(snapshot) is { } v)
+                {
+                    (count, lowest, highest, last) = (count + 1, Math.Min(lowest, v), Math.Max(highest, v), v);
+                }
+            }
+
+            return count == 0 ? "No values." : $"{Figures.Plural(count, "snapshot")} from {Figures.Time(start)} to {Figures.Time(end)}: lowest {format(lowest)}, highest {format(highest)}, last {format(last)}.";
         }
 
         string GapText() => gaps.Length == 0 ? " No data gaps." : $" {Figures.Plural(gaps.Length, "data gap")} shaded.";
@@ -66,7 +74,7 @@ internal static class DashboardCharts
             {
                 Id = "chart-budget", Title = "Error budget left (%) per SLO", YLabel = "Budget left (%)", Format = Figures.Percent, Start = start, End = end, MaxY = 1,
                 Description = "The SLO evaluation's burn-down over the window. " + budgetText,
-                Series = [.. burnDown.Select((s, i) => new ChartSeries(s.Name, i == 0 ? "#0969da" : "#8250df", [.. s.BurnDown.Select(static p => (p.Timestamp, (double?)p.RemainingFraction))]))],
+                Series = [.. burnDown.Select((s, i) => new ChartSeries(s.Name, i == 0 ? "#0969da" : "#8250df", ChartPoints.Of(s.BurnDown, static p => p.Timestamp, static p => p.RemainingFraction, start, end), s.BurnDown.Count > 2 * ChartPoints.Slices))],
                 Lines = [new ChartLine("exhausted", 0, "#cf222e")],
             },
             new SvgChart

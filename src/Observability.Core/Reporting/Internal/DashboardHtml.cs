@@ -23,7 +23,7 @@ internal static partial class DashboardHtml
         @media print{body{max-width:none}figure{break-inside:avoid}}
         """;
 
-    public static string Render(HealthReport report, WeeklySummary? week, ThresholdOptions t)
+    public static StringBuilder Render(HealthReport report, WeeklySummary? week, ThresholdOptions t)
     {
         var html = Open($"Health dashboard: {report.Service}");
         html.Append("<h1>Health dashboard: ").Append(E(report.Service)).Append(report.Environment is { } env ? $" ({E(env)})" : string.Empty).Append("</h1>\n")
@@ -45,7 +45,7 @@ internal static partial class DashboardHtml
         return Close(html, report.GeneratedAt);
     }
 
-    public static string RenderWeek(WeeklySummary week)
+    public static StringBuilder RenderWeek(WeeklySummary week)
     {
         var title = $"Weekly summary: {week.ServiceName ?? "service"}";
         var html = Open(title);
@@ -58,14 +58,14 @@ internal static partial class DashboardHtml
         => new StringBuilder(64 * 1024).Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\n<title>")
             .Append(E(title)).Append("</title>\n<style>\n").Append(Style).Append("\n</style>\n</head>\n<body>\n<main>\n");
 
-    private static string Close(StringBuilder html, DateTimeOffset? generatedAt)
+    private static StringBuilder Close(StringBuilder html, DateTimeOffset? generatedAt)
     {
         if (generatedAt is { } at)
         {
             html.Append("<footer><p>Generated ").Append(E(Figures.Time(at))).Append(" by Observability.</p></footer>\n");
         }
 
-        return html.Append("</main>\n</body>\n</html>\n").ToString();
+        return html.Append("</main>\n</body>\n</html>\n");
     }
 
     private static void AppendVerdict(StringBuilder html, HealthReport report)

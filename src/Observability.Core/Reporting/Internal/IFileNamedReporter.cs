@@ -6,6 +6,6 @@ namespace Observability.Internal;
 /// </summary>
 internal interface IFileNamedReporter
 {
-    /// <summary>Gets the file name, without extension.</summary>
-    string FileName { get; }
+    /// <summary>Gets the file name, without extension; <see langword="null"/> for <see cref="ReportingOptions.FileName"/>.</summary>
+    string? FileName { get; }
 }

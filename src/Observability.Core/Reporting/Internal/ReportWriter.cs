@@ -85,7 +85,7 @@ internal sealed partial class ReportWriter
         string? path = null;
         try
         {
-            if (!IsPlainName(file.FileName) || !IsPlainName(file.Extension))
+            if (!ReporterRegistration.IsPlainName(file.FileName) || !ReporterRegistration.IsPlainName(file.Extension))
             {
                 return Fail(file.Format, null, $"The reporter's file name '{file.FileName}.{file.Extension}' is not a plain name.", null);
             }
@@ -110,15 +110,15 @@ internal sealed partial class ReportWriter
         try
         {
             var extension = reporter.FileExtension;
-            if (!IsPlainName(extension))
+            if (!ReporterRegistration.IsPlainName(extension))
             {
                 return Fail(format, null, $"The reporter's file extension '{extension}' is not a plain name.", null);
             }
 
-            if (reporter is IFileNamedReporter named)
+            if (reporter is IFileNamedReporter { FileName: { } own })
             {
-                fileName = named.FileName;
-                if (!IsPlainName(fileName))
+                fileName = own;
+                if (!ReporterRegistration.IsPlainName(fileName))
                 {
                     return Fail(format, null, $"The reporter's file name '{fileName}' is not a plain name.", null);
                 }
@@ -141,7 +141,7 @@ internal sealed partial class ReportWriter
     private string? PrepareDirectory(ReportingOptions options, out string? error)
     {
         error = null;
-        if (!IsPlainName(options.FileName))
+        if (!ReporterRegistration.IsPlainName(options.FileName))
         {
             error = $"The report file name '{options.FileName}' is not a plain file name.";
             LogDirectoryFailed(_logger, options.OutputDirectory!, error, null);
@@ -181,11 +181,6 @@ internal sealed partial class ReportWriter
         }
     }
 
-    private static bool IsPlainName(string? name)
-        => !string.IsNullOrWhiteSpace(name)
-            && name.IndexOfAny(Path.GetInvalidFileNameChars()) < 0
-            && name.IndexOfAny(['/', '\\']) < 0
-            && name is not "." and not "..";
 
     private static string Shorten(string error)
         => error.Length <= MaxErrorLength ? error : string.Concat(error.AsSpan(0, MaxErrorLength - 1), "…");

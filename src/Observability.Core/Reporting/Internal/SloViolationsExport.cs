@@ -10,13 +10,8 @@ namespace Observability.Internal;
 /// </summary>
 internal static class SloViolationsExport
 {
-    /// <summary>The file name of both files, without extension.</summary>
-    public const string FileName = "slo_violations";
-
     /// <summary>The version of the JSON shape.</summary>
     public const int SchemaVersion = 1;
-
-    public static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     public static IEnumerable<(SloStatus Slo, SloBreach Violation)> Rows(HealthReport report)
         => report.Slos.SelectMany(static s => s.Violations.Select(v => (Slo: s, Violation: v)))

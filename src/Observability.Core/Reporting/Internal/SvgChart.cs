@@ -4,8 +4,11 @@ using System.Text;
 
 namespace Observability.Internal;
 
-/// <summary>One line of a chart: its name, colour and points (a <see langword="null"/> value breaks the line).</summary>
-internal sealed record ChartSeries(string Name, string Color, IReadOnlyList<(DateTimeOffset Time, double? Value)> Points);
+/// <summary>
+/// One line of a chart: its name, colour and the points drawn (a <see langword="null"/> value breaks the line);
+/// <paramref name="Thinned"/> when they are the lowest and highest of each time slice of a longer series (<see cref="ChartPoints"/>).
+/// </summary>
+internal sealed record ChartSeries(string Name, string Color, IReadOnlyList<(DateTimeOffset Time, double? Value)> Points, bool Thinned = false);
 
 /// <summary>A horizontal reference line (an SLO, a threshold) with its label.</summary>
 internal sealed record ChartLine(string Label, double Value, string Color);
@@ -49,13 +52,16 @@ internal sealed class SvgChart
         var span = Math.Max(1, (End - Start).Ticks);
         double X(DateTimeOffset t) => Left + ((Width - Left - Right) * Math.Clamp((double)(t - Start).Ticks / span, 0, 1));
         double Y(double v) => Top + ((Height - Top - Bottom) * (1 - ((Math.Clamp(v, lo, hi) - lo) / (hi - lo))));
-        var count = Series.Sum(static s => s.Points.Count(static p => p.Value is { } v && double.IsFinite(v)));
+        var count = Series.Sum(static s => ChartPoints.Count(s.Points));
+        var description = Series.Any(static s => s.Thinned)
+            ? $"{Description} Drawn as {Figures.Plural(count, "point")}: the lowest and highest value of each of {ChartPoints.Slices} time slices; every value is in the JSON report and snapshots.csv."
+            : Description;
 
         html.Append("<figure class=\"chart\" id=\"").Append(Id).Append("\">\n")
             .Append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 ").Append(N(Width)).Append(' ').Append(N(Height))
             .Append("\" aria-labelledby=\"").Append(Id).Append("-title ").Append(Id).Append("-desc\" data-points=\"").Append(count).Append("\">\n")
             .Append("<title id=\"").Append(Id).Append("-title\">").Append(E(Title)).Append("</title>\n")
-            .Append("<desc id=\"").Append(Id).Append("-desc\">").Append(E(Description)).Append("</desc>\n")
+            .Append("<desc id=\"").Append(Id).Append("-desc\">").Append(E(description)).Append("</desc>\n")
             .Append("<text class=\"ctitle\" x=\"").Append(N(Left)).Append("\" y=\"20\">").Append(E(Title)).Append("</text>\n");
         foreach (var (gs, ge) in Gaps)
         {
@@ -129,7 +135,7 @@ internal sealed class SvgChart
             legendY -= 16;
         }
 
-        html.Append("</svg>\n<figcaption>").Append(E(Description)).Append("</figcaption>\n</figure>\n");
+        html.Append("</svg>\n<figcaption>").Append(E(description)).Append("</figcaption>\n</figure>\n");
     }
 
     private static string N(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);

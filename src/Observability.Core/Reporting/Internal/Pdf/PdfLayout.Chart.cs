@@ -67,7 +67,7 @@ internal sealed partial class PdfLayout
         var legendY = plotBottom - 4.0;
         foreach (var series in chart.Series)
         {
-            foreach (var run in Runs(series, X, Y, right - left))
+            foreach (var run in Runs(series, X, Y))
             {
                 page.Polyline(run, series.Color, 0.9);
             }
@@ -81,34 +81,17 @@ internal sealed partial class PdfLayout
     }
 
     /// <summary>
-    /// The series as unbroken runs of points (a missing value breaks a run), thinned to the lowest and highest
-    /// value per half point of width when there are more points than that, so a week of 30-second snapshots
-    /// draws the same envelope in a small file.
+    /// The series as unbroken runs of points (a missing value breaks a run). A long series arrives already thinned to
+    /// the lowest and highest value of each time slice (<see cref="ChartPoints"/>), the points the page draws too.
     /// </summary>
-    private static List<List<(double X, double Y)>> Runs(ChartSeries series, Func<DateTimeOffset, double> x, Func<double, double> y, double width)
+    private static List<List<(double X, double Y)>> Runs(ChartSeries series, Func<DateTimeOffset, double> x, Func<double, double> y)
     {
         var runs = new List<List<(double X, double Y)>>();
-        var thin = series.Points.Count > width * 2;
         List<(double X, double Y)>? run = null;
-        var bucket = double.NaN;
-        (double X, double Y) low = default, high = default;
-
-        void Flush()
-        {
-            if (!double.IsNaN(bucket) && run is not null)
-            {
-                if (low.X <= high.X) { run.Add(low); if (high != low) { run.Add(high); } }
-                else { run.Add(high); run.Add(low); }
-            }
-
-            bucket = double.NaN;
-        }
-
         foreach (var (time, value) in series.Points)
         {
             if (value is not { } v || !double.IsFinite(v))
             {
-                Flush();
                 run = null;
                 continue;
             }
@@ -119,29 +102,9 @@ internal sealed partial class PdfLayout
                 runs.Add(run);
             }
 
-            var point = (X: x(time), Y: y(v));
-            if (!thin)
-            {
-                run.Add(point);
-                continue;
-            }
-
-            var b = Math.Floor(point.X * 2);
-            if (b != bucket)
-            {
-                Flush();
-                bucket = b;
-                low = high = point;
-            }
-            else
-            {
-                // Screen y grows downwards: the lowest value has the largest y.
-                if (point.Y > low.Y) { low = point; }
-                if (point.Y < high.Y) { high = point; }
-            }
+            run.Add((x(time), y(v)));
         }
 
-        Flush();
         return runs;
     }
 }
