@@ -19,8 +19,12 @@ internal sealed partial class SecretScanner
     private static readonly string[] SchemeWords = ["bearer", "basic", "token", "bot", "flyv1"];
     private static readonly string[] ExcludedKeySuffixes = ["name", "names", "path", "file", "filename", "dir", "type", "kind", "id", "ids", "url", "uri", "length", "size", "count", "ref", "store", "format", "expiry", "expires", "endpoint", "provider", "scanning", "source"];
 
-    /// <summary>Vendor prefixes go to the search by their first three characters, in sets small enough for a vectorised (Teddy) search each.</summary>
-    private const int PrefixesPerSet = 52;
+    /// <summary>
+    /// Vendor prefixes go to the search by their first three characters, in sets small enough for a vectorised (Teddy)
+    /// search each. Few enough per set that the search's buckets rarely match ordinary text by chance: with 52 a set, a clean
+    /// 1 KB log line took 3.4-3.7 us, two thirds of it checking chance candidates; with 20 a set (six searches) 1.7-2.0 us.
+    /// </summary>
+    private const int PrefixesPerSet = 20;
 
     /// <summary>Two-character triggers, each a search of its own: in a set they would slow every search down (two-character fingerprints match ordinary text everywhere).</summary>
     private static readonly string[] ShortTriggers = ["Q~", "lQ", "|"];
