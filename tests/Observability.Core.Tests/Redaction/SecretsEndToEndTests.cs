@@ -46,7 +46,8 @@ public sealed class SecretsEndToEndTests : IDisposable
         };
         ActivitySource.AddActivityListener(listener);
 
-        var logWriter = TextWriter.Synchronized(new StringWriter());
+        var logText = new StringWriter();
+        var logWriter = TextWriter.Synchronized(logText);
         var thrower = new ScriptedCollector("thrower");
         await using var harness = ObservabilityTestHarness.Create(
             o =>
@@ -68,13 +69,17 @@ public sealed class SecretsEndToEndTests : IDisposable
                     .AddPdfReporter();
             });
 
-        // 1. Collectors: a returned partial failure carrying every secret, and a thrown exception carrying them too.
+        // 1. Collectors. The monitor asks the next collector only when one fails, so the first pass gets a returned
+        // failure from the scripted collector then a thrown exception from the next; the second a returned partial result.
+        harness.Collector.EnqueueResult(CollectionResult.Failed(
+            "scripted",
+            new CollectionError(CollectionErrorKind.Unauthorized, "GET /api/metrics returned 401 for " + secrets.Joined)));
+        thrower.EnqueueException(new InvalidOperationException("collector broke with " + secrets.Joined));
         var snapshots = TestSnapshots.Series(ObservabilityTestHarness.DefaultStart.AddHours(-2), TimeSpan.FromMinutes(30), 4, (_, t) => TestSnapshots.Service(t));
         harness.Collector.EnqueueResult(CollectionResult.Partial(
             "scripted",
             snapshots,
             secrets.All.Select(s => new CollectionError(CollectionErrorKind.Unauthorized, $"GET /api/metrics failed: {s}"))));
-        thrower.EnqueueException(new InvalidOperationException("collector broke with " + secrets.Joined));
 
         // 2. The user's own command recorded as a trace: step details, a failing step and the error.
         var tracer = harness.Services.GetRequiredService<ExecutionTracer>();
@@ -103,7 +108,8 @@ public sealed class SecretsEndToEndTests : IDisposable
             logger.LogError(new InvalidOperationException("boom " + secrets.Joined), "failed: {Detail}", secrets.Joined);
         }
 
-        // 4. One monitoring pass (collect, evaluate, alert, report).
+        // 4. Two monitoring passes (collect, evaluate, alert, report).
+        var failedPass = await harness.Monitor.RunOnceAsync();
         var result = await harness.Monitor.RunOnceAsync();
 
         // 5. An alert published directly, with a secret in every field.
@@ -140,14 +146,16 @@ public sealed class SecretsEndToEndTests : IDisposable
         var store = harness.Services.GetRequiredService<TraceStore>();
 
         // The paths were really exercised (so "nothing found" means "redacted", not "never written").
-        Assert.Contains(result.Report.Collections, c => c.Collector == "scripted" && c.Errors.Count > 0);
-        Assert.Contains(result.Report.Collections, c => c.Collector == "thrower");
+        Assert.Contains(failedPass.Report.Collections, c => c.Collector == "scripted" && c.Status == CollectionStatus.Failed);
+        Assert.Contains(failedPass.Report.Collections, c => c.Collector == "thrower" && c.Errors.Count > 0);
+        Assert.Contains(result.Report.Collections, c => c.Collector == "scripted" && c.Status == CollectionStatus.Partial && c.Errors.Count > 0);
         Assert.NotEmpty(harness.Sink.Alerts);
         Assert.NotEmpty(payloads);
-        Assert.All(result.Reports, r => Assert.True(r.Succeeded, r.Error));
+        Assert.All(failedPass.Reports.Concat(result.Reports), r => Assert.True(r.Succeeded, r.Error));
         Assert.True(result.Reports.Count >= 7, $"reports written: {result.Reports.Count}");
-        var logText = logWriter.ToString()!;
-        Assert.Contains("connecting with", logText, StringComparison.Ordinal);
+        logWriter.Flush();
+        var logLines = logText.ToString();
+        Assert.Contains("connecting with", logLines, StringComparison.Ordinal);
         Assert.NotEmpty(activities);
         Assert.Contains(store.GetRecent(), t => t.UserId == "user-1");
         var userView = debugLast.Render("user-1");
@@ -166,7 +174,7 @@ public sealed class SecretsEndToEndTests : IDisposable
             scanner.Check("Alertmanager request", payload);
         }
 
-        foreach (var line in logText.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var line in logLines.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             scanner.Check("JSON log line", line);
         }
@@ -178,12 +186,16 @@ public sealed class SecretsEndToEndTests : IDisposable
             scanner.Check("report " + Path.GetFileName(file), ReadReport(file));
         }
 
-        foreach (var collection in result.Collections)
+        foreach (var pass in new[] { failedPass, result })
         {
-            scanner.Check("collection " + collection.CollectorName, string.Join('\n', collection.Errors.Select(e => e.Message)));
-        }
+            foreach (var collection in pass.Collections)
+            {
+                scanner.Check("collection " + collection.CollectorName, string.Join('\n', collection.Errors.Select(e => e.Message)));
+            }
 
-        scanner.Check("findings", string.Join('\n', result.Report.Findings.Select(f => f.Rule + " " + f.Message)));
+            scanner.Check("findings", string.Join('\n', pass.Report.Findings.Select(f => f.Rule + " " + f.Message)));
+            scanner.Check("report summaries", string.Join('\n', pass.Report.Collections.SelectMany(c => c.Errors.Concat(c.Warnings))));
+        }
 
         foreach (var activity in activities)
         {
