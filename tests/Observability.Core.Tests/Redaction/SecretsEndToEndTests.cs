@@ -16,7 +16,7 @@ namespace Observability.Core.Tests.Redaction;
 /// distinctive middle, reaches a sink payload (the recording sink and the Alertmanager sink over loopback HTTP), a JSON
 /// log line, a report file, an <see cref="Activity"/>, the trace store or the debug-last text.
 /// </summary>
-public sealed class SecretsEndToEndTests : IDisposable
+public sealed partial class SecretsEndToEndTests : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "obs-e2e-secrets-" + Guid.NewGuid().ToString("N"));
 
@@ -110,6 +110,13 @@ public sealed class SecretsEndToEndTests : IDisposable
 
         // 4. Two monitoring passes (collect, evaluate, alert, report).
         var failedPass = await harness.Monitor.RunOnceAsync();
+        var firstReports = Path.Combine(_directory, "first-pass");
+        Directory.CreateDirectory(firstReports);
+        foreach (var file in failedPass.Reports.Select(r => r.Path!))
+        {
+            File.Copy(file, Path.Combine(firstReports, Path.GetFileName(file))); // the second pass writes over them
+        }
+
         var result = await harness.Monitor.RunOnceAsync();
 
         // 5. An alert published directly, with a secret in every field.
@@ -179,12 +186,24 @@ public sealed class SecretsEndToEndTests : IDisposable
             scanner.Check("JSON log line", line);
         }
 
-        var reportFiles = Directory.GetFiles(Path.Combine(_directory, "reports"), "*", SearchOption.AllDirectories);
+        var reportFiles = Directory.GetFiles(_directory, "*", SearchOption.AllDirectories);
         Assert.Contains(reportFiles, f => f.EndsWith(".pdf", StringComparison.Ordinal));
         foreach (var file in reportFiles)
         {
             scanner.Check("report " + Path.GetFileName(file), ReadReport(file));
         }
+
+        // The secrets did reach these outputs, masked (the GitHub token's fingerprint is its last 4 characters).
+        var masked = "***" + secrets.GitHubToken[^4..];
+        foreach (var path in new[] { Path.Combine(firstReports, "health-report.md"), Path.Combine(firstReports, "health-report.json"), Path.Combine(_directory, "reports", "health-report.json") })
+        {
+            var reportText = ReadReport(path).Replace("\\*", "*", StringComparison.Ordinal); // Markdown escapes '*'
+            Assert.True(reportText.Contains(masked, StringComparison.Ordinal), path + "\n" + reportText);
+        }
+
+        Assert.Contains(masked, logLines, StringComparison.Ordinal);
+        Assert.Contains(payloads, p => p.Contains(masked, StringComparison.Ordinal));
+        Assert.Contains(masked, userView, StringComparison.Ordinal);
 
         foreach (var pass in new[] { failedPass, result })
         {
@@ -288,7 +307,7 @@ public sealed class SecretsEndToEndTests : IDisposable
     private static string ReadReport(string path)
     {
         var bytes = File.ReadAllBytes(path);
-        var text = new StringBuilder(Encoding.Latin1.GetString(bytes));
+        var text = new StringBuilder(Encoding.UTF8.GetString(bytes));
         if (path.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
         {
             var raw = Encoding.Latin1.GetString(bytes);
@@ -380,6 +399,9 @@ public sealed class SecretsEndToEndTests : IDisposable
         }
     }
 
+    [System.Text.RegularExpressions.GeneratedRegex(@"\\([!-/:-@\[-`{-~])")]
+    private static partial System.Text.RegularExpressions.Regex MarkdownEscape();
+
     private sealed class Scanner(Secrets secrets)
     {
         public List<string> Leaks { get; } = [];
@@ -393,11 +415,13 @@ public sealed class SecretsEndToEndTests : IDisposable
 
             // JSON and HTML escape some characters: look in the text and in its unescaped form.
             var unescaped = WebUtility.HtmlDecode(text.Replace("\\u002B", "+", StringComparison.Ordinal).Replace("\\u0026", "&", StringComparison.Ordinal).Replace("\\/", "/", StringComparison.Ordinal).Replace("\\n", "\n", StringComparison.Ordinal));
+            // Markdown escapes punctuation with a backslash ('\_', '\*', '\-'): look in the text without them too.
+            var markdown = MarkdownEscape().Replace(text, "$1");
             for (var i = 0; i < secrets.All.Count; i++)
             {
                 foreach (var needle in new[] { secrets.All[i], secrets.Middles[i] })
                 {
-                    if (text.Contains(needle, StringComparison.Ordinal) || unescaped.Contains(needle, StringComparison.Ordinal))
+                    if (text.Contains(needle, StringComparison.Ordinal) || unescaped.Contains(needle, StringComparison.Ordinal) || markdown.Contains(needle, StringComparison.Ordinal))
                     {
                         var at = unescaped.IndexOf(needle, StringComparison.Ordinal);
                         var excerpt = at >= 0 ? unescaped.Substring(Math.Max(0, at - 60), Math.Min(unescaped.Length - Math.Max(0, at - 60), needle.Length + 120)) : needle;
