@@ -201,6 +201,8 @@ public sealed partial class SecretsEndToEndTests : IDisposable
             Assert.True(reportText.Contains(masked, StringComparison.Ordinal), path + "\n" + reportText);
         }
 
+        var pdf = ReadReport(Assert.Single(Directory.GetFiles(firstReports, "*.pdf")));
+        Assert.True(pdf.Contains("collector_failed", StringComparison.Ordinal), "the PDF's text is not readable after inflating its streams");
         Assert.Contains(masked, logLines, StringComparison.Ordinal);
         Assert.Contains(payloads, p => p.Contains(masked, StringComparison.Ordinal));
         Assert.Contains(masked, userView, StringComparison.Ordinal);
