@@ -11,7 +11,7 @@ using Observability.Tests.Http;
 namespace Observability.Core.Tests.Redaction;
 
 /// <summary>
-/// Issue 11's end-to-end check: real-format secrets go into every path of one monitoring pass (a collector's returned
+/// Issue 11's end-to-end check: real-format secrets go into every path of two monitoring passes (a collector's returned
 /// and thrown failures, an alert's every field, log scopes and state, trace steps and errors) and none of them, nor its
 /// distinctive middle, reaches a sink payload (the recording sink and the Alertmanager sink over loopback HTTP), a JSON
 /// log line, a report file, an <see cref="Activity"/>, the trace store or the debug-last text.
@@ -25,7 +25,7 @@ public sealed partial class SecretsEndToEndTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
-    public async Task OnePass_SecretsInEveryPath_NoneReachesAnyOutput()
+    public async Task MonitoringPasses_SecretsInEveryPath_NoneReachesAnyOutput()
     {
         // Alertmanager over loopback HTTP: every request body it receives is a payload to scan.
         var payloads = new ConcurrentQueue<string>();
