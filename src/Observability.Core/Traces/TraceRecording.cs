@@ -181,8 +181,9 @@ public sealed class TraceRecording : IDisposable
         var command = _activity;
         var parent = command is not null && Activity.Current?.TraceId != command.TraceId ? command.Context : default;
         var activity = ObservabilityTelemetry.Source.StartActivity(activityName, ActivityKind.Internal, parent);
-        activity?.SetTag("observability.step", name);
-        var entry = new StepEntry(_redactor.RedactText(name), _time.GetUtcNow());
+        var redactedName = _redactor.RedactText(name);
+        activity?.SetTag("observability.step", redactedName); // the span leaves the process: never the raw name
+        var entry = new StepEntry(redactedName, _time.GetUtcNow());
         Append(entry);
         return new TraceStepScope(this, entry, activity, _time.GetTimestamp());
     }

@@ -92,6 +92,13 @@ internal sealed partial class SecretScanner
             return WebhookToken(text, authorityEnd, "/api/webhooks/", ref found);
         }
 
+        if (path.StartsWith("/api/webhooks/", StringComparison.Ordinal))
+        {
+            // A Discord webhook address served by another host (a proxy, a gateway, a test server): a snowflake id
+            // (17 digits or more) and a token of 60 characters or more are its shape whatever the host.
+            return WebhookToken(text, authorityEnd, "/api/webhooks/", ref found, minIdDigits: 17, minTokenLength: 60);
+        }
+
         if (IsHost(host, "hooks.slack.com") && (path.StartsWith("/services/T", StringComparison.Ordinal) || path.StartsWith("/workflows/T", StringComparison.Ordinal) || path.StartsWith("/triggers/T", StringComparison.Ordinal)))
         {
             // The whole address is the credential.
@@ -108,7 +115,7 @@ internal sealed partial class SecretScanner
         return authorityEnd;
     }
 
-    private static int WebhookToken(ReadOnlySpan<char> text, int pathStart, string marker, ref List<Range>? found)
+    private static int WebhookToken(ReadOnlySpan<char> text, int pathStart, string marker, ref List<Range>? found, int minIdDigits = 1, int minTokenLength = 20)
     {
         var path = text[pathStart..];
         if (!path.StartsWith(marker, StringComparison.Ordinal))
@@ -123,7 +130,7 @@ internal sealed partial class SecretScanner
             idEnd++;
         }
 
-        if (idEnd == idStart || idEnd >= text.Length || text[idEnd] != '/')
+        if (idEnd - idStart < minIdDigits || idEnd >= text.Length || text[idEnd] != '/')
         {
             return idEnd;
         }
@@ -135,7 +142,7 @@ internal sealed partial class SecretScanner
             tokenEnd++;
         }
 
-        if (tokenEnd - tokenStart >= 20 && !ValueShapes.LooksLikePlaceholderBody(text[tokenStart..tokenEnd]))
+        if (tokenEnd - tokenStart >= minTokenLength && !ValueShapes.LooksLikePlaceholderBody(text[tokenStart..tokenEnd]))
         {
             Add(ref found, tokenStart, tokenEnd);
         }
