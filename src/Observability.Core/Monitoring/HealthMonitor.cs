@@ -179,7 +179,7 @@ internal sealed partial class HealthMonitor : IHealthMonitor
         }
 
         LogPassFinished(_logger, _options.ServiceName, report.Verdict.Decision, report.Health.Value, report.Stability.Value, alerting.Raised.Count, alerting.Suppressed, traceId);
-        var result = new MonitoringPassResult(report, collections, alerting.Deliveries, written, alerting.Suppressed);
+        var result = new MonitoringPassResult(report, collections.Select(Redacted).ToArray(), alerting.Deliveries, written, alerting.Suppressed);
         if (_followUp is not null)
         {
             // The health check's result, and the automatic rollback when it is on and due.
@@ -187,6 +187,29 @@ internal sealed partial class HealthMonitor : IHealthMonitor
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// A collector's result as the caller gets it back: its error and warning texts redacted like everything else the pass
+    /// hands out (a collector may quote a token it was given); the same instance when there was nothing to mask.
+    /// </summary>
+    private CollectionResult Redacted(CollectionResult result)
+    {
+        var errors = result.Errors.Select(e => e with { Message = _redactor.RedactText(e.Message), Location = e.Location is null ? null : _redactor.RedactText(e.Location) }).ToArray();
+        var warnings = result.Warnings.Select(_redactor.RedactText).ToArray();
+        if (errors.SequenceEqual(result.Errors) && warnings.SequenceEqual(result.Warnings, StringComparer.Ordinal))
+        {
+            return result;
+        }
+
+        var copy = result.Status switch
+        {
+            CollectionStatus.Failed => CollectionResult.Failed(result.CollectorName, errors[0]),
+            CollectionStatus.NoData => CollectionResult.NoData(result.CollectorName, errors.Length > 0 ? errors[0].Message : "no data"),
+            CollectionStatus.Partial => CollectionResult.Partial(result.CollectorName, result.Snapshots, errors),
+            _ => CollectionResult.Success(result.CollectorName, result.Snapshots),
+        };
+        return copy.WithWarnings(warnings);
     }
 
     private static string DecisionName(Decision decision) => decision switch

@@ -209,8 +209,8 @@ public sealed partial class SecretsEndToEndTests : IDisposable
 
         foreach (var pass in new[] { failedPass, result })
         {
-            // pass.Collections are not scanned: they are the collectors' own results handed back to the caller as
-            // returned; what the pass writes from them (summaries, findings, alerts, logs, reports) is scanned.
+            // The collectors' results handed back to the caller carry their error texts redacted too.
+            scanner.Check("pass result collections", string.Join('\n', pass.Collections.SelectMany(c => c.Errors.Select(e => e.ToString()).Concat(c.Warnings))));
             scanner.Check("findings", string.Join('\n', pass.Report.Findings.Select(f => f.Rule + " " + f.Message)));
             scanner.Check("report summaries", string.Join('\n', pass.Report.Collections.SelectMany(c => c.Errors.Concat(c.Warnings))));
         }
