@@ -47,13 +47,13 @@ public sealed class DebugLastCommandTests
 
             Command: /diagnose
             Trace ID: abc123de456f789a0b1c2d3e4f5a6b7c
-            Started: 2025-10-16 18:00 UTC
-            Duration: 2850 ms
+            Started: 2025-10-16 18:00:00 UTC
+            Duration: 2850ms
 
             Steps:
-              ✅ Validate input (10 ms)
-              ✅ Trigger workflow (250 ms)
-              ❌ Poll for completion (2500 ms): timed out
+              ✅ Validate input (10ms)
+              ✅ Trigger workflow (250ms)
+              ❌ Poll for completion (2500ms): timed out
               ⏳ Parse results (running)
 
             Error: Rate limit exceeded (403)

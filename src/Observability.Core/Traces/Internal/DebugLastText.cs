@@ -16,7 +16,7 @@ internal static class DebugLastText
             .Append("🔍 Last Execution Debug Info\n\n")
             .Append("Command: ").Append(Cut(redactor.RedactText(trace.Command), MaxCommand)).Append('\n')
             .Append("Trace ID: ").Append(Cut(redactor.RedactText(trace.TraceId), 64)).Append('\n')
-            .Append("Started: ").Append(Figures.Time(trace.StartedAt)).Append('\n')
+            .Append("Started: ").Append(trace.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)).Append(" UTC\n")
             .Append("Duration: ").Append(Milliseconds(trace.Duration)).Append('\n')
             .ToString();
 
@@ -82,7 +82,10 @@ internal static class DebugLastText
 
     private static string MoreLine(int count) => $"  … {count} more step{(count == 1 ? string.Empty : "s")}\n";
 
-    private static string Milliseconds(TimeSpan duration) => Figures.Milliseconds(Math.Round(duration.TotalMilliseconds));
+    // The logging spec's debug-last layout exactly (2850ms, 18:00:00 UTC), which bots and runbooks quote; the reports keep
+    // the one number format of Figures.
+    private static string Milliseconds(TimeSpan duration)
+        => Math.Round(duration.TotalMilliseconds).ToString("0", System.Globalization.CultureInfo.InvariantCulture) + "ms";
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 
