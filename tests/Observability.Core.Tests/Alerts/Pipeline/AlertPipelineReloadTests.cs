@@ -32,6 +32,8 @@ public sealed class AlertPipelineReloadTests
         configuration["Observability:Alerts:Silences:0:Comment"] = "incident 42";
         configuration.Reload();
         var after = await pipeline.PublishAsync([Alert("after")]);
+        using var flush = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await pipeline.FlushAsync(flush.Token); // publishing only queues: the background sender may not have run yet
 
         Assert.Equal(0, before.Silenced);
         Assert.Equal(1, after.Silenced);
