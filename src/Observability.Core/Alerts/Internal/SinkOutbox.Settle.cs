@@ -1,0 +1,134 @@
+namespace Observability.Internal;
+
+/// <summary>What a send leaves in the outbox: each message the sink reported as accepted is taken out before the next, and the batch's result settles the rest.</summary>
+internal sealed partial class SinkOutbox
+{
+    /// <summary>
+    /// Records that the sink reported the first <paramref name="from"/> to <paramref name="to"/> alerts of a batch
+    /// delivered, before it sends its next message: they leave the queue and the file at once, so a crash re-sends at
+    /// most the message in flight.
+    /// </summary>
+    private void Acknowledge(OutboxEntry[] batch, int from, int to)
+    {
+        var now = _time.GetUtcNow();
+        lock (_gate)
+        {
+            Remove(batch[from..to]);
+            foreach (var entry in batch.AsSpan(from, to - from))
+            {
+                _metrics.Sent(Name, 1, now - entry.EnqueuedAt);
+            }
+        }
+    }
+
+    /// <summary>Applies a send's outcome (the first <paramref name="acknowledged"/> alerts were already settled as delivered); <see langword="true"/> when the next group may go now.</summary>
+    private bool Settle(OutboxEntry[] batch, int acknowledged, DeliveryResult result)
+    {
+        var now = _time.GetUtcNow();
+        var reason = _redactor.RedactText(result.Error ?? string.Empty);
+        var whole = batch;
+        batch = batch[acknowledged..];
+        lock (_gate)
+        {
+            switch (result.Status)
+            {
+                case DeliveryStatus.Delivered:
+                    Remove(batch);
+                    _failures = 0;
+                    _lastFailure = null;
+                    _lastSent[whole[0].Group] = now;
+                    foreach (var entry in batch)
+                    {
+                        _metrics.Sent(Name, 1, now - entry.EnqueuedAt);
+                    }
+
+                    LogDelivered(_logger, Name, whole.Length, result.StatusCode);
+                    return true;
+
+                case DeliveryStatus.Skipped:
+                    Remove(batch);
+                    LogSkipped(_logger, Name, batch.Length, reason);
+                    return true;
+
+                case DeliveryStatus.Rejected:
+                    Remove(batch);
+                    _metrics.Failed(Name, batch.Length, result.Status);
+                    _metrics.Dropped(Name, batch.Length, "rejected");
+                    LogRejected(_logger, Name, batch.Length, result.StatusCode, reason);
+                    return true;
+
+                case DeliveryStatus.Gone:
+                    _disabled = true;
+                    _metrics.Failed(Name, batch.Length, result.Status);
+                    _metrics.Dropped(Name, _entries.Count, "sink_gone");
+                    LogGone(_logger, Name, result.StatusCode, reason, _entries.Count);
+                    _entries.Clear();
+                    Persist();
+                    return false;
+
+                default:
+                    // A sink that got part of a group out counts only the rest; those are the group's last alerts.
+                    var delivered = result.AlertCount is > 0 && result.AlertCount < batch.Length ? batch.Length - result.AlertCount : 0;
+                    if (acknowledged > 0)
+                    {
+                        _lastSent[whole[0].Group] = now;
+                    }
+
+                    if (delivered > 0)
+                    {
+                        Remove(batch[..delivered]);
+                        foreach (var entry in batch[..delivered])
+                        {
+                            _metrics.Sent(Name, 1, now - entry.EnqueuedAt);
+                        }
+                    }
+
+                    _failures++;
+                    _lastFailure = result.StatusCode is { } code ? $"{result.Status}, status code {code}: {reason}" : $"{result.Status}: {reason}";
+                    var delay = RetryBackoff.Delay(_failures, result.RetryAfter, _delivery.RetryBaseDelay, _delivery.RetryMaxDelay);
+                    _retryAt = now + delay;
+                    _metrics.Failed(Name, batch.Length - delivered, result.Status);
+                    LogRetrying(_logger, Name, result.Status, result.StatusCode, reason, _failures, delay.TotalSeconds, _entries.Count);
+                    return false;
+            }
+        }
+    }
+
+    private void Remove(OutboxEntry[] batch)
+    {
+        if (batch.Length == 0)
+        {
+            return;
+        }
+
+        if (batch.Length == 1)
+        {
+            _entries.Remove(batch[0]);
+        }
+        else
+        {
+            var gone = new HashSet<OutboxEntry>(batch, ReferenceEqualityComparer.Instance);
+            _entries.RemoveAll(gone.Contains);
+        }
+
+        Persist();
+    }
+
+    /// <summary>Receives a sink's progress through a batch (alerts delivered so far) and settles each message as it is reported.</summary>
+    private sealed class BatchProgress(SinkOutbox outbox, OutboxEntry[] batch) : IProgress<int>
+    {
+        public int Acknowledged { get; private set; }
+
+        public void Report(int value)
+        {
+            var upTo = Math.Min(value, batch.Length);
+            if (upTo <= Acknowledged)
+            {
+                return; // never backwards, never twice
+            }
+
+            outbox.Acknowledge(batch, Acknowledged, upTo);
+            Acknowledged = upTo;
+        }
+    }
+}
