@@ -22,6 +22,17 @@ var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
     // appsettings.json is copied next to the binary; find it whatever the current directory is.
     ContentRootPath = AppContext.BaseDirectory,
 });
+try
+{
+    // The logging spec's ENABLE_ALERTS / ENABLE_DEBUG_CMD override the file and Observability__... variables; the command line wins over them.
+    builder.Configuration.AddObservabilitySwitches();
+}
+catch (FormatException e)
+{
+    Console.Error.WriteLine($"error: the configuration is not valid:\n  - {e.Message}");
+    return 1;
+}
+
 builder.Configuration.AddCommandLine(args, SampleSettings.SwitchMappings);
 SampleSettings.ResolveDataPath(builder.Configuration);
 

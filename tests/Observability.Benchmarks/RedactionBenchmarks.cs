@@ -13,7 +13,6 @@ namespace Observability.Benchmarks;
 /// cost stays linear whatever the text. Read the Ratio and Allocated columns; timings never gate CI.
 /// </summary>
 [MemoryDiagnoser]
-[InProcess]
 public class RedactionBenchmarks
 {
     private static readonly string[] Routes = ["/api/checkout", "/api/cart/items", "/api/users/42", "/health", "/api/payments/authorize"];

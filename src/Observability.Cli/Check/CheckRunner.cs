@@ -184,6 +184,9 @@ internal static class CheckRunner
 
         // Observability__Thresholds__... overrides a value of the file, as in any .NET app.
         builder.AddEnvironmentVariables();
+
+        // The logging spec's ENABLE_ALERTS (and ENABLE_DEBUG_CMD) win over the file and Observability__Alerts__Enabled.
+        builder.AddObservabilitySwitches();
         IConfigurationRoot configuration;
         try
         {
@@ -192,6 +195,10 @@ internal static class CheckRunner
         catch (InvalidDataException e)
         {
             throw new UsageException($"--config '{settings.ConfigFile}': {Redact.OneLine(e.InnerException?.Message ?? e.Message)}");
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException(e.Message);
         }
 
         // Data and baseline paths in the file are relative to the file, wherever obs runs.

@@ -3,19 +3,22 @@ namespace Observability;
 /// <summary>
 /// The recent <see cref="ExecutionTrace"/>s in ring buffers: at most <see cref="TraceOptions.PerUserCapacity"/> per user
 /// (the service's own work counts as one user) and <see cref="TraceOptions.Capacity"/> in all, the oldest dropped
-/// first. Thread-safe; memory stays bounded whatever the number of users (a user whose traces have all been dropped
-/// is forgotten).
+/// first. A trace dropped from its user's ring leaves the store at once (it no longer takes a place in the global
+/// ring). Thread-safe; every operation but the copies is O(1), and memory stays bounded whatever the number of users
+/// (a user whose traces have all been dropped is forgotten).
 /// </summary>
 public sealed class TraceStore
 {
     private const string ServiceKey = "\0service";
 
     private readonly Lock _gate = new();
-    private readonly Queue<ExecutionTrace> _all;
-    private readonly Dictionary<string, Queue<ExecutionTrace>> _byUser = new(StringComparer.Ordinal);
+
+    // Oldest first. A user's ring holds that user's nodes of this list, in the same order, so the oldest of a user is
+    // always the first of the user's ring, and a node dropped from either ring is unlinked from both in O(1).
+    private readonly LinkedList<ExecutionTrace> _all = new();
+    private readonly Dictionary<string, UserRing> _byUser = new(StringComparer.Ordinal);
     private readonly int _perUser;
     private readonly int _capacity;
-    private ExecutionTrace? _newest;
 
     /// <summary>Initializes a new instance of the <see cref="TraceStore"/> class.</summary>
     /// <param name="options">The bounds; both must be at least 1. Default: 100 per user, 1,000 in all.</param>
@@ -26,7 +29,6 @@ public sealed class TraceStore
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Capacity, 1, "options.Capacity");
         _perUser = options.PerUserCapacity;
         _capacity = options.Capacity;
-        _all = new Queue<ExecutionTrace>(Math.Min(_capacity, 1024));
     }
 
     /// <summary>Gets how many traces are kept now.</summary>
@@ -51,35 +53,27 @@ public sealed class TraceStore
         {
             if (!_byUser.TryGetValue(key, out var mine))
             {
-                mine = new Queue<ExecutionTrace>();
+                mine = new UserRing();
                 _byUser.Add(key, mine);
             }
 
-            mine.Enqueue(trace);
+            mine.Newest = _all.AddLast(trace);
+            mine.Enqueue(mine.Newest);
             if (mine.Count > _perUser)
             {
-                // It stays in the global ring until it ages out there; a user's view reads only the user's ring.
-                mine.Dequeue();
+                _all.Remove(mine.Dequeue());
             }
 
-            _all.Enqueue(trace);
-            _newest = trace;
             if (_all.Count > _capacity)
             {
-                var oldest = _all.Dequeue();
-                var owner = oldest.UserId ?? ServiceKey;
-                if (_byUser.TryGetValue(owner, out var theirs))
+                var oldest = _all.First!;
+                var owner = oldest.Value.UserId ?? ServiceKey;
+                _all.Remove(oldest);
+                var theirs = _byUser[owner];
+                theirs.Dequeue();
+                if (theirs.Count == 0)
                 {
-                    // Insertion order is the same in both rings, so the user's oldest is this one unless already dropped.
-                    if (theirs.Count > 0 && ReferenceEquals(theirs.Peek(), oldest))
-                    {
-                        theirs.Dequeue();
-                    }
-
-                    if (theirs.Count == 0)
-                    {
-                        _byUser.Remove(owner);
-                    }
+                    _byUser.Remove(owner);
                 }
             }
         }
@@ -95,10 +89,10 @@ public sealed class TraceStore
         {
             if (userId is null && !serviceOnly)
             {
-                return _newest;
+                return _all.Last?.Value;
             }
 
-            return _byUser.TryGetValue(userId ?? ServiceKey, out var mine) && mine.Count > 0 ? mine.Last() : null;
+            return _byUser.TryGetValue(userId ?? ServiceKey, out var mine) && mine.Newest is { } newest ? newest.Value : null;
         }
     }
 
@@ -109,10 +103,16 @@ public sealed class TraceStore
     {
         lock (_gate)
         {
-            IEnumerable<ExecutionTrace> source = userId is null ? _all : _byUser.TryGetValue(userId, out var mine) ? mine : [];
-            var copy = source.ToArray();
+            ExecutionTrace[] copy = userId is null
+                ? [.. _all]
+                : _byUser.TryGetValue(userId, out var mine) ? [.. mine.Select(static node => node.Value)] : [];
             Array.Reverse(copy);
             return copy;
         }
+    }
+
+    private sealed class UserRing : Queue<LinkedListNode<ExecutionTrace>>
+    {
+        public LinkedListNode<ExecutionTrace>? Newest { get; set; }
     }
 }

@@ -80,6 +80,24 @@ public sealed class TraceStoreTests
     }
 
     [Fact]
+    public void Add_TracesDroppedFromAUsersRing_LeaveTheStore_SoOtherUsersKeepTheirPlaces()
+    {
+        var store = new TraceStore(new TraceOptions { PerUserCapacity = 2, Capacity = 4 });
+        store.Add(Trace("bob", 0));
+        store.Add(Trace("carol", 1));
+        for (var i = 2; i < 50; i++)
+        {
+            store.Add(Trace("alice", i)); // a chatty user: only her last two stay, and only they take places
+        }
+
+        Assert.Equal(4, store.Count);
+        Assert.Equal(["cmd-49", "cmd-48", "cmd-1", "cmd-0"], store.GetRecent().Select(t => t.Command));
+        Assert.Equal("cmd-0", store.GetLast("bob")!.Command);
+        Assert.Equal("cmd-1", store.GetLast("carol")!.Command);
+        Assert.Equal("cmd-49", store.GetLast("alice")!.Command);
+    }
+
+    [Fact]
     public void Constructor_BoundsBelowOne_Throw()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new TraceStore(new TraceOptions { PerUserCapacity = 0 }));
