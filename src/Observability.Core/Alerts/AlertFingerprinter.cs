@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -10,6 +11,9 @@ namespace Observability;
 /// </summary>
 public sealed class AlertFingerprinter
 {
+    [ThreadStatic]
+    private static StringBuilder? t_identity;
+
     private readonly FingerprintMode _mode;
     private readonly string[] _labels;
 
@@ -28,7 +32,8 @@ public sealed class AlertFingerprinter
     public string Compute(Alert alert)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        var identity = new StringBuilder(128);
+        var identity = t_identity ??= new StringBuilder(256);
+        identity.Clear();
         if (_mode == FingerprintMode.Execution)
         {
             Append(identity, "mode", "execution");
@@ -48,7 +53,26 @@ public sealed class AlertFingerprinter
             }
         }
 
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity.ToString())));
+        // Hashed from pooled buffers: one string (the result) per fingerprint.
+        var chars = ArrayPool<char>.Shared.Rent(identity.Length);
+        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(identity.Length));
+        try
+        {
+            identity.CopyTo(0, chars, identity.Length);
+            var length = Encoding.UTF8.GetBytes(chars.AsSpan(0, identity.Length), bytes);
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(bytes.AsSpan(0, length), hash);
+            return Convert.ToHexStringLower(hash);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+            ArrayPool<byte>.Shared.Return(bytes);
+            if (identity.Capacity > 4096)
+            {
+                t_identity = null; // an outsized identity is not kept per thread
+            }
+        }
     }
 
     // Length-prefixed fields: no choice of values can make two identities collide textually.

@@ -31,9 +31,20 @@ internal sealed partial class AlertLedger(TimeSpan unscopedHorizon, TimeSpan sco
     {
         lock (_gate)
         {
-            var previous = _entries.GetValueOrDefault(alert.Fingerprint!);
-            RemoveEntry(alert.Fingerprint!);
-            AddEntry(new Entry(alert, scope, previous?.FirstSeen ?? now, now, previous?.LastNotified));
+            var fingerprint = alert.Fingerprint!;
+            if (_entries.TryGetValue(fingerprint, out var previous) && string.Equals(previous.Scope, scope, StringComparison.Ordinal))
+            {
+                // Seen again (every pass, every repeat): the same entry, newer; the index refreshes its timestamp.
+                _entries[fingerprint] = new Entry(alert, scope, previous.FirstSeen, now, previous.LastNotified);
+                _index?.Add(alert, now);
+                Track(fingerprint);
+            }
+            else
+            {
+                RemoveEntry(fingerprint);
+                AddEntry(new Entry(alert, scope, previous?.FirstSeen ?? now, now, previous?.LastNotified));
+            }
+
             if (_entries.Count >= _pruneAt)
             {
                 Prune(now);
@@ -144,7 +155,7 @@ internal sealed partial class AlertLedger(TimeSpan unscopedHorizon, TimeSpan sco
             _byScope.Remove(entry.Scope);
         }
 
-        _index?.Remove(entry.Alert);
+        _index?.Remove(fingerprint);
     }
 
     // An alert published by hand is forgotten once it can no longer inhibit anything (the dedupe window); a pass's

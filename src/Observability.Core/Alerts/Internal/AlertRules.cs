@@ -49,12 +49,23 @@ internal sealed class AlertRules
     public string EqualKey(int rule, Alert alert)
     {
         var equal = _inhibitions[rule].Equal;
-        return equal.Length switch
+        switch (equal.Length)
         {
-            0 => string.Empty,
-            1 => AlertMatcher.ValueOf(alert, equal[0]),
-            _ => string.Join('\u001f', equal.Select(label => AlertMatcher.ValueOf(alert, label))),
-        };
+            case 0:
+                return string.Empty;
+            case 1:
+                return AlertMatcher.ValueOf(alert, equal[0]);
+            case 2:
+                return string.Concat(AlertMatcher.ValueOf(alert, equal[0]), "\u001f", AlertMatcher.ValueOf(alert, equal[1]));
+            default:
+                var values = new string[equal.Length];
+                for (var i = 0; i < values.Length; i++)
+                {
+                    values[i] = AlertMatcher.ValueOf(alert, equal[i]);
+                }
+
+                return string.Join('\u001f', values);
+        }
     }
 
     /// <summary>Tells whether a source in <paramref name="index"/> seen since <paramref name="since"/> mutes <paramref name="alert"/>.</summary>

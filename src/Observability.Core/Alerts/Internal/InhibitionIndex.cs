@@ -3,11 +3,14 @@ namespace Observability.Internal;
 /// <summary>
 /// The alerts that can mute others, per inhibition rule, indexed by the values of the labels the rule's
 /// <c>Equal</c> list names: testing an alert is one hash lookup per rule, never a comparison with every source.
+/// Each alert's keys are kept, so refreshing an alert that is already in (the same alert seen again, every pass) is a
+/// lookup and a timestamp, and removing one never recomputes them.
 /// </summary>
 internal sealed class InhibitionIndex
 {
     private readonly AlertRules _rules;
     private readonly Dictionary<string, Dictionary<string, DateTimeOffset>>[] _byRule;
+    private readonly Dictionary<string, string?[]> _keysOf = new(StringComparer.Ordinal);
 
     public InhibitionIndex(AlertRules rules)
     {
@@ -24,30 +27,38 @@ internal sealed class InhibitionIndex
     /// <summary>Adds (or refreshes) a firing alert under every rule whose source matchers it satisfies.</summary>
     public void Add(Alert alert, DateTimeOffset seen)
     {
-        for (var r = 0; r < _byRule.Length; r++)
+        var fingerprint = alert.Fingerprint!;
+        var keys = new string?[_byRule.Length];
+        for (var r = 0; r < keys.Length; r++)
         {
-            if (_rules.IsSource(r, alert))
+            keys[r] = _rules.IsSource(r, alert) ? _rules.EqualKey(r, alert) : null;
+        }
+
+        if (_keysOf.TryGetValue(fingerprint, out var previous) && !SameKeys(previous, keys))
+        {
+            Remove(fingerprint, previous);
+        }
+
+        _keysOf[fingerprint] = keys;
+        for (var r = 0; r < keys.Length; r++)
+        {
+            if (keys[r] is { } key)
             {
-                var key = _rules.EqualKey(r, alert);
                 if (!_byRule[r].TryGetValue(key, out var bucket))
                 {
                     _byRule[r][key] = bucket = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
                 }
 
-                bucket[alert.Fingerprint!] = seen;
+                bucket[fingerprint] = seen;
             }
         }
     }
 
-    public void Remove(Alert alert)
+    public void Remove(string fingerprint)
     {
-        for (var r = 0; r < _byRule.Length; r++)
+        if (_keysOf.Remove(fingerprint, out var keys))
         {
-            if (_rules.IsSource(r, alert) && _byRule[r].TryGetValue(_rules.EqualKey(r, alert), out var bucket)
-                && bucket.Remove(alert.Fingerprint!) && bucket.Count == 0)
-            {
-                _byRule[r].Remove(_rules.EqualKey(r, alert));
-            }
+            Remove(fingerprint, keys);
         }
     }
 
@@ -69,5 +80,29 @@ internal sealed class InhibitionIndex
         }
 
         return false;
+    }
+
+    private void Remove(string fingerprint, string?[] keys)
+    {
+        for (var r = 0; r < keys.Length; r++)
+        {
+            if (keys[r] is { } key && _byRule[r].TryGetValue(key, out var bucket) && bucket.Remove(fingerprint) && bucket.Count == 0)
+            {
+                _byRule[r].Remove(key);
+            }
+        }
+    }
+
+    private static bool SameKeys(string?[] a, string?[] b)
+    {
+        for (var r = 0; r < a.Length; r++)
+        {
+            if (!string.Equals(a[r], b[r], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

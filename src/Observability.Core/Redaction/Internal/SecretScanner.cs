@@ -32,10 +32,15 @@ internal sealed partial class SecretScanner
     private readonly string[] _keyWords;
     private readonly SearchValues<string>[] _searches;
     private readonly SearchValues<string> _keyParts;
+    private readonly TrigramFilter? _shortText;
+
+    /// <summary>Gets a value indicating whether short texts are checked by <see cref="TrigramFilter"/> first.</summary>
+    internal bool FiltersShortText => _shortText is not null;
 
     /// <summary>Initializes a new instance of the <see cref="SecretScanner"/> class.</summary>
     /// <param name="keyFragments">The fragments that make a word a secret key (the user's and the built-in ones).</param>
-    public SecretScanner(IEnumerable<string> keyFragments)
+    /// <param name="shortTextFilter">Whether short texts go through <see cref="TrigramFilter"/> first (tests compare both ways).</param>
+    public SecretScanner(IEnumerable<string> keyFragments, bool shortTextFilter = true)
     {
         _keyWords = keyFragments.Concat(BuiltInKeyWords).Where(static f => f.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
 
@@ -61,11 +66,17 @@ internal sealed partial class SecretScanner
             SearchValues.Create(words, StringComparison.OrdinalIgnoreCase),
             .. prefixes.Chunk(PrefixesPerSet).Select(static set => SearchValues.Create(set, StringComparison.Ordinal)),
         ];
+        _shortText = shortTextFilter ? TrigramFilter.TryCreate(words, prefixes, ShortTriggers) : null;
     }
 
     /// <summary>Finds the secrets in <paramref name="text"/>; <paramref name="found"/> stays null when there are none.</summary>
     public void Scan(ReadOnlySpan<char> text, ref List<Range>? found)
     {
+        if (_shortText is not null && text.Length <= TrigramFilter.MaxLength && _shortText.CertainlyClean(text))
+        {
+            return;
+        }
+
         // The next hit of each search (the word set, the prefix sets, the short triggers), each searched again only
         // once the scan has passed it, so that every search runs over the text once.
         Span<int> hits = stackalloc int[_searches.Length + ShortTriggers.Length];
