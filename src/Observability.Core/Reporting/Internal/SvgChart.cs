@@ -42,12 +42,8 @@ internal sealed class SvgChart
 
     public void Render(StringBuilder html)
     {
-        var values = Series.SelectMany(static s => s.Points).Select(static p => p.Value).OfType<double>().Where(double.IsFinite).Concat(Lines.Select(static l => l.Value)).ToArray();
-        var lo = MinY ?? (values.Length > 0 ? values.Min() : 0);
-        var hi = MaxY ?? (values.Length > 0 ? values.Max() : 1);
-        if (MinY is null && values.Length > 0) { lo -= (hi - lo) * 0.05; }
-        if (MaxY is null && values.Length > 0) { hi += (hi - lo) * 0.05; }
-        if (hi <= lo) { hi = lo + 1; }
+        var axis = ChartAxis.For(this);
+        var (lo, hi) = (axis.Low, axis.High);
 
         var span = Math.Max(1, (End - Start).Ticks);
         double X(DateTimeOffset t) => Left + ((Width - Left - Right) * Math.Clamp((double)(t - Start).Ticks / span, 0, 1));
@@ -70,9 +66,8 @@ internal sealed class SvgChart
                 .Append("\" height=\"").Append(N(Height - Top - Bottom)).Append("\"><title>Data gap ").Append(E(Figures.Time(gs))).Append(" to ").Append(E(Figures.Time(ge))).Append("</title></rect>\n");
         }
 
-        for (var i = 0; i <= 4; i++)
+        foreach (var v in axis.Ticks)
         {
-            var v = lo + ((hi - lo) * i / 4);
             html.Append("<line class=\"grid\" x1=\"").Append(N(Left)).Append("\" x2=\"").Append(N(Width - Right)).Append("\" y1=\"").Append(N(Y(v))).Append("\" y2=\"").Append(N(Y(v))).Append("\"/>")
                 .Append("<text class=\"tick\" text-anchor=\"end\" x=\"").Append(N(Left - 6)).Append("\" y=\"").Append(N(Y(v) + 4)).Append("\">").Append(E(Format(v))).Append("</text>\n");
         }

@@ -17,12 +17,8 @@ internal sealed partial class PdfLayout
         var plotTop = top + PlotTop;
         var plotBottom = top + ChartHeight - PlotBottom;
 
-        var values = chart.Series.SelectMany(static s => s.Points).Select(static p => p.Value).OfType<double>().Where(double.IsFinite).Concat(chart.Lines.Select(static l => l.Value)).ToArray();
-        var lo = chart.MinY ?? (values.Length > 0 ? values.Min() : 0);
-        var hi = chart.MaxY ?? (values.Length > 0 ? values.Max() : 1);
-        if (chart.MinY is null && values.Length > 0) { lo -= (hi - lo) * 0.05; }
-        if (chart.MaxY is null && values.Length > 0) { hi += (hi - lo) * 0.05; }
-        if (hi <= lo) { hi = lo + 1; }
+        var axis = ChartAxis.For(chart);
+        var (lo, hi) = (axis.Low, axis.High);
 
         var span = Math.Max(1, (chart.End - chart.Start).Ticks);
         double X(DateTimeOffset t) => left + ((right - left) * Math.Clamp((double)(t - chart.Start).Ticks / span, 0, 1));
@@ -34,9 +30,8 @@ internal sealed partial class PdfLayout
             page.Rectangle(X(gs), plotTop, Math.Max(1, X(ge) - X(gs)), plotBottom - plotTop, "#dde1e5");
         }
 
-        for (var i = 0; i <= 4; i++)
+        foreach (var v in axis.Ticks)
         {
-            var v = lo + ((hi - lo) * i / 4);
             page.Line(left, Y(v), right, Y(v), "#eaeef2", 0.5);
             page.TextRight(left - 4, Y(v) + 2.5, chart.Format(v), 6.5, color: "#57606a");
         }
