@@ -75,9 +75,12 @@ public static class RedisDedupeStoreObservabilityBuilderExtensions
         services.AddSingleton<IDedupeStore>(static sp => sp.GetRequiredService<RedisDedupeStore>());
 
         // The memory of firing alerts goes with the dedupe decisions: a cleared condition is resolved by whichever run
-        // or replica sees it clear, and inhibition holds across them.
+        // or replica sees it clear, and inhibition holds across them. Unless ShareAlertState is off: then no store here
+        // (the factory's null), and the pipeline keeps that memory itself (or in Alerts:StateDirectory).
         services.RemoveAll<IAlertStateStore>();
-        services.AddSingleton<IAlertStateStore>(static sp => new RedisAlertStateStore(sp.GetRequiredService<RedisDedupeStore>()));
+        services.AddSingleton<IAlertStateStore>(static sp => sp.GetRequiredService<IOptions<RedisDedupeStoreOptions>>().Value.ShareAlertState
+            ? new RedisAlertStateStore(sp.GetRequiredService<RedisDedupeStore>())
+            : null!);
         return builder;
     }
 }

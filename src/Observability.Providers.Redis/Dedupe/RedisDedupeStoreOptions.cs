@@ -27,6 +27,15 @@ public sealed class RedisDedupeStoreOptions
     /// </summary>
     public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Gets or sets a value indicating whether the memory of firing alerts (what each pass resolves when a condition clears,
+    /// and what inhibits) is kept in the same Redis, one hash under <see cref="KeyPrefix"/> shared by every replica and run.
+    /// Default: <see langword="true"/>. Set it to <see langword="false"/> to share only the dedupe decisions and keep that
+    /// memory per process (or in <c>Observability:Alerts:StateDirectory</c> when set), for example when replicas judge
+    /// different things under one prefix.
+    /// </summary>
+    public bool ShareAlertState { get; set; } = true;
+
     /// <summary>Gets or sets a value indicating whether the store is given an existing connection (then <see cref="Configuration"/> is not needed).</summary>
     internal bool UsesExistingConnection { get; set; }
 }

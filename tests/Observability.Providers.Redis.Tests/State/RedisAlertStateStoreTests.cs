@@ -60,7 +60,25 @@ public sealed class RedisAlertStateStoreTests(RedisServerFixture redis)
         Assert.DoesNotContain(logs, static l => l.Message.Contains(RedisServerFixture.Password, StringComparison.Ordinal));
     }
 
-    private static ServiceProvider Provider(string configuration, string prefix, IAlertSink? sink = null)
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ShareAlertState_DecidesWhetherTheStateHashIsWritten_DedupeSharedEitherWay(bool share)
+    {
+        var prefix = RedisServerFixture.UniquePrefix(share ? "shared" : "own");
+        await using var provider = Provider(redis.Endpoint, prefix, new RecordingAlertSink("webhook"), share);
+        await using var other = Provider(redis.Endpoint, prefix, new RecordingAlertSink("webhook"), share);
+
+        var first = await provider.GetRequiredService<IAlertPublisher>().PublishAsync([RedisTestAlerts.Alert(3)]);
+        var elsewhere = await other.GetRequiredService<IAlertPublisher>().PublishAsync([RedisTestAlerts.Alert(3)]);
+
+        Assert.Single(first.Raised);
+        Assert.Empty(elsewhere.Raised); // the dedupe decision is Redis's in both modes
+        Assert.Equal(share, provider.GetService<IAlertStateStore>() is RedisAlertStateStore);
+        Assert.Equal(share, await redis.Database.KeyExistsAsync(prefix + RedisAlertStateStore.HashName));
+    }
+
+    private static ServiceProvider Provider(string configuration, string prefix, IAlertSink? sink = null, bool shareAlertState = true)
     {
         var services = new ServiceCollection();
         services.AddFakeLogging();
@@ -75,6 +93,7 @@ public sealed class RedisAlertStateStoreTests(RedisServerFixture redis)
                 o.KeyPrefix = prefix;
                 o.OperationTimeout = TimeSpan.FromMilliseconds(500);
                 o.ConnectTimeout = TimeSpan.FromMilliseconds(500);
+                o.ShareAlertState = shareAlertState;
             });
         if (sink is not null)
         {
