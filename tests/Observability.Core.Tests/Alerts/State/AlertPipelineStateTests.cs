@@ -67,6 +67,34 @@ public sealed class AlertPipelineStateTests : AlertPipelineTestBase, IDisposable
     }
 
     [Fact]
+    public async Task PublishPassAsync_TwoRunsAtOnceSeeTheConditionClear_ResolvedIsSentOnceInAll()
+    {
+        // Loading, deciding and saving are separate holds of the folder's lock, so the runs interleave in every way over
+        // the rounds; the resolved notice's reservation is atomic across them, so one of the two sends it, never both.
+        for (var round = 0; round < 20; round++)
+        {
+            var scope = $"{Scope}-{round}";
+            await Run(new RecordingAlertSink("first")).PublishPassAsync(scope, [CreateAlert()]);
+            _time.Advance(TimeSpan.FromMinutes(15));
+            var sinks = new[] { new RecordingAlertSink("a"), new RecordingAlertSink("b") };
+            var runs = sinks.Select(Run).ToArray();
+
+            var both = Task.WhenAll(runs.Select(run => Task.Run(() => PassNowAsync(run, scope, []))));
+            while (!both.IsCompleted)
+            {
+                _time.Advance(TimeSpan.FromMilliseconds(50)); // the run waiting for the folder's lock polls on this clock
+                await Task.WhenAny(both, Task.Delay(1));
+            }
+
+            await both;
+
+            var resolved = sinks.SelectMany(static s => s.Alerts).ToArray();
+            Assert.True(resolved.Length == 1, $"round {round}: {resolved.Length} resolved notices");
+            Assert.Equal(AlertStatus.Resolved, resolved[0].Status);
+        }
+    }
+
+    [Fact]
     public async Task PublishPassAsync_CriticalFromAnotherRun_InhibitsTheMatchingWarning()
     {
         var critical = CreateAlert() with { Labels = new Dictionary<string, string> { ["service"] = "checkout", ["category"] = "error_rate" } };
