@@ -136,6 +136,42 @@ public sealed partial class StormCommandTests
     }
 
     [Fact]
+    public async Task LibraryStorm_ThreeThousandDistinctAlerts_RaisesDeliversAndThenSuppressesEveryOne()
+    {
+        // Beyond 1,994 alerts the rule/service/severity identity alone repeats (2 rules x 997 services): every label must count,
+        // as in Alertmanager, or the storm would be mostly repeats. RunAsync throws when a count differs.
+        var (storm, repeats) = await LibraryStorm.RunAsync(StormAlerts.ForLibrary(3_000, "test"), 3_000, CancellationToken.None);
+
+        Assert.True(storm > TimeSpan.Zero);
+        Assert.True(repeats > TimeSpan.Zero);
+    }
+
+    [Fact]
+    public async Task LibraryStorm_WrongDistinctCount_FailsSayingWhatWasRaised()
+    {
+        var error = await Assert.ThrowsAsync<StormException>(() => LibraryStorm.RunAsync(StormAlerts.ForLibrary(300, "test"), 301, CancellationToken.None));
+
+        Assert.Equal("the library raised 300 and delivered 300 of 301 distinct alerts (flushed: True); the storm is not comparable.", error.Message);
+    }
+
+    [Fact]
+    public void AlertmanagerBatches_HoldTheSameAlertsInBatchesOfAHundred()
+    {
+        var now = new DateTimeOffset(2026, 12, 7, 6, 0, 0, TimeSpan.Zero);
+
+        var batches = StormAlerts.ForAlertmanager(250, "d250-r0-test", now);
+
+        Assert.Equal([100, 100, 50], batches.Select(body => JsonDocument.Parse(body).RootElement.GetArrayLength()));
+        using var last = JsonDocument.Parse(batches[2]);
+        var alert = last.RootElement[49]; // alert 249: odd, a warning
+        Assert.Equal(
+            """{"alertname":"latency_warning","severity":"warning","service":"svc-249","category":"cat-124","instance":"i-249","storm_run":"d250-r0-test"}""",
+            alert.GetProperty("labels").GetRawText());
+        Assert.Equal("2026-12-07T06:00:00.0000000Z", alert.GetProperty("startsAt").GetString());
+        Assert.Equal("2026-12-07T06:05:00.0000000Z", alert.GetProperty("endsAt").GetString());
+    }
+
+    [Fact]
     public void Median_OddAndEvenCounts_TakesTheMiddle()
     {
         Assert.Equal(TimeSpan.FromMilliseconds(5), StormCommand.Median([TimeSpan.FromMilliseconds(9), TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(5)]));

@@ -16,6 +16,9 @@ internal static class StormAlerts
     /// <summary>The label that tells the runs apart.</summary>
     public const string RunLabel = "storm_run";
 
+    /// <summary>The labels beyond rule, service and severity that make an alert distinct, as they do in Alertmanager.</summary>
+    public static IReadOnlyList<string> IdentityLabels { get; } = ["category", "instance", RunLabel];
+
     /// <summary>The library's alerts, in batches of <see cref="Batch"/>.</summary>
     public static Alert[][] ForLibrary(int distinct, string run)
         => Enumerable.Range(0, distinct)
