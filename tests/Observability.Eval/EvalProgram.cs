@@ -2,14 +2,18 @@ namespace Observability.Eval;
 
 /// <summary>
 /// The command line: <c>nab --data &lt;dir&gt; --labels &lt;combined_windows.json&gt; [--profiles &lt;profiles.json&gt;] [--detector &lt;name&gt;]</c>,
-/// or <c>redaction --corpus &lt;file.jsonl[.gz]&gt; --out &lt;outputs.jsonl&gt;</c>.
+/// <c>redaction --corpus &lt;file.jsonl[.gz]&gt; --out &lt;outputs.jsonl&gt;</c>,
+/// or <c>storm --alertmanager &lt;url&gt; [--sizes 1000,10000,40000] [--runs 3]</c>.
 /// </summary>
 internal static class EvalProgram
 {
     /// <summary>The usage text.</summary>
-    public const string Usage = "usage: nab --data <dir> --labels <combined_windows.json> [--profiles <profiles.json>] [--detector <name>]...\n       redaction --corpus <file.jsonl[.gz]> --out <outputs.jsonl>";
+    public const string Usage = "usage: nab --data <dir> --labels <combined_windows.json> [--profiles <profiles.json>] [--detector <name>]...\n       redaction --corpus <file.jsonl[.gz]> --out <outputs.jsonl>\n       storm --alertmanager <loopback url> [--sizes 1000,10000,40000] [--runs 3]";
 
-    /// <summary>Runs the command; returns the process exit code (0 on success, 1 on bad data, 2 on bad usage).</summary>
+    /// <summary>
+    /// Runs the command; returns the process exit code (0 on success, 1 on bad data or, for <c>storm</c>, an Alertmanager that
+    /// cannot be reached or answers non-2xx, 2 on bad usage, a non-loopback Alertmanager address included).
+    /// </summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -18,6 +22,11 @@ internal static class EvalProgram
         if (args.Length > 0 && args[0] == "redaction")
         {
             return RunRedaction(args, output, error);
+        }
+
+        if (args.Length > 0 && args[0] == "storm")
+        {
+            return RunStorm(args, output, error);
         }
 
         if (args.Length == 0 || args[0] != "nab")
@@ -107,6 +116,27 @@ internal static class EvalProgram
             return Redaction.RedactionCommand.Run(corpus, outputs, output, error);
         }
         catch (Exception e) when (e is IOException or System.Text.Json.JsonException or UnauthorizedAccessException or InvalidDataException)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static int RunStorm(string[] args, TextWriter output, TextWriter error)
+    {
+        var arguments = Storm.StormArguments.Parse(args[1..], out var problem);
+        if (arguments is null)
+        {
+            error.WriteLine($"error: {problem}");
+            error.WriteLine(Usage);
+            return 2;
+        }
+
+        try
+        {
+            return Storm.StormCommand.RunAsync(arguments, output, error, CancellationToken.None).GetAwaiter().GetResult();
+        }
+        catch (Storm.StormException e)
         {
             error.WriteLine($"error: {e.Message}");
             return 1;
