@@ -57,6 +57,11 @@ public class AlertStormBenchmarks
         {
             o.ServiceName = "checkout";
             o.Alerts.Enabled = true;
+
+            // Every label in the alert's identity, as Alertmanager has it: with the default identity (rule, service,
+            // severity) the storm's 997 services and 2 rules make 1,994 fingerprints, and a 40,000 storm is mostly repeats.
+            o.Alerts.FingerprintLabels.Add("category");
+            o.Alerts.FingerprintLabels.Add("instance");
             o.Alerts.Delivery.RateLimitPerMinute = 1e9;
             o.Alerts.Delivery.RateLimitBurst = 1_000_000;
             o.Alerts.Delivery.OutboxCapacity = 100_000;
