@@ -32,24 +32,30 @@ public sealed class AlertFingerprinter
     public string Compute(Alert alert)
     {
         ArgumentNullException.ThrowIfNull(alert);
+        return Compute(alert.Rule, alert.Labels, alert.Severity, alert.Message, alert.TraceId);
+    }
+
+    /// <summary>Computes the fingerprint from the parts of an alert that make its identity.</summary>
+    internal string Compute(string rule, IReadOnlyDictionary<string, string> labels, AlertSeverity severity, string message, string? traceId)
+    {
         var identity = t_identity ??= new StringBuilder(256);
         identity.Clear();
         if (_mode == FingerprintMode.Execution)
         {
             Append(identity, "mode", "execution");
-            Append(identity, "severity", alert.Severity.ToString());
-            Append(identity, "message", alert.Message);
-            Append(identity, "trace", alert.TraceId ?? string.Empty);
+            Append(identity, "severity", severity.ToString());
+            Append(identity, "message", message);
+            Append(identity, "trace", traceId ?? string.Empty);
         }
         else
         {
             Append(identity, "mode", "condition");
-            Append(identity, "rule", alert.Rule);
-            Append(identity, "service", alert.Labels.GetValueOrDefault(AlertLabels.Service) ?? string.Empty);
-            Append(identity, "severity", alert.Severity.ToString());
+            Append(identity, "rule", rule);
+            Append(identity, "service", labels.GetValueOrDefault(AlertLabels.Service) ?? string.Empty);
+            Append(identity, "severity", severity.ToString());
             foreach (var label in _labels)
             {
-                Append(identity, "label:" + label, alert.Labels.GetValueOrDefault(label) ?? string.Empty);
+                Append(identity, "label:" + label, labels.GetValueOrDefault(label) ?? string.Empty);
             }
         }
 

@@ -155,20 +155,28 @@ public sealed partial class SecretRedactor
     /// <summary>Redacts an alert: rule, source, trace id, title, message, root cause, labels, context and links.</summary>
     /// <param name="alert">The alert.</param>
     /// <returns>A redacted copy.</returns>
-    public Alert Redact(Alert alert)
+    public Alert Redact(Alert alert) => Redact(alert, fingerprinter: null);
+
+    /// <summary>Redacts an alert and, when it has none, gives it the fingerprint of its redacted identity: one copy of the alert, not two.</summary>
+    internal Alert Redact(Alert alert, AlertFingerprinter? fingerprinter)
     {
         ArgumentNullException.ThrowIfNull(alert);
+        var rule = RedactText(alert.Rule);
+        var traceId = alert.TraceId is null ? null : RedactText(alert.TraceId);
+        var message = RedactText(alert.Message);
+        var labels = Redact(alert.Labels);
         return alert with
         {
-            Rule = RedactText(alert.Rule),
+            Rule = rule,
             Source = RedactText(alert.Source),
-            TraceId = alert.TraceId is null ? null : RedactText(alert.TraceId),
+            TraceId = traceId,
             Title = RedactText(alert.Title),
-            Message = RedactText(alert.Message),
+            Message = message,
             RootCause = alert.RootCause is null ? null : RedactText(alert.RootCause),
-            Labels = Redact(alert.Labels),
+            Labels = labels,
             Context = Redact(alert.Context),
-            Links = alert.Links.Select(l => l with { Title = RedactText(l.Title), Url = new Uri(RedactText(l.Url.OriginalString), UriKind.RelativeOrAbsolute) }).ToArray(),
+            Links = alert.Links.Count == 0 ? alert.Links : alert.Links.Select(l => l with { Title = RedactText(l.Title), Url = new Uri(RedactText(l.Url.OriginalString), UriKind.RelativeOrAbsolute) }).ToArray(),
+            Fingerprint = alert.Fingerprint ?? fingerprinter?.Compute(rule, labels, alert.Severity, message, traceId),
         };
     }
 }

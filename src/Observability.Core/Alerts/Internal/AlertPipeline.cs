@@ -169,8 +169,7 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
         foreach (var alert in alerts)
         {
             ArgumentNullException.ThrowIfNull(alert, nameof(alerts));
-            var redacted = _redactor.Redact(alert);
-            prepared.Add(redacted with { Fingerprint = redacted.Fingerprint ?? _fingerprinter.Compute(redacted) });
+            prepared.Add(_redactor.Redact(alert, _fingerprinter));
         }
 
         if (!_options.Enabled)
@@ -342,6 +341,11 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
         if (_groupBy.Length == 0)
         {
             return alert.Fingerprint!;
+        }
+
+        if (_groupBy.Length == 1)
+        {
+            return AlertMatcher.ValueOf(alert, _groupBy[0]);
         }
 
         return string.Join('\u001f', _groupBy.Select(label => AlertMatcher.ValueOf(alert, label)));
