@@ -3,8 +3,8 @@ namespace Observability.Internal;
 /// <summary>The counts and durations of one bucket of log records.</summary>
 internal sealed class LogBucket
 {
-    private readonly List<double> _durations = [];
-    private Dictionary<string, List<double>>? _regional;
+    private readonly DurationDistribution _durations = new();
+    private Dictionary<string, DurationDistribution>? _regional;
     private long _requests;
     private long _failedRequests;
     private long _errors;
@@ -25,10 +25,10 @@ internal sealed class LogBucket
             _durations.Add(duration);
             if (record.Region is { } region && !string.IsNullOrWhiteSpace(region) && !region.Contains(WellKnownMetrics.RegionSeparator, StringComparison.Ordinal))
             {
-                _regional ??= new Dictionary<string, List<double>>(StringComparer.Ordinal);
+                _regional ??= new Dictionary<string, DurationDistribution>(StringComparer.Ordinal);
                 if (!_regional.TryGetValue(region, out var list))
                 {
-                    _regional[region] = list = [];
+                    _regional[region] = list = new DurationDistribution();
                 }
 
                 list.Add(duration);
@@ -59,19 +59,15 @@ internal sealed class LogBucket
         return metrics;
     }
 
-    /// <summary>The nearest-rank percentile: the smallest value with at least <paramref name="p"/> of the values at or below it.</summary>
-    internal static double Percentile(List<double> sorted, double p) => sorted[Math.Max(0, (int)Math.Ceiling((p * sorted.Count) - 1e-9) - 1)];
-
-    private static void AddLatency(Dictionary<string, double> metrics, List<double> durations, string? region)
+    private static void AddLatency(Dictionary<string, double> metrics, DurationDistribution durations, string? region)
     {
         if (durations.Count == 0)
         {
             return;
         }
 
-        durations.Sort();
-        metrics[Name(WellKnownMetrics.LatencyP95, region)] = Percentile(durations, 0.95);
-        metrics[Name(WellKnownMetrics.LatencyP99, region)] = Percentile(durations, 0.99);
+        metrics[Name(WellKnownMetrics.LatencyP95, region)] = durations.Percentile(0.95);
+        metrics[Name(WellKnownMetrics.LatencyP99, region)] = durations.Percentile(0.99);
     }
 
     private static string Name(string metric, string? region) => region is null ? metric : WellKnownMetrics.ForRegion(metric, region);
