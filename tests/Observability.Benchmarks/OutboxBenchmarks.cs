@@ -6,7 +6,7 @@ namespace Observability.Benchmarks;
 
 /// <summary>
 /// One sink's outbox (<see cref="SinkOutbox"/>, the pipeline's own) during a storm of distinct alerts (mixed severity,
-/// 1,000 groups) while its sink is down: every send fails with a retryable error, so every alert stays queued. Alerts
+/// in 1,000 groups or a group each) while its sink is down: every send fails with a retryable error, so every alert stays queued. Alerts
 /// arrive in batches of 100, the clock moving a second per batch, and after each batch the benchmark does what the
 /// background sender does when woken: deliver what is due (a retry when the backoff is over), then ask for the next
 /// attempt's time. With a capacity of 100,000 every alert is kept; with 1,000 the outbox is full after the first 1,000
@@ -23,13 +23,19 @@ public class OutboxBenchmarks
     private SteppingClock _clock = null!;
     private SinkOutbox _outbox = null!;
 
-    /// <summary>Gets the storms: 1,000 / 10,000 / 40,000 alerts with room for all, and 40,000 into an outbox of 1,000.</summary>
+    /// <summary>
+    /// Gets the storms: 1,000 / 10,000 / 40,000 alerts in 1,000 groups with room for all, the same in a group per alert
+    /// (grouping off, or a label that differs for each alert), and 40,000 into an outbox of 1,000.
+    /// </summary>
     public static IEnumerable<StormSize> Sizes =>
     [
-        new(1_000, 100_000),
-        new(10_000, 100_000),
-        new(40_000, 100_000),
-        new(40_000, 1_000),
+        new(1_000, 100_000, 1_000),
+        new(10_000, 100_000, 1_000),
+        new(40_000, 100_000, 1_000),
+        new(1_000, 100_000, 0),
+        new(10_000, 100_000, 0),
+        new(40_000, 100_000, 0),
+        new(40_000, 1_000, 1_000),
     ];
 
     /// <summary>Gets or sets the storm: how many distinct alerts, and the outbox's capacity.</summary>
@@ -40,8 +46,9 @@ public class OutboxBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        var groups = Size.Groups;
         _batches = Enumerable.Range(0, Size.Alerts)
-            .Select(static i => (new Alert
+            .Select(i => (new Alert
             {
                 Rule = "error_rate",
                 Severity = (i % 3) switch { 0 => AlertSeverity.Warning, 1 => AlertSeverity.Error, _ => AlertSeverity.Critical },
@@ -49,7 +56,7 @@ public class OutboxBenchmarks
                 Message = $"alert {i}",
                 Labels = new Dictionary<string, string> { ["service"] = $"svc-{i % 1_000}", ["instance"] = $"i-{i}" },
                 Fingerprint = $"fp-{i}",
-            }, $"svc-{i % 1_000}"))
+            }, groups == 0 ? $"fp-{i}" : $"svc-{i % groups}"))
             .Chunk(Batch)
             .ToArray();
     }
@@ -91,10 +98,11 @@ public class OutboxBenchmarks
     /// <summary>A storm's size.</summary>
     /// <param name="Alerts">How many distinct alerts are published.</param>
     /// <param name="Capacity">The outbox's capacity.</param>
-    public readonly record struct StormSize(int Alerts, int Capacity)
+    /// <param name="Groups">How many groups they fall into (0: a group per alert).</param>
+    public readonly record struct StormSize(int Alerts, int Capacity, int Groups)
     {
         /// <inheritdoc />
-        public override string ToString() => $"{Alerts} into {Capacity}";
+        public override string ToString() => $"{Alerts} in {(Groups == 0 ? "1 each" : Groups)} into {Capacity}";
     }
 
     private sealed class DownAlertSink : IAlertSink
