@@ -101,8 +101,9 @@ public class OutboxBenchmarks
     /// <param name="Groups">How many groups they fall into (0: a group per alert).</param>
     public readonly record struct StormSize(int Alerts, int Capacity, int Groups)
     {
-        /// <inheritdoc />
-        public override string ToString() => $"{Alerts} in {(Groups == 0 ? "1 each" : Groups)} into {Capacity}";
+        /// <summary>Gets the storm as alerts/groups/capacity ("each": a group per alert), short enough for the results table.</summary>
+        /// <returns>The text.</returns>
+        public override string ToString() => $"{Alerts}/{(Groups == 0 ? "each" : Groups)}/{Capacity}";
     }
 
     private sealed class DownAlertSink : IAlertSink
