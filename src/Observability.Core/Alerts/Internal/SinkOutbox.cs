@@ -85,6 +85,18 @@ internal sealed partial class SinkOutbox
         }
     }
 
+    /// <summary>Gets how many groups' last send times are remembered (for the tests: the map is swept, not grown forever).</summary>
+    internal int RememberedSendTimes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _lastSent.Count;
+            }
+        }
+    }
+
     /// <summary>
     /// Adds alerts to the queue (and writes the outbox file, where one is configured) without waiting for a send in
     /// progress; returns how many were taken (a disabled sink takes none, a full outbox may refuse a low severity).
