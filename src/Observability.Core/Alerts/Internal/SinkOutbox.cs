@@ -22,9 +22,9 @@ internal sealed partial class SinkOutbox
     private readonly OutboxStore? _store;
     private readonly OutboxIndex _entries = new();
     private readonly Dictionary<string, DateTimeOffset> _lastSent = new(StringComparer.Ordinal);
-    private int _lastSentPruneAt = LastSentPruneMinimum;
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _sending = new(1, 1);
+    private int _lastSentPruneAt = LastSentPruneMinimum;
     private int _failures;
     private volatile string? _lastFailure;
     private DateTimeOffset _retryAt = DateTimeOffset.MinValue;
