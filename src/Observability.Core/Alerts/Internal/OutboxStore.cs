@@ -170,7 +170,8 @@ internal sealed class OutboxStore
         }
     }
 
-    public void Save(IReadOnlyList<OutboxEntry> entries)
+    /// <summary>Writes the waiting entries in the order given (oldest first), or deletes the file when none wait.</summary>
+    public void Save(IReadOnlyCollection<OutboxEntry> entries)
     {
         if (entries.Count == 0)
         {
@@ -178,7 +179,7 @@ internal sealed class OutboxStore
             return;
         }
 
-        AtomicFile.Write(_path, JsonSerializer.SerializeToUtf8Bytes(entries, OutboxJsonContext.Default.IReadOnlyListOutboxEntry));
+        AtomicFile.Write(_path, JsonSerializer.SerializeToUtf8Bytes(entries, OutboxJsonContext.Default.IReadOnlyCollectionOutboxEntry));
     }
 
     private void TryMoveAside()
@@ -210,5 +211,5 @@ internal sealed record OutboxEntry(Alert Alert, string Group, DateTimeOffset Enq
 [JsonSerializable(typeof(List<OutboxEntry>))]
 [JsonSerializable(typeof(OutboxEntry))]
 [JsonSerializable(typeof(List<JsonElement>))]
-[JsonSerializable(typeof(IReadOnlyList<OutboxEntry>))]
+[JsonSerializable(typeof(IReadOnlyCollection<OutboxEntry>))]
 internal sealed partial class OutboxJsonContext : JsonSerializerContext;

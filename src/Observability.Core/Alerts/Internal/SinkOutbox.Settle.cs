@@ -8,21 +8,21 @@ internal sealed partial class SinkOutbox
     /// delivered, before it sends its next message: they leave the queue and the file at once, so a crash re-sends at
     /// most the message in flight.
     /// </summary>
-    private void Acknowledge(OutboxEntry[] batch, int from, int to)
+    private void Acknowledge(OutboxIndex.Node[] batch, int from, int to)
     {
         var now = _time.GetUtcNow();
         lock (_gate)
         {
             Remove(batch[from..to]);
-            foreach (var entry in batch.AsSpan(from, to - from))
+            foreach (var node in batch.AsSpan(from, to - from))
             {
-                _metrics.Sent(Name, 1, now - entry.EnqueuedAt);
+                _metrics.Sent(Name, 1, now - node.Entry.EnqueuedAt);
             }
         }
     }
 
     /// <summary>Applies a send's outcome (the first <paramref name="acknowledged"/> alerts were already settled as delivered); <see langword="true"/> when the next group may go now.</summary>
-    private bool Settle(OutboxEntry[] batch, int acknowledged, DeliveryResult result)
+    private bool Settle(OutboxIndex.Node[] batch, int acknowledged, DeliveryResult result)
     {
         var now = _time.GetUtcNow();
         var reason = _redactor.RedactText(result.Error ?? string.Empty);
@@ -36,10 +36,10 @@ internal sealed partial class SinkOutbox
                     Remove(batch);
                     _failures = 0;
                     _lastFailure = null;
-                    _lastSent[whole[0].Group] = now;
-                    foreach (var entry in batch)
+                    RecordSent(whole[0].Entry.Group, now);
+                    foreach (var node in batch)
                     {
-                        _metrics.Sent(Name, 1, now - entry.EnqueuedAt);
+                        _metrics.Sent(Name, 1, now - node.Entry.EnqueuedAt);
                     }
 
                     LogDelivered(_logger, Name, whole.Length, result.StatusCode);
@@ -60,9 +60,9 @@ internal sealed partial class SinkOutbox
                 case DeliveryStatus.Gone:
                     _disabled = true;
                     _metrics.Failed(Name, batch.Length, result.Status);
-                    _metrics.Dropped(Name, _entries.Count, "sink_gone");
-                    LogGone(_logger, Name, result.StatusCode, reason, _entries.Count);
-                    _entries.Clear();
+                    var dropped = _entries.Clear();
+                    _metrics.Dropped(Name, dropped, "sink_gone");
+                    LogGone(_logger, Name, result.StatusCode, reason, dropped);
                     Persist();
                     return false;
 
@@ -71,15 +71,15 @@ internal sealed partial class SinkOutbox
                     var delivered = result.AlertCount is > 0 && result.AlertCount < batch.Length ? batch.Length - result.AlertCount : 0;
                     if (acknowledged > 0)
                     {
-                        _lastSent[whole[0].Group] = now;
+                        RecordSent(whole[0].Entry.Group, now);
                     }
 
                     if (delivered > 0)
                     {
                         Remove(batch[..delivered]);
-                        foreach (var entry in batch[..delivered])
+                        foreach (var node in batch[..delivered])
                         {
-                            _metrics.Sent(Name, 1, now - entry.EnqueuedAt);
+                            _metrics.Sent(Name, 1, now - node.Entry.EnqueuedAt);
                         }
                     }
 
@@ -94,28 +94,24 @@ internal sealed partial class SinkOutbox
         }
     }
 
-    private void Remove(OutboxEntry[] batch)
+    // Each entry leaves in O(log n); one already gone (dropped to make room while the batch was out) is passed over.
+    private void Remove(OutboxIndex.Node[] batch)
     {
         if (batch.Length == 0)
         {
             return;
         }
 
-        if (batch.Length == 1)
+        foreach (var node in batch)
         {
-            _entries.Remove(batch[0]);
-        }
-        else
-        {
-            var gone = new HashSet<OutboxEntry>(batch, ReferenceEqualityComparer.Instance);
-            _entries.RemoveAll(gone.Contains);
+            _entries.Remove(node);
         }
 
         Persist();
     }
 
     /// <summary>Receives a sink's progress through a batch (alerts delivered so far) and settles each message as it is reported.</summary>
-    private sealed class BatchProgress(SinkOutbox outbox, OutboxEntry[] batch) : IProgress<int>
+    private sealed class BatchProgress(SinkOutbox outbox, OutboxIndex.Node[] batch) : IProgress<int>
     {
         public int Acknowledged { get; private set; }
 

@@ -9,6 +9,7 @@ namespace Observability.Internal;
 /// </summary>
 internal sealed partial class SinkOutbox
 {
+    private const int LastSentPruneMinimum = 64;
     private readonly IAlertSink _sink;
     private readonly AlertDeliveryOptions _delivery;
     private readonly TimeSpan _groupWait;
@@ -19,10 +20,11 @@ internal sealed partial class SinkOutbox
     private readonly SecretRedactor _redactor;
     private readonly ILogger _logger;
     private readonly OutboxStore? _store;
-    private readonly List<OutboxEntry> _entries = [];
+    private readonly OutboxIndex _entries = new();
     private readonly Dictionary<string, DateTimeOffset> _lastSent = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _sending = new(1, 1);
+    private int _lastSentPruneAt = LastSentPruneMinimum;
     private int _failures;
     private volatile string? _lastFailure;
     private DateTimeOffset _retryAt = DateTimeOffset.MinValue;
@@ -43,7 +45,12 @@ internal sealed partial class SinkOutbox
         if (_delivery.OutboxDirectory is { } directory)
         {
             _store = new OutboxStore(directory, sink.Name);
-            _entries.AddRange(_store.Load(out var problem, out var rejected));
+            var loaded = _store.Load(out var problem, out var rejected);
+            foreach (var entry in loaded)
+            {
+                _entries.Add(entry); // in the file's order, oldest first: the groups and their order come back as they were
+            }
+
             if (problem is not null)
             {
                 LogOutboxUnreadable(_logger, sink.Name, _redactor.RedactText(problem));
@@ -74,6 +81,18 @@ internal sealed partial class SinkOutbox
             lock (_gate)
             {
                 return _entries.Count;
+            }
+        }
+    }
+
+    /// <summary>Gets how many groups' last send times are remembered (for the tests: the map is swept, not grown forever).</summary>
+    internal int RememberedSendTimes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _lastSent.Count;
             }
         }
     }
@@ -119,7 +138,7 @@ internal sealed partial class SinkOutbox
                 return null;
             }
 
-            var due = ignoreGroupWait ? DateTimeOffset.MinValue : _entries.Min(static e => e.DueAt);
+            var due = ignoreGroupWait ? DateTimeOffset.MinValue : _entries.EarliestDue!.Value;
             return Max(Max(due, _retryAt), _tokenAt);
         }
     }
@@ -159,7 +178,7 @@ internal sealed partial class SinkOutbox
         return results;
     }
 
-    private OutboxEntry[]? NextBatch(bool ignoreGroupWait)
+    private OutboxIndex.Node[]? NextBatch(bool ignoreGroupWait)
     {
         lock (_gate)
         {
@@ -169,7 +188,8 @@ internal sealed partial class SinkOutbox
                 return null;
             }
 
-            var first = _entries.Find(e => ignoreGroupWait || e.DueAt <= now);
+            // The group whose oldest alert has waited longest among those due (any group on a flush).
+            var first = _entries.NextDue(now, ignoreGroupWait);
             if (first is null)
             {
                 return null;
@@ -181,16 +201,13 @@ internal sealed partial class SinkOutbox
                 return null;
             }
 
-            return _entries
-                .Where(e => string.Equals(e.Group, first.Group, StringComparison.Ordinal) && (ignoreGroupWait || e.DueAt <= now))
-                .Take(_delivery.MaxAlertsPerSend)
-                .ToArray();
+            return _entries.Batch(first, _delivery.MaxAlertsPerSend); // a group's alerts share its due time
         }
     }
 
-    private async Task<DeliveryResult> SendAsync(OutboxEntry[] batch, BatchProgress progress, CancellationToken cancellationToken)
+    private async Task<DeliveryResult> SendAsync(OutboxIndex.Node[] batch, BatchProgress progress, CancellationToken cancellationToken)
     {
-        var alerts = Array.ConvertAll(batch, static e => e.Alert);
+        var alerts = Array.ConvertAll(batch, static e => e.Entry.Alert);
         using var timeout = new CancellationTokenSource(_delivery.AttemptTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
@@ -215,39 +232,51 @@ internal sealed partial class SinkOutbox
     // Full: the oldest alert of the lowest severity goes, unless the newcomer is lower still.
     private bool MakeRoomFor(Alert alert)
     {
-        var victim = 0;
-        for (var i = 1; i < _entries.Count; i++)
-        {
-            if (_entries[i].Alert.Severity < _entries[victim].Alert.Severity)
-            {
-                victim = i;
-            }
-        }
-
+        var victim = _entries.OldestOfLowestSeverity!;
         _metrics.Dropped(Name, 1, "outbox_full");
-        if (_entries[victim].Alert.Severity > alert.Severity)
+        if (victim.Entry.Alert.Severity > alert.Severity)
         {
             LogOutboxFull(_logger, Name, _delivery.OutboxCapacity, alert.Rule, alert.Severity);
             return false;
         }
 
-        var dropped = _entries[victim].Alert;
-        _entries.RemoveAt(victim);
+        var dropped = victim.Entry.Alert;
+        _entries.Remove(victim);
         LogOutboxFull(_logger, Name, _delivery.OutboxCapacity, dropped.Rule, dropped.Severity);
         return true;
     }
 
     private DateTimeOffset DueFor(string group, DateTimeOffset now)
     {
-        var waiting = _entries.Find(e => string.Equals(e.Group, group, StringComparison.Ordinal));
-        if (waiting is not null)
+        if (_entries.DueOf(group) is { } waiting)
         {
-            return waiting.DueAt; // joins its group
+            return waiting; // joins its group
         }
 
         return _lastSent.TryGetValue(group, out var last) && last + _groupInterval > now
             ? last + _groupInterval
             : now + _groupWait;
+    }
+
+    // Remembers when the group last went (it waits GroupInterval before it goes again). A time older than GroupInterval
+    // no longer matters, so those are swept out whenever the map has doubled since the last sweep: amortised O(1) a send.
+    private void RecordSent(string group, DateTimeOffset now)
+    {
+        _lastSent[group] = now;
+        if (_lastSent.Count < _lastSentPruneAt)
+        {
+            return;
+        }
+
+        foreach (var (key, at) in _lastSent)
+        {
+            if (at + _groupInterval <= now)
+            {
+                _lastSent.Remove(key);
+            }
+        }
+
+        _lastSentPruneAt = Math.Max(LastSentPruneMinimum, 2 * _lastSent.Count);
     }
 
     private void Persist()

@@ -1,0 +1,189 @@
+using System.Collections;
+
+namespace Observability.Internal;
+
+/// <summary>
+/// One outbox's waiting entries, kept so that every decision about one alert is O(1) or O(log n) however many wait:
+/// the arrival order (what the outbox file lists, oldest first), each group's queue and due time (all the entries of a
+/// group share it: a newcomer joins its group), the groups that are due ordered by their oldest entry (the next send),
+/// and each severity's entries in arrival order (what a full outbox drops first). Not thread-safe: the outbox calls it
+/// under its lock.
+/// </summary>
+internal sealed partial class OutboxIndex : IReadOnlyCollection<OutboxEntry>
+{
+    private readonly LinkedList<Node> _arrival = new();
+    private readonly Dictionary<string, GroupQueue> _groups = new(StringComparer.Ordinal);
+    private readonly SortedSet<GroupQueue> _byDue = new(DueOrder.Instance); // every group
+    private readonly SortedSet<GroupQueue> _pending = new(DueOrder.Instance); // the groups not due as of _dueAsOf
+    private readonly SortedSet<GroupQueue> _due = new(OldestFirst.Instance); // the others, the one waiting longest first
+    private readonly SortedList<AlertSeverity, LinkedList<Node>> _bySeverity = [];
+    private DateTimeOffset _dueAsOf = DateTimeOffset.MinValue;
+    private long _sequence;
+
+    public int Count => _arrival.Count;
+
+    /// <summary>Gets the earliest due time of any group, or <see langword="null"/> when nothing waits.</summary>
+    public DateTimeOffset? EarliestDue => _byDue.Count == 0 ? null : _byDue.Min!.Due;
+
+    /// <summary>Gets the oldest entry of the lowest severity (what a full outbox drops first), or <see langword="null"/> when nothing waits.</summary>
+    public Node? OldestOfLowestSeverity => _bySeverity.Count == 0 ? null : _bySeverity.GetValueAtIndex(0).First!.Value;
+
+    /// <summary>Gets the due time of the group's waiting entries, or <see langword="null"/> when none of the group waits.</summary>
+    public DateTimeOffset? DueOf(string group) => _groups.TryGetValue(group, out var queue) ? queue.Due : null;
+
+    /// <summary>Adds an entry at the end of the arrival order; one that joins a waiting group takes the group's due time.</summary>
+    public Node Add(OutboxEntry entry)
+    {
+        if (!_groups.TryGetValue(entry.Group, out var group))
+        {
+            group = new GroupQueue(entry.Group, entry.DueAt, _sequence);
+            _groups.Add(group.Key, group);
+            _byDue.Add(group);
+            _pending.Add(group);
+        }
+        else if (entry.DueAt != group.Due)
+        {
+            entry = entry with { DueAt = group.Due };
+        }
+
+        var node = new Node(entry, group, _sequence++);
+        node.InArrival = _arrival.AddLast(node);
+        node.InGroup = group.Nodes.AddLast(node); // behind its group's oldest: the group keeps its place
+        if (!_bySeverity.TryGetValue(entry.Alert.Severity, out var severity))
+        {
+            severity = new LinkedList<Node>();
+            _bySeverity.Add(entry.Alert.Severity, severity);
+        }
+
+        node.InSeverity = severity.AddLast(node);
+        return node;
+    }
+
+    /// <summary>
+    /// Gets the oldest entry of the group that goes next: among the groups due at <paramref name="now"/> (any group when
+    /// <paramref name="ignoreGroupWait"/>), the one whose oldest entry arrived first; <see langword="null"/> when none is due.
+    /// </summary>
+    public Node? NextDue(DateTimeOffset now, bool ignoreGroupWait)
+    {
+        if (_arrival.Count == 0)
+        {
+            return null;
+        }
+
+        if (ignoreGroupWait)
+        {
+            return _arrival.First!.Value.Group.Nodes.First!.Value;
+        }
+
+        UpdateDue(now);
+        return _due.Count == 0 ? null : _due.Min!.Nodes.First!.Value;
+    }
+
+    /// <summary>Gets the first <paramref name="max"/> entries of <paramref name="first"/>'s group, oldest first.</summary>
+    public Node[] Batch(Node first, int max)
+    {
+        var batch = new Node[Math.Min(max, first.Group.Nodes.Count)];
+        var node = first.Group.Nodes.First;
+        for (var i = 0; i < batch.Length; i++, node = node.Next)
+        {
+            batch[i] = node!.Value;
+        }
+
+        return batch;
+    }
+
+    /// <summary>Takes an entry out; <see langword="false"/> when it was already out (dropped to make room, or cleared).</summary>
+    public bool Remove(Node node)
+    {
+        if (node.InArrival is null)
+        {
+            return false;
+        }
+
+        var group = node.Group;
+        var leavesHead = group.Nodes.First == node.InGroup;
+        if (leavesHead && group.IsDue)
+        {
+            _due.Remove(group); // its place among the due groups is its oldest entry's, which is about to change
+        }
+
+        _arrival.Remove(node.InArrival);
+        group.Nodes.Remove(node.InGroup!);
+        var severity = _bySeverity[node.Entry.Alert.Severity];
+        severity.Remove(node.InSeverity!);
+        if (severity.Count == 0)
+        {
+            _bySeverity.Remove(node.Entry.Alert.Severity);
+        }
+
+        node.InArrival = node.InGroup = node.InSeverity = null;
+        if (group.Nodes.Count == 0)
+        {
+            _groups.Remove(group.Key);
+            _byDue.Remove(group);
+            if (!group.IsDue)
+            {
+                _pending.Remove(group);
+            }
+        }
+        else if (leavesHead && group.IsDue)
+        {
+            _due.Add(group);
+        }
+
+        return true;
+    }
+
+    /// <summary>Takes every entry out; returns how many there were.</summary>
+    public int Clear()
+    {
+        var count = _arrival.Count;
+        foreach (var node in _arrival)
+        {
+            node.InArrival = node.InGroup = node.InSeverity = null;
+        }
+
+        _arrival.Clear();
+        _groups.Clear();
+        _byDue.Clear();
+        _pending.Clear();
+        _due.Clear();
+        _bySeverity.Clear();
+        return count;
+    }
+
+    /// <summary>Enumerates the entries in arrival order, oldest first (the outbox file's order).</summary>
+    public IEnumerator<OutboxEntry> GetEnumerator()
+    {
+        foreach (var node in _arrival)
+        {
+            yield return node.Entry;
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    // Moves the groups that became due by now into the due set (and back, should the clock have gone backwards).
+    private void UpdateDue(DateTimeOffset now)
+    {
+        if (now < _dueAsOf)
+        {
+            foreach (var group in _due.Where(g => g.Due > now).ToList())
+            {
+                _due.Remove(group);
+                group.IsDue = false;
+                _pending.Add(group);
+            }
+        }
+
+        while (_pending.Count > 0 && _pending.Min!.Due <= now)
+        {
+            var group = _pending.Min;
+            _pending.Remove(group);
+            group.IsDue = true;
+            _due.Add(group);
+        }
+
+        _dueAsOf = now;
+    }
+}
