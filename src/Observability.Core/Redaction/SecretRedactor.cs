@@ -15,6 +15,7 @@ namespace Observability;
 public sealed partial class SecretRedactor
 {
     private const string Mask = "***";
+    private static readonly IReadOnlyDictionary<string, object?> NoContext = System.Collections.Frozen.FrozenDictionary<string, object?>.Empty;
     private readonly string[] _fragments;
     private readonly int _visible;
     private readonly SecretScanner _scanner;
@@ -101,6 +102,16 @@ public sealed partial class SecretRedactor
     {
         ArgumentNullException.ThrowIfNull(labels);
         var result = new Dictionary<string, string>(labels.Count, StringComparer.Ordinal);
+        if (labels is Dictionary<string, string> dictionary)
+        {
+            foreach (var (key, value) in dictionary) // the struct enumerator: nothing boxed per alert
+            {
+                result[key] = IsSecretKey(key) ? MaskValue(value) : RedactText(value);
+            }
+
+            return result;
+        }
+
         foreach (var (key, value) in labels)
         {
             result[key] = IsSecretKey(key) ? MaskValue(value) : RedactText(value);
@@ -174,7 +185,7 @@ public sealed partial class SecretRedactor
             Message = message,
             RootCause = alert.RootCause is null ? null : RedactText(alert.RootCause),
             Labels = labels,
-            Context = Redact(alert.Context),
+            Context = alert.Context.Count == 0 ? NoContext : Redact(alert.Context), // never the caller's own (empty, for now) dictionary
             Links = alert.Links.Count == 0 ? alert.Links : alert.Links.Select(l => l with { Title = RedactText(l.Title), Url = new Uri(RedactText(l.Url.OriginalString), UriKind.RelativeOrAbsolute) }).ToArray(),
             Fingerprint = alert.Fingerprint ?? fingerprinter?.Compute(rule, labels, alert.Severity, message, traceId),
         };

@@ -34,9 +34,20 @@ internal sealed partial class AlertLedger(TimeSpan unscopedHorizon, TimeSpan sco
             var fingerprint = alert.Fingerprint!;
             if (_entries.TryGetValue(fingerprint, out var previous) && string.Equals(previous.Scope, scope, StringComparison.Ordinal))
             {
-                // Seen again (every pass, every repeat): the same entry, newer; the index refreshes its timestamp.
-                _entries[fingerprint] = new Entry(alert, scope, previous.FirstSeen, now, previous.LastNotified);
-                _index?.Add(alert, now);
+                // Seen again (every pass, every repeat): the same entry, newer. An alert that says the same as the one kept
+                // leaves that one in place (and the index only refreshes its time), so a storm of repeats does not move
+                // a new copy of each alert into the old generation of the heap.
+                if (SaysTheSame(previous.Alert, alert))
+                {
+                    _entries[fingerprint] = previous with { LastSeen = now };
+                    _index?.Touch(fingerprint, now);
+                }
+                else
+                {
+                    _entries[fingerprint] = new Entry(alert, scope, previous.FirstSeen, now, previous.LastNotified);
+                    _index?.Add(alert, now);
+                }
+
                 Track(fingerprint);
             }
             else
@@ -167,6 +178,45 @@ internal sealed partial class AlertLedger(TimeSpan unscopedHorizon, TimeSpan sco
         {
             RemoveEntry(fingerprint);
         }
+    }
+
+    /// <summary>Tells whether two alerts of one fingerprint say the same: everything a resolved notice or the state shows but the time.</summary>
+    internal static bool SaysTheSame(Alert kept, Alert seen)
+        => ReferenceEquals(kept, seen)
+        || (kept.Severity == seen.Severity
+            && kept.Status == seen.Status
+            && kept.EndsAt == seen.EndsAt
+            && string.Equals(kept.Rule, seen.Rule, StringComparison.Ordinal)
+            && string.Equals(kept.Title, seen.Title, StringComparison.Ordinal)
+            && string.Equals(kept.Message, seen.Message, StringComparison.Ordinal)
+            && string.Equals(kept.RootCause, seen.RootCause, StringComparison.Ordinal)
+            && string.Equals(kept.TraceId, seen.TraceId, StringComparison.Ordinal)
+            && string.Equals(kept.Source, seen.Source, StringComparison.Ordinal)
+            && SameLabels(kept.Labels, seen.Labels)
+            && (ReferenceEquals(kept.Context, seen.Context) || (kept.Context.Count == 0 && seen.Context.Count == 0))
+            && (ReferenceEquals(kept.Links, seen.Links) || (kept.Links.Count == 0 && seen.Links.Count == 0)));
+
+    private static bool SameLabels(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b)
+    {
+        if (ReferenceEquals(a, b))
+        {
+            return true;
+        }
+
+        if (a.Count != b.Count)
+        {
+            return false;
+        }
+
+        foreach (var (key, value) in a)
+        {
+            if (!b.TryGetValue(key, out var other) || !string.Equals(value, other, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>A remembered firing alert.</summary>

@@ -206,7 +206,7 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
     {
         var rules = _rules; // one set of rules for the whole batch, even if a reload lands meanwhile
         var since = now - _options.DedupeWindow;
-        var batch = new InhibitionIndex(rules); // this batch's firing alerts mute too, before they are recorded
+        var batch = new InhibitionIndex(rules, trackKeys: false); // this batch's firing alerts mute too, before they are recorded
         if (rules.InhibitionCount > 0)
         {
             foreach (var alert in prepared)

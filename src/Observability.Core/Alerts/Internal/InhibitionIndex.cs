@@ -3,23 +3,26 @@ namespace Observability.Internal;
 /// <summary>
 /// The alerts that can mute others, per inhibition rule, indexed by the values of the labels the rule's
 /// <c>Equal</c> list names: testing an alert is one hash lookup per rule, never a comparison with every source.
-/// Each alert's keys are kept, so refreshing an alert that is already in (the same alert seen again, every pass) is a
-/// lookup and a timestamp, and removing one never recomputes them.
+/// The ledger's index keeps each alert's keys (<c>trackKeys</c>), so refreshing an alert that is already in (the same
+/// alert seen again, every pass) is a lookup and a timestamp, and removing one never recomputes them; a batch's index
+/// is only added to and read, and keeps none.
 /// </summary>
 internal sealed class InhibitionIndex
 {
     private readonly AlertRules _rules;
-    private readonly Dictionary<string, Dictionary<string, DateTimeOffset>>[] _byRule;
-    private readonly Dictionary<string, string?[]> _keysOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Sources>[] _byRule;
+    private readonly Dictionary<string, string?[]>? _keysOf;
 
-    public InhibitionIndex(AlertRules rules)
+    public InhibitionIndex(AlertRules rules, bool trackKeys = true)
     {
         _rules = rules;
-        _byRule = new Dictionary<string, Dictionary<string, DateTimeOffset>>[rules.InhibitionCount];
+        _byRule = new Dictionary<string, Sources>[rules.InhibitionCount];
         for (var r = 0; r < _byRule.Length; r++)
         {
-            _byRule[r] = new Dictionary<string, Dictionary<string, DateTimeOffset>>(StringComparer.Ordinal);
+            _byRule[r] = new Dictionary<string, Sources>(StringComparer.Ordinal);
         }
+
+        _keysOf = trackKeys ? new Dictionary<string, string?[]>(StringComparer.Ordinal) : null;
     }
 
     public AlertRules Rules => _rules;
@@ -28,35 +31,64 @@ internal sealed class InhibitionIndex
     public void Add(Alert alert, DateTimeOffset seen)
     {
         var fingerprint = alert.Fingerprint!;
+        if (_keysOf is null)
+        {
+            for (var r = 0; r < _byRule.Length; r++)
+            {
+                if (_rules.IsSource(r, alert))
+                {
+                    SourcesOf(r, _rules.EqualKey(r, alert)).Set(fingerprint, seen);
+                }
+            }
+
+            return;
+        }
+
         var keys = new string?[_byRule.Length];
         for (var r = 0; r < keys.Length; r++)
         {
             keys[r] = _rules.IsSource(r, alert) ? _rules.EqualKey(r, alert) : null;
         }
 
-        if (_keysOf.TryGetValue(fingerprint, out var previous) && !SameKeys(previous, keys))
+        if (!_keysOf.TryGetValue(fingerprint, out var previous))
+        {
+            _keysOf[fingerprint] = keys;
+        }
+        else if (!SameKeys(previous, keys))
         {
             Remove(fingerprint, previous);
+            _keysOf[fingerprint] = keys;
         }
 
-        _keysOf[fingerprint] = keys;
         for (var r = 0; r < keys.Length; r++)
         {
             if (keys[r] is { } key)
             {
-                if (!_byRule[r].TryGetValue(key, out var bucket))
-                {
-                    _byRule[r][key] = bucket = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-                }
+                SourcesOf(r, key).Set(fingerprint, seen);
+            }
+        }
+    }
 
-                bucket[fingerprint] = seen;
+    /// <summary>Refreshes the time of an alert already in, without recomputing its keys.</summary>
+    public void Touch(string fingerprint, DateTimeOffset seen)
+    {
+        if (_keysOf is null || !_keysOf.TryGetValue(fingerprint, out var keys))
+        {
+            return;
+        }
+
+        for (var r = 0; r < keys.Length; r++)
+        {
+            if (keys[r] is { } key && _byRule[r].TryGetValue(key, out var sources))
+            {
+                sources.Set(fingerprint, seen);
             }
         }
     }
 
     public void Remove(string fingerprint)
     {
-        if (_keysOf.Remove(fingerprint, out var keys))
+        if (_keysOf is not null && _keysOf.Remove(fingerprint, out var keys))
         {
             Remove(fingerprint, keys);
         }
@@ -64,29 +96,23 @@ internal sealed class InhibitionIndex
 
     /// <summary>Tells whether a source of rule <paramref name="rule"/> with the same <c>Equal</c> values, other than the alert itself and seen since <paramref name="since"/>, exists.</summary>
     public bool Mutes(int rule, string key, string fingerprint, DateTimeOffset since)
+        => _byRule[rule].TryGetValue(key, out var sources) && sources.AnyBut(fingerprint, since);
+
+    private Sources SourcesOf(int rule, string key)
     {
-        if (!_byRule[rule].TryGetValue(key, out var bucket))
+        if (!_byRule[rule].TryGetValue(key, out var sources))
         {
-            return false;
+            _byRule[rule][key] = sources = new Sources();
         }
 
-        foreach (var (source, seen) in bucket)
-        {
-            // An alert never mutes itself, even when it satisfies both sides of a rule.
-            if (seen >= since && !string.Equals(source, fingerprint, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return sources;
     }
 
     private void Remove(string fingerprint, string?[] keys)
     {
         for (var r = 0; r < keys.Length; r++)
         {
-            if (keys[r] is { } key && _byRule[r].TryGetValue(key, out var bucket) && bucket.Remove(fingerprint) && bucket.Count == 0)
+            if (keys[r] is { } key && _byRule[r].TryGetValue(key, out var sources) && sources.Remove(fingerprint) && sources.IsEmpty)
             {
                 _byRule[r].Remove(key);
             }
@@ -104,5 +130,66 @@ internal sealed class InhibitionIndex
         }
 
         return true;
+    }
+
+    /// <summary>The sources under one key: most keys have one, held inline; a dictionary only for the others.</summary>
+    private sealed class Sources
+    {
+        private string? _first;
+        private DateTimeOffset _firstSeen;
+        private Dictionary<string, DateTimeOffset>? _others;
+
+        public bool IsEmpty => _first is null;
+
+        public void Set(string fingerprint, DateTimeOffset seen)
+        {
+            if (_first is null || string.Equals(_first, fingerprint, StringComparison.Ordinal))
+            {
+                (_first, _firstSeen) = (fingerprint, seen);
+                return;
+            }
+
+            (_others ??= new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal))[fingerprint] = seen;
+        }
+
+        public bool Remove(string fingerprint)
+        {
+            if (!string.Equals(_first, fingerprint, StringComparison.Ordinal))
+            {
+                return _others is not null && _others.Remove(fingerprint);
+            }
+
+            _first = null;
+            if (_others is { Count: > 0 })
+            {
+                var (next, seen) = _others.First();
+                _others.Remove(next);
+                (_first, _firstSeen) = (next, seen);
+            }
+
+            return true;
+        }
+
+        // An alert never mutes itself, even when it satisfies both sides of a rule.
+        public bool AnyBut(string fingerprint, DateTimeOffset since)
+        {
+            if (_first is not null && _firstSeen >= since && !string.Equals(_first, fingerprint, StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            if (_others is not null)
+            {
+                foreach (var (source, seen) in _others)
+                {
+                    if (seen >= since && !string.Equals(source, fingerprint, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
     }
 }
