@@ -17,6 +17,7 @@ public sealed partial class SecretRedactor
     private const string Mask = "***";
     private static readonly IReadOnlyDictionary<string, object?> NoContext = System.Collections.Frozen.FrozenDictionary<string, object?>.Empty;
     private readonly string[] _fragments;
+    private readonly System.Buffers.SearchValues<string> _fragmentSearch;
     private readonly int _visible;
     private readonly SecretScanner _scanner;
 
@@ -42,6 +43,7 @@ public sealed partial class SecretRedactor
         _masker = masker;
         _fragments = options.SecretKeyFragments.Where(static f => !string.IsNullOrWhiteSpace(f)).ToArray();
         _visible = Math.Max(0, options.VisibleSuffixLength);
+        _fragmentSearch = System.Buffers.SearchValues.Create(_fragments, StringComparison.OrdinalIgnoreCase);
         _scanner = new SecretScanner(_fragments);
     }
 
@@ -51,15 +53,7 @@ public sealed partial class SecretRedactor
     public bool IsSecretKey(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        foreach (var fragment in _fragments)
-        {
-            if (key.Contains(fragment, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return key.AsSpan().IndexOfAny(_fragmentSearch) >= 0; // one vectorised search for every fragment, in any case
     }
 
     /// <summary>Masks a secret value: <c>***</c> plus its last characters, or <c>***</c> when short (or as the compliance redactor given to the constructor masks it).</summary>

@@ -30,6 +30,7 @@ internal sealed partial class SinkOutbox
     private DateTimeOffset _retryAt = DateTimeOffset.MinValue;
     private DateTimeOffset _tokenAt = DateTimeOffset.MinValue;
     private bool _disabled;
+    private CancellationTokenSource? _attempt;
 
     public SinkOutbox(IAlertSink sink, AlertRules.Route route, AlertingOptions options, TimeProvider time, AlertMetrics metrics, SecretRedactor redactor, ILogger logger)
     {
@@ -208,18 +209,22 @@ internal sealed partial class SinkOutbox
     private async Task<DeliveryResult> SendAsync(OutboxIndex.Node[] batch, BatchProgress progress, CancellationToken cancellationToken)
     {
         var alerts = Array.ConvertAll(batch, static e => e.Entry.Alert);
-        using var timeout = new CancellationTokenSource(_delivery.AttemptTimeout, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+
+        // One token source for the attempts, reset after each (sends are one at a time, under the send lock), its timer on
+        // the outbox's clock; the caller's token cancels it too. A storm of small sends makes no timer and no linked source each.
+        var attempt = _attempt is { } kept && kept.TryReset() ? kept : (_attempt = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time));
+        attempt.CancelAfter(_delivery.AttemptTimeout);
+        using var caller = cancellationToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), attempt);
         try
         {
-            return await _sink.SendAsync(alerts, progress, linked.Token).ConfigureAwait(false)
+            return await _sink.SendAsync(alerts, progress, attempt.Token).ConfigureAwait(false)
                 ?? DeliveryResult.Failed(Name, alerts.Length, "the sink returned no result");
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw; // the caller's cancellation: the alerts stay queued
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        catch (OperationCanceledException) when (attempt.IsCancellationRequested)
         {
             return DeliveryResult.Failed(Name, alerts.Length, $"timed out after {_delivery.AttemptTimeout.TotalSeconds:0.###} s");
         }

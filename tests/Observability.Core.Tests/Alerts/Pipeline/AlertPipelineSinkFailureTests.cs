@@ -67,6 +67,39 @@ public sealed class AlertPipelineSinkFailureTests : AlertPipelineTestBase
     }
 
     [Fact]
+    public async Task Delivery_SinkHangsPastTheAttemptTimeout_FailsThenTheNextAttemptsHaveTheirOwnDeadline()
+    {
+        var sink = new HangingSink();
+        var pipeline = Build(sink, o =>
+        {
+            o.Alerts.Delivery.AttemptTimeout = TimeSpan.FromSeconds(10);
+            o.Alerts.Delivery.RetryBaseDelay = TimeSpan.FromSeconds(1);
+            o.Alerts.Delivery.RetryMaxDelay = TimeSpan.FromSeconds(1);
+        });
+        await pipeline.PublishAsync([CreateAlert()]);
+
+        // Each attempt hangs until its own deadline on the pipeline's clock: 10 s, not the first attempt's 10 s reused.
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            var delivering = pipeline.DeliverDueAsync();
+            await sink.Entered.WaitAsync(TimeSpan.FromSeconds(30));
+            _time.Advance(TimeSpan.FromSeconds(9));
+            await Task.Delay(20);
+            Assert.False(delivering.IsCompleted, $"attempt {attempt} ended before its 10 s");
+            _time.Advance(TimeSpan.FromSeconds(1));
+            var result = Assert.Single(await delivering.WaitAsync(TimeSpan.FromSeconds(30)));
+            Assert.Equal(DeliveryStatus.Failed, result.Status);
+            Assert.Contains("timed out after 10 s", result.Error, StringComparison.Ordinal);
+            _time.Advance(TimeSpan.FromSeconds(1)); // the backoff
+        }
+
+        sink.Hang = false;
+        var delivered = Assert.Single(await pipeline.DeliverDueAsync());
+        Assert.Equal(DeliveryStatus.Delivered, delivered.Status);
+        Assert.Equal(4, sink.Calls);
+    }
+
+    [Fact]
     public async Task PublishAsync_SinkReturnsFailure_IsPassedThroughAndLogged()
     {
         var sink = new RecordingAlertSink("webhook").FailNext("HTTP 500 from the webhook", 500);
@@ -106,5 +139,28 @@ public sealed class AlertPipelineSinkFailureTests : AlertPipelineTestBase
         Assert.Equal(DeliveryStatus.Queued, Assert.Single(published.Deliveries).Status);
         Assert.False(flushed);
         Assert.True(await pipeline.FlushAsync()); // still queued: the next flush delivers it
+    }
+
+    private sealed class HangingSink : IAlertSink
+    {
+        public string Name => "hanging";
+
+        public bool Hang { get; set; } = true;
+
+        public int Calls { get; private set; }
+
+        public SemaphoreSlim Entered { get; } = new(0);
+
+        public async Task<DeliveryResult> SendAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default)
+        {
+            Calls++;
+            if (Hang)
+            {
+                Entered.Release();
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+
+            return DeliveryResult.Delivered(Name, alerts.Count);
+        }
     }
 }
