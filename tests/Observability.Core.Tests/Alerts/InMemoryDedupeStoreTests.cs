@@ -266,4 +266,42 @@ public sealed class InMemoryDedupeStoreTests
             Assert.Equal(1, results.Count(static r => r));
         }
     }
+
+    [Fact]
+    public async Task FingerprintKeys_AreHeldAsDigests_AndBehaveAsTheirText()
+    {
+        var store = new InMemoryDedupeStore(_time);
+        var fingerprint = new AlertFingerprinter(new AlertingOptions()).Compute(new Alert { Rule = "r", Severity = AlertSeverity.Critical, Title = "t" });
+        var other = string.Concat(fingerprint[..^1], fingerprint[^1] == '0' ? "1" : "0"); // the last hex digit differs
+
+        Assert.True(await store.TryReserveAsync(fingerprint, Window));
+        Assert.False(await store.TryReserveAsync(fingerprint, Window));
+        Assert.True(await store.TryReserveAsync(other, Window)); // another digest
+        Assert.True(await store.TryReserveAsync("resolved:" + fingerprint, Window)); // the resolved key is its own
+        Assert.False(await store.TryReserveAsync("resolved:" + fingerprint, Window));
+        Assert.True(await store.TryReserveAsync(fingerprint.ToUpperInvariant(), Window)); // upper-case hex is other text, as before
+        Assert.Equal(4, store.Count);
+
+        await store.ReleaseAsync(fingerprint);
+        Assert.True(await store.TryReserveAsync(fingerprint, Window));
+        Assert.False(await store.TryReserveAsync("resolved:" + fingerprint, Window)); // releasing one kept the other
+    }
+
+    [Fact]
+    public async Task FingerprintKeys_ExpireThroughTheQueue_AndARenewalSurvivesItsOldExpiry()
+    {
+        var store = new InMemoryDedupeStore(_time);
+        var keys = Enumerable.Range(0, 100).Select(static i => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(BitConverter.GetBytes(i)))).ToArray();
+        foreach (var key in keys)
+        {
+            Assert.True(await store.TryReserveAsync(key, Window));
+        }
+
+        _time.Advance(Window);
+        Assert.True(await store.TryReserveAsync(keys[0], TimeSpan.FromHours(1))); // expired: taken again, for longer
+        Assert.Equal(1, store.Count); // the other 99 left through the expiry queue
+        _time.Advance(TimeSpan.FromMinutes(30));
+        Assert.True(await store.TryReserveAsync("x", Window));
+        Assert.False(await store.TryReserveAsync(keys[0], Window)); // its first expiry did not remove the renewal
+    }
 }

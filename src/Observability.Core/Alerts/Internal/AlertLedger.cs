@@ -27,8 +27,18 @@ internal sealed partial class AlertLedger(TimeSpan unscopedHorizon, TimeSpan sco
         }
     }
 
-    public void Record(Alert alert, string? scope, DateTimeOffset now)
+    /// <summary>
+    /// Records a firing alert. One published by hand (no <paramref name="scope"/>) that mutes nothing under the rules
+    /// (<paramref name="canInhibit"/> false) is not kept unless the ledger is persisted: nothing would ever read it (only a
+    /// pass resolves, only a source inhibits), and a storm of warnings need not be remembered one by one.
+    /// </summary>
+    public void Record(Alert alert, string? scope, DateTimeOffset now, bool canInhibit = true)
     {
+        if (scope is null && !canInhibit && _dirty is null)
+        {
+            return;
+        }
+
         lock (_gate)
         {
             var fingerprint = alert.Fingerprint!;

@@ -5,12 +5,12 @@ internal sealed partial class AlertPipeline
 {
     // Firing: one notification per repeat interval. Resolved: one per dedupe window, after which the
     // firing reservation shrinks to the dedupe window so a flapping condition is damped, not lost.
-    private async Task<bool> IsNewAsync(Alert alert, string? scope, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<bool> IsNewAsync(Alert alert, AlertRules rules, string? scope, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var fingerprint = alert.Fingerprint!;
         if (alert.Status == AlertStatus.Firing)
         {
-            _ledger.Record(alert, scope, now);
+            _ledger.Record(alert, scope, now, canInhibit: scope is not null || rules.IsSourceOfAny(alert));
             if (!await ReserveAsync(fingerprint, _options.RepeatInterval, cancellationToken).ConfigureAwait(false))
             {
                 return false;

@@ -238,7 +238,7 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
                 continue;
             }
 
-            if (await IsNewAsync(alert, scope, now, cancellationToken).ConfigureAwait(false))
+            if (await IsNewAsync(alert, rules, scope, now, cancellationToken).ConfigureAwait(false))
             {
                 outcome.Raised.Add(alert);
             }

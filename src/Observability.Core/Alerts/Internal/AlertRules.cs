@@ -45,6 +45,20 @@ internal sealed class AlertRules
     /// <summary>Tells whether the alert satisfies the source matchers of inhibition rule <paramref name="rule"/>.</summary>
     public bool IsSource(int rule, Alert alert) => All(_inhibitions[rule].Sources, alert);
 
+    /// <summary>Tells whether <paramref name="alert"/> is a source of any inhibition rule (it can mute others).</summary>
+    public bool IsSourceOfAny(Alert alert)
+    {
+        for (var r = 0; r < _inhibitions.Length; r++)
+        {
+            if (IsSource(r, alert))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The values of the labels rule <paramref name="rule"/>'s <c>Equal</c> list names, as one key.</summary>
     public string EqualKey(int rule, Alert alert)
     {

@@ -44,10 +44,19 @@ internal sealed class InhibitionIndex
             return;
         }
 
-        var keys = new string?[_byRule.Length];
-        for (var r = 0; r < keys.Length; r++)
+        string?[]? keys = null;
+        for (var r = 0; r < _byRule.Length; r++)
         {
-            keys[r] = _rules.IsSource(r, alert) ? _rules.EqualKey(r, alert) : null;
+            if (_rules.IsSource(r, alert))
+            {
+                (keys ??= new string?[_byRule.Length])[r] = _rules.EqualKey(r, alert);
+            }
+        }
+
+        if (keys is null)
+        {
+            Remove(fingerprint); // mutes nothing (any more): nothing to keep for it
+            return;
         }
 
         if (!_keysOf.TryGetValue(fingerprint, out var previous))
