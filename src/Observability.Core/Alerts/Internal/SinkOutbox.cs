@@ -212,7 +212,12 @@ internal sealed partial class SinkOutbox
 
         // One token source for the attempts, reset after each (sends are one at a time, under the send lock), its timer on
         // the outbox's clock; the caller's token cancels it too. A storm of small sends makes no timer and no linked source each.
-        var attempt = _attempt is { } kept && kept.TryReset() ? kept : (_attempt = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time));
+        if (_attempt is not { } attempt || !attempt.TryReset())
+        {
+            _attempt?.Dispose(); // cancelled (a timeout or the caller): a spent source is replaced, its timer freed
+            _attempt = attempt = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
+        }
+
         attempt.CancelAfter(_delivery.AttemptTimeout);
         using var caller = cancellationToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), attempt);
         try
