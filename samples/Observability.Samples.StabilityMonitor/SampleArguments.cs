@@ -1,4 +1,5 @@
 using System.Globalization;
+using Observability.Cli.Internal;
 
 namespace Observability.Samples.StabilityMonitor;
 
@@ -72,13 +73,10 @@ internal sealed record SampleArguments
     public static readonly TimeSpan TestModeMaxDuration = TimeSpan.FromHours(2);
 
     /// <summary>The longest duration a run may have.</summary>
-    public static readonly TimeSpan MaxDuration = TimeSpan.FromDays(366);
+    public static readonly TimeSpan MaxDuration = TimeText.Max;
 
     private static readonly TimeSpan MinInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxInterval = TimeSpan.FromDays(1);
-
-    private static readonly (TimeSpan Unit, string Suffix)[] Units =
-        [(TimeSpan.FromDays(1), "d"), (TimeSpan.FromHours(1), "h"), (TimeSpan.FromMinutes(1), "m")];
 
     /// <summary>Gets a value indicating whether <c>--help</c> was asked for; nothing else is then set.</summary>
     public bool Help { get; init; }
@@ -233,19 +231,7 @@ internal sealed record SampleArguments
     }
 
     /// <summary>Shows a time the way the options take it: <c>30m</c>, <c>2h</c>, <c>7d</c>, <c>1.5h</c>, <c>90s</c>.</summary>
-    public static string Text(TimeSpan time)
-    {
-        // The largest unit that shows the time exactly with at most three decimals.
-        foreach (var (unit, suffix) in Units)
-        {
-            if (time >= unit && time.Ticks % (unit.Ticks / 1000) == 0)
-            {
-                return (time.Ticks / (double)unit.Ticks).ToString("0.###", CultureInfo.InvariantCulture) + suffix;
-            }
-        }
-
-        return time.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + "s";
-    }
+    public static string Text(TimeSpan time) => TimeText.Text(time);
 
     /// <summary>Hides the user-info of an address in a text that is about to be shown: <c>http://***@host</c>.</summary>
     public static string Shown(string text)
@@ -310,53 +296,16 @@ internal sealed record SampleArguments
         return address;
     }
 
+    // The tool's own parsing (linked from Observability.Cli): one definition of what a time on the command line is.
     private static TimeSpan Time(string name, string value, TimeSpan bareUnit, string bareUnitName)
     {
-        var text = value.Trim();
-        var unit = bareUnit;
-        var number = text;
-        if (text.Length > 1 && char.IsAsciiLetter(text[^1]))
+        try
         {
-            unit = text[^1] switch
-            {
-                's' => TimeSpan.FromSeconds(1),
-                'm' => TimeSpan.FromMinutes(1),
-                'h' => TimeSpan.FromHours(1),
-                'd' => TimeSpan.FromDays(1),
-                _ => TimeSpan.Zero,
-            };
-            number = text[..^1];
+            return TimeText.Parse(name, value, bareUnit, bareUnitName, "the longest run this sample takes");
         }
-
-        var problem = $"{name} '{value}' is not a positive time: a bare number of {bareUnitName}, a number with a unit s, m, h or d (30m, 2h, 7d) or a TimeSpan such as 7.00:00:00.";
-        if (unit != TimeSpan.Zero
-            && double.TryParse(number, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var count))
+        catch (UsageException e)
         {
-            if (!double.IsFinite(count) || count <= 0)
-            {
-                throw new FormatException(problem);
-            }
-
-            // Bounded before it becomes a TimeSpan, which would overflow at about 29,000 years.
-            var ticks = Math.Round(count * unit.Ticks);
-            if (ticks > MaxDuration.Ticks * 2.0)
-            {
-                throw new FormatException($"{name} '{value}' is longer than the longest run this sample takes, {Text(MaxDuration)}.");
-            }
-
-            if (ticks < 1)
-            {
-                throw new FormatException(problem);
-            }
-
-            return TimeSpan.FromTicks((long)ticks);
+            throw new FormatException(e.Message);
         }
-
-        if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero)
-        {
-            return span;
-        }
-
-        throw new FormatException(problem);
     }
 }

@@ -29,7 +29,13 @@ internal static class TimeText
     }
 
     /// <exception cref="UsageException">The value is not a positive time, or is longer than <see cref="Max"/>.</exception>
-    public static TimeSpan Parse(string option, string value, TimeSpan bareUnit, string bareUnitName)
+    /// <param name="option">The option, as the message names it.</param>
+    /// <param name="value">The value given.</param>
+    /// <param name="bareUnit">The unit of a bare number.</param>
+    /// <param name="bareUnitName">That unit's name in the message (<c>hours</c>).</param>
+    /// <param name="longest">What the message says is limited by <see cref="Max"/>.</param>
+    /// <returns>The time.</returns>
+    public static TimeSpan Parse(string option, string value, TimeSpan bareUnit, string bareUnitName, string longest = "the longest this tool takes")
     {
         var text = value.Trim();
         var unit = bareUnit;
@@ -60,7 +66,7 @@ internal static class TimeText
             var ticks = Math.Round(count * unit.Ticks);
             if (ticks > Max.Ticks * 2.0)
             {
-                throw new UsageException($"{option} '{value}' is longer than the longest this tool takes, {Text(Max)}.");
+                throw new UsageException($"{option} '{value}' is longer than {longest}, {Text(Max)}.");
             }
 
             return ticks < 1 ? throw new UsageException(problem) : TimeSpan.FromTicks((long)ticks);
