@@ -1,11 +1,15 @@
 namespace Observability.Internal;
 
-/// <summary>The parts of the outbox's index: an entry's places, a group's queue, and the two orders of the groups.</summary>
+/// <summary>The parts of the outbox's index: an entry's node, a group's queue, and the two orders of the groups.</summary>
 internal sealed partial class OutboxIndex
 {
-    /// <summary>One waiting entry and its places in the index.</summary>
+    /// <summary>One waiting entry and its places in the index (its links on the three lists).</summary>
     internal sealed class Node(OutboxEntry entry, GroupQueue group, long sequence)
     {
+        private Link _arrival;
+        private Link _inGroup;
+        private Link _inSeverity;
+
         public OutboxEntry Entry { get; } = entry;
 
         public GroupQueue Group { get; } = group;
@@ -13,15 +17,33 @@ internal sealed partial class OutboxIndex
         /// <summary>Gets the entry's place in the arrival order.</summary>
         public long Sequence { get; } = sequence;
 
-        internal LinkedListNode<Node>? InArrival { get; set; }
+        /// <summary>Gets or sets a value indicating whether the entry is still in the index (not yet removed, dropped or cleared).</summary>
+        internal bool IsQueued { get; set; }
 
-        internal LinkedListNode<Node>? InGroup { get; set; }
+        /// <summary>Gets the node's links on one of its lists.</summary>
+        internal ref Link LinkOn(Place place)
+        {
+            switch (place)
+            {
+                case Place.Arrival:
+                    return ref _arrival;
+                case Place.Group:
+                    return ref _inGroup;
+                default:
+                    return ref _inSeverity;
+            }
+        }
 
-        internal LinkedListNode<Node>? InSeverity { get; set; }
+        /// <summary>Forgets the node's neighbours on every list (after a clear, which does not unlink one by one).</summary>
+        internal void Unlink()
+        {
+            _arrival = _inGroup = _inSeverity = default;
+            IsQueued = false;
+        }
     }
 
-    /// <summary>One group's waiting entries, oldest first, and the time they may go.</summary>
-    internal sealed class GroupQueue(string key, DateTimeOffset due, long id)
+    /// <summary>One group's waiting entries, oldest first (the group is itself the list of its nodes), and the time they may go.</summary>
+    internal sealed class GroupQueue(string key, DateTimeOffset due, long id) : NodeList(Place.Group)
     {
         public string Key { get; } = key;
 
@@ -29,8 +51,6 @@ internal sealed partial class OutboxIndex
 
         /// <summary>Gets a number that tells two groups with one due time apart (the sequence of the entry that opened it).</summary>
         public long Id { get; } = id;
-
-        public LinkedList<Node> Nodes { get; } = new();
 
         /// <summary>Gets or sets a value indicating whether the group is in the due set rather than the pending one.</summary>
         public bool IsDue { get; set; }
@@ -52,6 +72,6 @@ internal sealed partial class OutboxIndex
     {
         public static readonly OldestFirst Instance = new();
 
-        public int Compare(GroupQueue? x, GroupQueue? y) => x!.Nodes.First!.Value.Sequence.CompareTo(y!.Nodes.First!.Value.Sequence);
+        public int Compare(GroupQueue? x, GroupQueue? y) => x!.First!.Sequence.CompareTo(y!.First!.Sequence);
     }
 }
