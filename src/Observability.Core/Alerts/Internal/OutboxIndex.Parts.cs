@@ -1,6 +1,6 @@
 namespace Observability.Internal;
 
-/// <summary>The parts of the outbox's index: an entry's node, a group's queue, and the two orders of the groups.</summary>
+/// <summary>The parts of the outbox's index: an entry's node, a group's queue, and the queues of the groups.</summary>
 internal sealed partial class OutboxIndex
 {
     /// <summary>One waiting entry and its places in the index (its links on the three lists).</summary>
@@ -56,22 +56,54 @@ internal sealed partial class OutboxIndex
         public bool IsDue { get; set; }
     }
 
-    private sealed class DueOrder : IComparer<GroupQueue>
-    {
-        public static readonly DueOrder Instance = new();
+    // The group queues (_byDue, _pending, _due) are heaps without removal: a group's place is left behind when the group
+    // empties, goes back to pending, or changes its oldest entry, and passed over when it comes to the top. A place is
+    // current only while what it was queued for still holds; when left-behind places outnumber the current ones (each
+    // group has two), the queues are rebuilt from the groups, so they stay within a constant of the groups waiting and
+    // each step stays O(log n), amortised.
+    private static bool IsOpen(GroupQueue group, (DateTimeOffset Due, long Id) key) => group.Count > 0;
 
-        public int Compare(GroupQueue? x, GroupQueue? y)
+    private static bool IsPending(GroupQueue group, (DateTimeOffset Due, long Id) key) => group.Count > 0 && !group.IsDue;
+
+    private static bool IsDueWithHead(GroupQueue group, long head) => group.Count > 0 && group.IsDue && group.First!.Sequence == head;
+
+    // The group at the top of a queue, after passing over (and dropping) the places left behind.
+    private static GroupQueue? Top<TKey>(PriorityQueue<GroupQueue, TKey> queue, Func<GroupQueue, TKey, bool> isCurrent)
+    {
+        while (queue.TryPeek(out var group, out var key))
         {
-            var byDue = x!.Due.CompareTo(y!.Due);
-            return byDue != 0 ? byDue : x.Id.CompareTo(y.Id);
+            if (isCurrent(group, key))
+            {
+                return group;
+            }
+
+            queue.Dequeue();
         }
+
+        return null;
     }
 
-    // A group's oldest entry is its head; sequences are unique, so this is a total order of the non-empty groups.
-    private sealed class OldestFirst : IComparer<GroupQueue>
+    private void CompactIfMostlyLeftBehind()
     {
-        public static readonly OldestFirst Instance = new();
+        if (_byDue.Count + _pending.Count + _due.Count <= (4 * _groups.Count) + 64)
+        {
+            return;
+        }
 
-        public int Compare(GroupQueue? x, GroupQueue? y) => x!.First!.Sequence.CompareTo(y!.First!.Sequence);
+        _byDue.Clear();
+        _pending.Clear();
+        _due.Clear();
+        foreach (var group in _groups.Values)
+        {
+            _byDue.Enqueue(group, (group.Due, group.Id));
+            if (group.IsDue)
+            {
+                _due.Enqueue(group, group.First!.Sequence);
+            }
+            else
+            {
+                _pending.Enqueue(group, (group.Due, group.Id));
+            }
+        }
     }
 }

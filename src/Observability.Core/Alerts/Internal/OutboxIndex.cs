@@ -13,17 +13,20 @@ internal sealed partial class OutboxIndex : IReadOnlyCollection<OutboxEntry>
 {
     private readonly NodeList _arrival = new(Place.Arrival);
     private readonly Dictionary<string, GroupQueue> _groups = new(StringComparer.Ordinal);
-    private readonly SortedSet<GroupQueue> _byDue = new(DueOrder.Instance); // every group
-    private readonly SortedSet<GroupQueue> _pending = new(DueOrder.Instance); // the groups not due as of _dueAsOf
-    private readonly SortedSet<GroupQueue> _due = new(OldestFirst.Instance); // the others, the one waiting longest first
+    private readonly PriorityQueue<GroupQueue, (DateTimeOffset Due, long Id)> _byDue = new(); // every group
+    private readonly PriorityQueue<GroupQueue, (DateTimeOffset Due, long Id)> _pending = new(); // the groups not due as of _dueAsOf
+    private readonly PriorityQueue<GroupQueue, long> _due = new(); // the others, by their oldest entry's sequence
     private readonly SortedList<AlertSeverity, NodeList> _bySeverity = [];
     private DateTimeOffset _dueAsOf = DateTimeOffset.MinValue;
     private long _sequence;
 
     public int Count => _arrival.Count;
 
+    /// <summary>Gets how many places the group queues hold, left-behind ones included (for the tests: at most four per group, plus a few).</summary>
+    internal int GroupPlaces => _byDue.Count + _pending.Count + _due.Count;
+
     /// <summary>Gets the earliest due time of any group, or <see langword="null"/> when nothing waits.</summary>
-    public DateTimeOffset? EarliestDue => _byDue.Count == 0 ? null : _byDue.Min!.Due;
+    public DateTimeOffset? EarliestDue => Top(_byDue, IsOpen)?.Due;
 
     /// <summary>Gets the oldest entry of the lowest severity (what a full outbox drops first), or <see langword="null"/> when nothing waits.</summary>
     public Node? OldestOfLowestSeverity => _bySeverity.Count == 0 ? null : _bySeverity.GetValueAtIndex(0).First!;
@@ -38,8 +41,8 @@ internal sealed partial class OutboxIndex : IReadOnlyCollection<OutboxEntry>
         {
             group = new GroupQueue(entry.Group, entry.DueAt, _sequence);
             _groups.Add(group.Key, group);
-            _byDue.Add(group);
-            _pending.Add(group);
+            _byDue.Enqueue(group, (group.Due, group.Id));
+            _pending.Enqueue(group, (group.Due, group.Id));
         }
         else if (entry.DueAt != group.Due)
         {
@@ -76,7 +79,7 @@ internal sealed partial class OutboxIndex : IReadOnlyCollection<OutboxEntry>
         }
 
         UpdateDue(now);
-        return _due.Count == 0 ? null : _due.Min!.First!;
+        return Top(_due, IsDueWithHead)?.First;
     }
 
     /// <summary>Gets the first <paramref name="max"/> entries of <paramref name="first"/>'s group, oldest first.</summary>
@@ -103,11 +106,6 @@ internal sealed partial class OutboxIndex : IReadOnlyCollection<OutboxEntry>
 
         var group = node.Group;
         var leavesHead = group.First == node;
-        if (leavesHead && group.IsDue)
-        {
-            _due.Remove(group); // its place among the due groups is its oldest entry's, which is about to change
-        }
-
         _arrival.Remove(node);
         group.Remove(node);
         var severity = _bySeverity[node.Entry.Alert.Severity];
@@ -120,16 +118,13 @@ internal sealed partial class OutboxIndex : IReadOnlyCollection<OutboxEntry>
         node.IsQueued = false;
         if (group.Count == 0)
         {
-            _groups.Remove(group.Key);
-            _byDue.Remove(group);
-            if (!group.IsDue)
-            {
-                _pending.Remove(group);
-            }
+            _groups.Remove(group.Key); // its places in the group queues are left behind, to be passed over
+            CompactIfMostlyLeftBehind();
         }
         else if (leavesHead && group.IsDue)
         {
-            _due.Add(group);
+            _due.Enqueue(group, group.First!.Sequence); // its place among the due groups is its new oldest entry's
+            CompactIfMostlyLeftBehind();
         }
 
         return true;
@@ -144,6 +139,11 @@ internal sealed partial class OutboxIndex : IReadOnlyCollection<OutboxEntry>
             var next = node.LinkOn(Place.Arrival).Next;
             node.Unlink(); // a node a batch still holds is out, and holds on to no other
             node = next;
+        }
+
+        foreach (var group in _groups.Values)
+        {
+            group.Clear();
         }
 
         _arrival.Clear();
@@ -171,20 +171,35 @@ internal sealed partial class OutboxIndex : IReadOnlyCollection<OutboxEntry>
     {
         if (now < _dueAsOf)
         {
-            foreach (var group in _due.Where(g => g.Due > now).ToList())
+            var stillDue = new List<(GroupQueue, long)>();
+            foreach (var (group, head) in _due.UnorderedItems)
             {
-                _due.Remove(group);
-                group.IsDue = false;
-                _pending.Add(group);
+                if (!IsDueWithHead(group, head))
+                {
+                    continue; // left behind: dropped here
+                }
+
+                if (group.Due > now)
+                {
+                    group.IsDue = false;
+                    _pending.Enqueue(group, (group.Due, group.Id));
+                }
+                else
+                {
+                    stillDue.Add((group, head));
+                }
             }
+
+            // Rebuilt without the groups that went back, so that one coming back with the same oldest entry finds no old place still current.
+            _due.Clear();
+            _due.EnqueueRange(stillDue);
         }
 
-        while (_pending.Count > 0 && _pending.Min!.Due <= now)
+        while (Top(_pending, IsPending) is { } group && group.Due <= now)
         {
-            var group = _pending.Min;
-            _pending.Remove(group);
+            _pending.Dequeue();
             group.IsDue = true;
-            _due.Add(group);
+            _due.Enqueue(group, group.First!.Sequence);
         }
 
         _dueAsOf = now;
