@@ -52,6 +52,9 @@ internal sealed partial class OutboxIndex
         /// <summary>Gets a number that tells two groups with one due time apart (the sequence of the entry that opened it).</summary>
         public long Id { get; } = id;
 
+        /// <summary>Gets the group's place in the order by due time (ties: the group opened first goes first).</summary>
+        public (long DueTicks, long Id) ByDue => (Due.UtcTicks, Id);
+
         /// <summary>Gets or sets a value indicating whether the group is in the due set rather than the pending one.</summary>
         public bool IsDue { get; set; }
     }
@@ -61,9 +64,9 @@ internal sealed partial class OutboxIndex
     // current only while what it was queued for still holds; when left-behind places outnumber the current ones (each
     // group has two), the queues are rebuilt from the groups, so they stay within a constant of the groups waiting and
     // each step stays O(log n), amortised.
-    private static bool IsOpen(GroupQueue group, (DateTimeOffset Due, long Id) key) => group.Count > 0;
+    private static bool IsOpen(GroupQueue group, (long DueTicks, long Id) key) => group.Count > 0;
 
-    private static bool IsPending(GroupQueue group, (DateTimeOffset Due, long Id) key) => group.Count > 0 && !group.IsDue;
+    private static bool IsPending(GroupQueue group, (long DueTicks, long Id) key) => group.Count > 0 && !group.IsDue;
 
     private static bool IsDueWithHead(GroupQueue group, long head) => group.Count > 0 && group.IsDue && group.First!.Sequence == head;
 
@@ -95,14 +98,14 @@ internal sealed partial class OutboxIndex
         _due.Clear();
         foreach (var group in _groups.Values)
         {
-            _byDue.Enqueue(group, (group.Due, group.Id));
+            _byDue.Enqueue(group, group.ByDue);
             if (group.IsDue)
             {
                 _due.Enqueue(group, group.First!.Sequence);
             }
             else
             {
-                _pending.Enqueue(group, (group.Due, group.Id));
+                _pending.Enqueue(group, group.ByDue);
             }
         }
     }

@@ -13,8 +13,8 @@ internal sealed partial class OutboxIndex : IReadOnlyCollection<OutboxEntry>
 {
     private readonly NodeList _arrival = new(Place.Arrival);
     private readonly Dictionary<string, GroupQueue> _groups = new(StringComparer.Ordinal);
-    private readonly PriorityQueue<GroupQueue, (DateTimeOffset Due, long Id)> _byDue = new(); // every group
-    private readonly PriorityQueue<GroupQueue, (DateTimeOffset Due, long Id)> _pending = new(); // the groups not due as of _dueAsOf
+    private readonly PriorityQueue<GroupQueue, (long DueTicks, long Id)> _byDue = new(); // every group
+    private readonly PriorityQueue<GroupQueue, (long DueTicks, long Id)> _pending = new(); // the groups not due as of _dueAsOf
     private readonly PriorityQueue<GroupQueue, long> _due = new(); // the others, by their oldest entry's sequence
     private readonly SortedList<AlertSeverity, NodeList> _bySeverity = [];
     private DateTimeOffset _dueAsOf = DateTimeOffset.MinValue;
@@ -41,8 +41,8 @@ internal sealed partial class OutboxIndex : IReadOnlyCollection<OutboxEntry>
         {
             group = new GroupQueue(entry.Group, entry.DueAt, _sequence);
             _groups.Add(group.Key, group);
-            _byDue.Enqueue(group, (group.Due, group.Id));
-            _pending.Enqueue(group, (group.Due, group.Id));
+            _byDue.Enqueue(group, group.ByDue);
+            _pending.Enqueue(group, group.ByDue);
         }
         else if (entry.DueAt != group.Due)
         {
@@ -182,7 +182,7 @@ internal sealed partial class OutboxIndex : IReadOnlyCollection<OutboxEntry>
                 if (group.Due > now)
                 {
                     group.IsDue = false;
-                    _pending.Enqueue(group, (group.Due, group.Id));
+                    _pending.Enqueue(group, group.ByDue);
                 }
                 else
                 {
