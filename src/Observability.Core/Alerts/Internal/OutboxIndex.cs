@@ -6,27 +6,30 @@ namespace Observability.Internal;
 /// One outbox's waiting entries, kept so that every decision about one alert is O(1) or O(log n) however many wait:
 /// the arrival order (what the outbox file lists, oldest first), each group's queue and due time (all the entries of a
 /// group share it: a newcomer joins its group), the groups that are due ordered by their oldest entry (the next send),
-/// and each severity's entries in arrival order (what a full outbox drops first). Not thread-safe: the outbox calls it
-/// under its lock.
+/// and each severity's entries in arrival order (what a full outbox drops first). Each entry is one node linked into
+/// three intrusive lists, so a waiting entry costs one object. Not thread-safe: the outbox calls it under its lock.
 /// </summary>
 internal sealed partial class OutboxIndex : IReadOnlyCollection<OutboxEntry>
 {
-    private readonly LinkedList<Node> _arrival = new();
+    private readonly NodeList _arrival = new(Place.Arrival);
     private readonly Dictionary<string, GroupQueue> _groups = new(StringComparer.Ordinal);
-    private readonly SortedSet<GroupQueue> _byDue = new(DueOrder.Instance); // every group
-    private readonly SortedSet<GroupQueue> _pending = new(DueOrder.Instance); // the groups not due as of _dueAsOf
-    private readonly SortedSet<GroupQueue> _due = new(OldestFirst.Instance); // the others, the one waiting longest first
-    private readonly SortedList<AlertSeverity, LinkedList<Node>> _bySeverity = [];
+    private readonly PriorityQueue<GroupQueue, (long DueTicks, long Id)> _byDue = new(); // every group
+    private readonly PriorityQueue<GroupQueue, (long DueTicks, long Id)> _pending = new(); // the groups not due as of _dueAsOf
+    private readonly PriorityQueue<GroupQueue, long> _due = new(); // the others, by their oldest entry's sequence
+    private readonly SortedList<AlertSeverity, NodeList> _bySeverity = [];
     private DateTimeOffset _dueAsOf = DateTimeOffset.MinValue;
     private long _sequence;
 
     public int Count => _arrival.Count;
 
+    /// <summary>Gets how many places the group queues hold, left-behind ones included (for the tests: at most four per group, plus a few).</summary>
+    internal int GroupPlaces => _byDue.Count + _pending.Count + _due.Count;
+
     /// <summary>Gets the earliest due time of any group, or <see langword="null"/> when nothing waits.</summary>
-    public DateTimeOffset? EarliestDue => _byDue.Count == 0 ? null : _byDue.Min!.Due;
+    public DateTimeOffset? EarliestDue => Top(_byDue, IsOpen)?.Due;
 
     /// <summary>Gets the oldest entry of the lowest severity (what a full outbox drops first), or <see langword="null"/> when nothing waits.</summary>
-    public Node? OldestOfLowestSeverity => _bySeverity.Count == 0 ? null : _bySeverity.GetValueAtIndex(0).First!.Value;
+    public Node? OldestOfLowestSeverity => _bySeverity.Count == 0 ? null : _bySeverity.GetValueAtIndex(0).First!;
 
     /// <summary>Gets the due time of the group's waiting entries, or <see langword="null"/> when none of the group waits.</summary>
     public DateTimeOffset? DueOf(string group) => _groups.TryGetValue(group, out var queue) ? queue.Due : null;
@@ -38,24 +41,24 @@ internal sealed partial class OutboxIndex : IReadOnlyCollection<OutboxEntry>
         {
             group = new GroupQueue(entry.Group, entry.DueAt, _sequence);
             _groups.Add(group.Key, group);
-            _byDue.Add(group);
-            _pending.Add(group);
+            _byDue.Enqueue(group, group.ByDue);
+            _pending.Enqueue(group, group.ByDue);
         }
         else if (entry.DueAt != group.Due)
         {
             entry = entry with { DueAt = group.Due };
         }
 
-        var node = new Node(entry, group, _sequence++);
-        node.InArrival = _arrival.AddLast(node);
-        node.InGroup = group.Nodes.AddLast(node); // behind its group's oldest: the group keeps its place
+        var node = new Node(entry, group, _sequence++) { IsQueued = true };
+        _arrival.AddLast(node);
+        group.AddLast(node); // behind its group's oldest: the group keeps its place
         if (!_bySeverity.TryGetValue(entry.Alert.Severity, out var severity))
         {
-            severity = new LinkedList<Node>();
+            severity = new NodeList(Place.Severity);
             _bySeverity.Add(entry.Alert.Severity, severity);
         }
 
-        node.InSeverity = severity.AddLast(node);
+        severity.AddLast(node);
         return node;
     }
 
@@ -72,21 +75,22 @@ internal sealed partial class OutboxIndex : IReadOnlyCollection<OutboxEntry>
 
         if (ignoreGroupWait)
         {
-            return _arrival.First!.Value.Group.Nodes.First!.Value;
+            return _arrival.First!.Group.First!;
         }
 
         UpdateDue(now);
-        return _due.Count == 0 ? null : _due.Min!.Nodes.First!.Value;
+        return Top(_due, IsDueWithHead)?.First;
     }
 
     /// <summary>Gets the first <paramref name="max"/> entries of <paramref name="first"/>'s group, oldest first.</summary>
     public Node[] Batch(Node first, int max)
     {
-        var batch = new Node[Math.Min(max, first.Group.Nodes.Count)];
-        var node = first.Group.Nodes.First;
-        for (var i = 0; i < batch.Length; i++, node = node.Next)
+        var batch = new Node[Math.Min(max, first.Group.Count)];
+        var node = first.Group.First;
+        for (var i = 0; i < batch.Length; i++)
         {
-            batch[i] = node!.Value;
+            batch[i] = node!;
+            node = node!.LinkOn(Place.Group).Next;
         }
 
         return batch;
@@ -95,40 +99,32 @@ internal sealed partial class OutboxIndex : IReadOnlyCollection<OutboxEntry>
     /// <summary>Takes an entry out; <see langword="false"/> when it was already out (dropped to make room, or cleared).</summary>
     public bool Remove(Node node)
     {
-        if (node.InArrival is null)
+        if (!node.IsQueued)
         {
             return false;
         }
 
         var group = node.Group;
-        var leavesHead = group.Nodes.First == node.InGroup;
-        if (leavesHead && group.IsDue)
-        {
-            _due.Remove(group); // its place among the due groups is its oldest entry's, which is about to change
-        }
-
-        _arrival.Remove(node.InArrival);
-        group.Nodes.Remove(node.InGroup!);
+        var leavesHead = group.First == node;
+        _arrival.Remove(node);
+        group.Remove(node);
         var severity = _bySeverity[node.Entry.Alert.Severity];
-        severity.Remove(node.InSeverity!);
+        severity.Remove(node);
         if (severity.Count == 0)
         {
             _bySeverity.Remove(node.Entry.Alert.Severity);
         }
 
-        node.InArrival = node.InGroup = node.InSeverity = null;
-        if (group.Nodes.Count == 0)
+        node.IsQueued = false;
+        if (group.Count == 0)
         {
-            _groups.Remove(group.Key);
-            _byDue.Remove(group);
-            if (!group.IsDue)
-            {
-                _pending.Remove(group);
-            }
+            _groups.Remove(group.Key); // its places in the group queues are left behind, to be passed over
+            CompactIfMostlyLeftBehind();
         }
         else if (leavesHead && group.IsDue)
         {
-            _due.Add(group);
+            _due.Enqueue(group, group.First!.Sequence); // its place among the due groups is its new oldest entry's
+            CompactIfMostlyLeftBehind();
         }
 
         return true;
@@ -138,9 +134,16 @@ internal sealed partial class OutboxIndex : IReadOnlyCollection<OutboxEntry>
     public int Clear()
     {
         var count = _arrival.Count;
-        foreach (var node in _arrival)
+        for (var node = _arrival.First; node is not null;)
         {
-            node.InArrival = node.InGroup = node.InSeverity = null;
+            var next = node.LinkOn(Place.Arrival).Next;
+            node.Unlink(); // a node a batch still holds is out, and holds on to no other
+            node = next;
+        }
+
+        foreach (var group in _groups.Values)
+        {
+            group.Clear();
         }
 
         _arrival.Clear();
@@ -155,7 +158,7 @@ internal sealed partial class OutboxIndex : IReadOnlyCollection<OutboxEntry>
     /// <summary>Enumerates the entries in arrival order, oldest first (the outbox file's order).</summary>
     public IEnumerator<OutboxEntry> GetEnumerator()
     {
-        foreach (var node in _arrival)
+        for (var node = _arrival.First; node is not null; node = node.LinkOn(Place.Arrival).Next)
         {
             yield return node.Entry;
         }
@@ -168,20 +171,35 @@ internal sealed partial class OutboxIndex : IReadOnlyCollection<OutboxEntry>
     {
         if (now < _dueAsOf)
         {
-            foreach (var group in _due.Where(g => g.Due > now).ToList())
+            var stillDue = new List<(GroupQueue, long)>();
+            foreach (var (group, head) in _due.UnorderedItems)
             {
-                _due.Remove(group);
-                group.IsDue = false;
-                _pending.Add(group);
+                if (!IsDueWithHead(group, head))
+                {
+                    continue; // left behind: dropped here
+                }
+
+                if (group.Due > now)
+                {
+                    group.IsDue = false;
+                    _pending.Enqueue(group, group.ByDue);
+                }
+                else
+                {
+                    stillDue.Add((group, head));
+                }
             }
+
+            // Rebuilt without the groups that went back, so that one coming back with the same oldest entry finds no old place still current.
+            _due.Clear();
+            _due.EnqueueRange(stillDue);
         }
 
-        while (_pending.Count > 0 && _pending.Min!.Due <= now)
+        while (Top(_pending, IsPending) is { } group && group.Due <= now)
         {
-            var group = _pending.Min;
-            _pending.Remove(group);
+            _pending.Dequeue();
             group.IsDue = true;
-            _due.Add(group);
+            _due.Enqueue(group, group.First!.Sequence);
         }
 
         _dueAsOf = now;

@@ -11,10 +11,11 @@ public sealed class OutboxIndexTests
     private static readonly DateTimeOffset T0 = new(2025, 1, 6, 12, 0, 0, TimeSpan.Zero);
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    public void OutboxIndex_RandomOperations_AnswerAsAScanOfTheArrivalOrder(int seed)
+    [InlineData(1, 30, 60)]
+    [InlineData(2, 30, 60)]
+    [InlineData(3, 30, 60)]
+    [InlineData(4, 1_000, 3_600)] // many groups, due far apart: left-behind places pile up and the group queues are rebuilt
+    public void OutboxIndex_RandomOperations_AnswerAsAScanOfTheArrivalOrder(int seed, int groups, int dueSpreadSeconds)
     {
         var random = new Random(seed);
         var index = new OutboxIndex();
@@ -26,8 +27,8 @@ public sealed class OutboxIndexTests
             switch (random.Next(0, 10))
             {
                 case < 5:
-                    var group = $"g{random.Next(0, 30)}";
-                    var due = now + TimeSpan.FromSeconds(random.Next(0, 60));
+                    var group = $"g{random.Next(0, groups)}";
+                    var due = now + TimeSpan.FromSeconds(random.Next(0, dueSpreadSeconds));
                     var node = index.Add(new OutboxEntry(Raise(step, (AlertSeverity)random.Next(0, 4)), group, now, due));
                     var joined = list.FirstOrDefault(n => n.Entry.Group == group);
                     Assert.Equal(joined?.Entry.DueAt ?? due, node.Entry.DueAt); // a newcomer joins its group's due time
@@ -61,12 +62,36 @@ public sealed class OutboxIndexTests
 
             Assert.Equal(list.Count, index.Count);
             Assert.Equal(list.Count == 0 ? null : list.Min(static n => n.Entry.DueAt), index.EarliestDue);
+            Assert.InRange(index.GroupPlaces, 0, (4 * list.Select(static n => n.Entry.Group).Distinct().Count()) + 64);
         }
 
         Assert.Equal(list.Select(static n => n.Entry), index); // the file's order
         Assert.Equal(list.Count, index.Clear());
         Assert.Empty(index);
         Assert.Null(index.NextDue(now, ignoreGroupWait: true));
+    }
+
+    [Fact]
+    public void OutboxIndex_ManyGroupsLeaveBehindAnEarlierOne_TheGroupQueuesStaySmallAndRight()
+    {
+        var index = new OutboxIndex();
+        var kept = index.Add(new OutboxEntry(Raise(0, AlertSeverity.Critical), "kept", T0, T0 + TimeSpan.FromSeconds(30)));
+        var gone = Enumerable.Range(1, 1_000)
+            .Select(i => index.Add(new OutboxEntry(Raise(i, AlertSeverity.Warning), $"g{i}", T0, T0 + TimeSpan.FromHours(1))))
+            .ToList();
+        Assert.Same(kept, index.NextDue(T0 + TimeSpan.FromSeconds(30), ignoreGroupWait: false));
+
+        foreach (var node in gone)
+        {
+            Assert.True(index.Remove(node)); // none of them ever reaches the top of a group queue
+        }
+
+        Assert.InRange(index.GroupPlaces, 0, 4 + 64);
+        Assert.Equal(T0 + TimeSpan.FromSeconds(30), index.EarliestDue);
+        Assert.Same(kept, index.NextDue(T0 + TimeSpan.FromHours(2), ignoreGroupWait: false));
+        Assert.True(index.Remove(kept));
+        Assert.Null(index.EarliestDue);
+        Assert.Null(index.NextDue(T0 + TimeSpan.FromHours(2), ignoreGroupWait: false));
     }
 
     [Fact]
