@@ -99,7 +99,11 @@ internal sealed partial class AlertLedger(TimeSpan unscopedHorizon, TimeSpan sco
     /// Tells whether an alert seen firing since <paramref name="since"/> mutes <paramref name="alert"/> under
     /// <paramref name="rules"/>: hash lookups in an index kept as alerts are recorded (rebuilt once when the rules change).
     /// </summary>
-    public bool IsInhibited(AlertRules rules, Alert alert, DateTimeOffset since)
+    /// <param name="rules">The rules.</param>
+    /// <param name="alert">The alert that may be muted.</param>
+    /// <param name="since">How recent a source must be.</param>
+    /// <param name="batch">The publish's own sources, checked too (with the same keys).</param>
+    public bool IsInhibited(AlertRules rules, Alert alert, DateTimeOffset since, InhibitionIndex batch)
     {
         if (rules.InhibitionCount == 0)
         {
@@ -117,7 +121,7 @@ internal sealed partial class AlertLedger(TimeSpan unscopedHorizon, TimeSpan sco
                 }
             }
 
-            return rules.IsInhibited(alert, _index, since);
+            return rules.IsInhibited(alert, since, batch, _index);
         }
     }
 

@@ -230,7 +230,7 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
                 continue;
             }
 
-            if (alert.Status == AlertStatus.Firing && (rules.IsInhibited(alert, batch, since) || _ledger.IsInhibited(rules, alert, since)))
+            if (alert.Status == AlertStatus.Firing && _ledger.IsInhibited(rules, alert, since, batch))
             {
                 outcome.Inhibited++;
                 _metrics.Inhibited(alert);

@@ -83,11 +83,20 @@ internal sealed class AlertRules
     }
 
     /// <summary>Tells whether a source in <paramref name="index"/> seen since <paramref name="since"/> mutes <paramref name="alert"/>.</summary>
-    public bool IsInhibited(Alert alert, InhibitionIndex index, DateTimeOffset since)
+    public bool IsInhibited(Alert alert, InhibitionIndex index, DateTimeOffset since) => IsInhibited(alert, since, index, null);
+
+    /// <summary>Tells whether a source in either index seen since <paramref name="since"/> mutes <paramref name="alert"/>; each rule's key is computed once for both.</summary>
+    public bool IsInhibited(Alert alert, DateTimeOffset since, InhibitionIndex first, InhibitionIndex? second)
     {
         for (var r = 0; r < _inhibitions.Length; r++)
         {
-            if (All(_inhibitions[r].Targets, alert) && index.Mutes(r, EqualKey(r, alert), alert.Fingerprint!, since))
+            if (!All(_inhibitions[r].Targets, alert))
+            {
+                continue;
+            }
+
+            var key = EqualKey(r, alert);
+            if (first.Mutes(r, key, alert.Fingerprint!, since) || (second is not null && second.Mutes(r, key, alert.Fingerprint!, since)))
             {
                 return true;
             }

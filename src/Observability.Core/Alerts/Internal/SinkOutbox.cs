@@ -168,7 +168,13 @@ internal sealed partial class SinkOutbox
         while (NextBatch(ignoreGroupWait) is { } batch)
         {
             var progress = new BatchProgress(this, batch);
-            var result = await SinkTelemetry.TraceAsync(Name, batch.Length, _time, _redactor, () => SendAsync(batch, progress, cancellationToken)).ConfigureAwait(false);
+            var result = await SinkTelemetry.TraceAsync(
+                Name,
+                batch.Length,
+                _time,
+                _redactor,
+                static state => state.Outbox.SendAsync(state.Batch, state.Progress, state.Token),
+                (Outbox: this, Batch: batch, Progress: progress, Token: cancellationToken)).ConfigureAwait(false);
             results.Add(result);
             if (!Settle(batch, progress.Acknowledged, result))
             {

@@ -9,7 +9,7 @@ namespace Observability.Internal;
 /// </summary>
 internal static class SinkTelemetry
 {
-    public static async Task<DeliveryResult> TraceAsync(string sink, int alerts, TimeProvider time, SecretRedactor redactor, Func<Task<DeliveryResult>> send)
+    public static async Task<DeliveryResult> TraceAsync<TState>(string sink, int alerts, TimeProvider time, SecretRedactor redactor, Func<TState, Task<DeliveryResult>> send, TState state)
     {
         using var activity = ObservabilityTelemetry.Source.StartActivity("observability.sink.send", ActivityKind.Client);
         activity?.SetTag("observability.sink", sink);
@@ -18,7 +18,7 @@ internal static class SinkTelemetry
         var status = "canceled";
         try
         {
-            var result = await send().ConfigureAwait(false);
+            var result = await send(state).ConfigureAwait(false);
             status = Status(result.Status);
             activity?.SetTag("observability.delivery.status", status);
             if (result.StatusCode is { } code)
