@@ -43,7 +43,7 @@ public sealed class AlertFingerprinter
         if (_mode == FingerprintMode.Execution)
         {
             Append(identity, "mode", "execution");
-            Append(identity, "severity", severity.ToString());
+            Append(identity, "severity", SeverityText(severity));
             Append(identity, "message", message);
             Append(identity, "trace", traceId ?? string.Empty);
         }
@@ -52,7 +52,7 @@ public sealed class AlertFingerprinter
             Append(identity, "mode", "condition");
             Append(identity, "rule", rule);
             Append(identity, "service", labels.GetValueOrDefault(AlertLabels.Service) ?? string.Empty);
-            Append(identity, "severity", severity.ToString());
+            Append(identity, "severity", SeverityText(severity));
             foreach (var label in _labels)
             {
                 Append(identity, "label:" + label, labels.GetValueOrDefault(label) ?? string.Empty);
@@ -80,6 +80,16 @@ public sealed class AlertFingerprinter
             }
         }
     }
+
+    // The enum's own names, as ToString() gives them, without boxing the value for each fingerprint.
+    private static string SeverityText(AlertSeverity severity) => severity switch
+    {
+        AlertSeverity.Info => nameof(AlertSeverity.Info),
+        AlertSeverity.Warning => nameof(AlertSeverity.Warning),
+        AlertSeverity.Error => nameof(AlertSeverity.Error),
+        AlertSeverity.Critical => nameof(AlertSeverity.Critical),
+        _ => severity.ToString(),
+    };
 
     // Length-prefixed fields: no choice of values can make two identities collide textually.
     private static void Append(StringBuilder identity, string name, string value)

@@ -17,9 +17,11 @@ public sealed class InMemoryDedupeStore : IDedupeStore
     private static readonly SearchValues<char> NotLowerHex = SearchValues.Create("0123456789abcdef");
 
     private readonly Lock _gate = new();
-    private readonly Dictionary<Digest, DateTimeOffset> _digests = [];
-    private readonly Dictionary<string, DateTimeOffset> _others = new(StringComparer.Ordinal);
-    private readonly PriorityQueue<Key, DateTimeOffset> _expiryQueue = new();
+    // Expiries as UTC ticks (8 bytes, not a DateTimeOffset's 16): the tables grow with a storm, so their entries stay small.
+    private readonly Dictionary<Digest, long> _firing = [];
+    private readonly Dictionary<Digest, long> _resolved = [];
+    private readonly Dictionary<string, long> _others = new(StringComparer.Ordinal);
+    private readonly PriorityQueue<Key, long> _expiryQueue = new();
     private readonly TimeProvider _timeProvider;
 
     /// <summary>Initializes a new instance of the <see cref="InMemoryDedupeStore"/> class.</summary>
@@ -37,7 +39,7 @@ public sealed class InMemoryDedupeStore : IDedupeStore
         {
             lock (_gate)
             {
-                return _digests.Count + _others.Count;
+                return _firing.Count + _resolved.Count + _others.Count;
             }
         }
     }
@@ -50,12 +52,12 @@ public sealed class InMemoryDedupeStore : IDedupeStore
         cancellationToken.ThrowIfCancellationRequested();
 
         var now = _timeProvider.GetUtcNow();
-        var until = window >= DateTimeOffset.MaxValue - now ? DateTimeOffset.MaxValue : now + window;
+        var until = (window >= DateTimeOffset.MaxValue - now ? DateTimeOffset.MaxValue : now + window).UtcTicks;
         var stored = Key.Of(key);
         lock (_gate)
         {
-            Prune(now);
-            if (TryGet(stored, out var expiry) && expiry > now)
+            Prune(now.UtcTicks);
+            if (TryGet(stored, out var expiry) && expiry > now.UtcTicks)
             {
                 return ValueTask.FromResult(false);
             }
@@ -74,20 +76,22 @@ public sealed class InMemoryDedupeStore : IDedupeStore
         var stored = Key.Of(key);
         lock (_gate)
         {
-            _ = stored.Text is null ? _digests.Remove(stored.Digest) : _others.Remove(stored.Text);
+            Remove(stored);
         }
 
         return ValueTask.CompletedTask;
     }
 
-    private bool TryGet(Key key, out DateTimeOffset expiry)
-        => key.Text is null ? _digests.TryGetValue(key.Digest, out expiry) : _others.TryGetValue(key.Text, out expiry);
+    private Dictionary<Digest, long> Table(Key key) => key.Resolved ? _resolved : _firing;
 
-    private void Set(Key key, DateTimeOffset until)
+    private bool TryGet(Key key, out long expiry)
+        => key.Text is null ? Table(key).TryGetValue(key.Digest, out expiry) : _others.TryGetValue(key.Text, out expiry);
+
+    private void Set(Key key, long until)
     {
         if (key.Text is null)
         {
-            _digests[key.Digest] = until;
+            Table(key)[key.Digest] = until;
         }
         else
         {
@@ -95,8 +99,10 @@ public sealed class InMemoryDedupeStore : IDedupeStore
         }
     }
 
-    /// <summary>Removes the reservations expired by <paramref name="now"/>: amortised O(log n) per reservation, never a full scan. The caller holds the lock.</summary>
-    private void Prune(DateTimeOffset now)
+    private void Remove(Key key) => _ = key.Text is null ? Table(key).Remove(key.Digest) : _others.Remove(key.Text);
+
+    /// <summary>Removes the reservations expired by <paramref name="now"/> (UTC ticks): amortised O(log n) per reservation, never a full scan. The caller holds the lock.</summary>
+    private void Prune(long now)
     {
         while (_expiryQueue.TryPeek(out var key, out var expiry) && expiry <= now)
         {
@@ -105,16 +111,16 @@ public sealed class InMemoryDedupeStore : IDedupeStore
             // Only if the reservation is still the one queued (not renewed or released since).
             if (TryGet(key, out var current) && current == expiry)
             {
-                _ = key.Text is null ? _digests.Remove(key.Digest) : _others.Remove(key.Text);
+                Remove(key);
             }
         }
     }
 
-    /// <summary>A fingerprint's 32 bytes, and whether it is the resolved notice's key.</summary>
-    private readonly record struct Digest(UInt128 High, UInt128 Low, bool Resolved);
+    /// <summary>A fingerprint's 32 bytes.</summary>
+    private readonly record struct Digest(UInt128 High, UInt128 Low);
 
-    /// <summary>A key as stored: a <see cref="Digest"/> when it is a fingerprint, otherwise the text.</summary>
-    private readonly record struct Key(Digest Digest, string? Text)
+    /// <summary>A key as stored: a <see cref="Digest"/> (of a firing or a resolved key) when it is a fingerprint, otherwise the text.</summary>
+    private readonly record struct Key(Digest Digest, bool Resolved, string? Text)
     {
         public static Key Of(string key)
         {
@@ -123,10 +129,10 @@ public sealed class InMemoryDedupeStore : IDedupeStore
             Span<byte> bytes = stackalloc byte[32];
             if (hex.Length != 64 || hex.ContainsAnyExcept(NotLowerHex) || Convert.FromHexString(hex, bytes, out _, out var written) != OperationStatus.Done || written != 32)
             {
-                return new Key(default, key);
+                return new Key(default, false, key);
             }
 
-            return new Key(new Digest(BinaryPrimitives.ReadUInt128BigEndian(bytes), BinaryPrimitives.ReadUInt128BigEndian(bytes[16..]), resolved), null);
+            return new Key(new Digest(BinaryPrimitives.ReadUInt128BigEndian(bytes), BinaryPrimitives.ReadUInt128BigEndian(bytes[16..])), resolved, null);
         }
     }
 }
