@@ -7,7 +7,8 @@ namespace Observability.Benchmarks;
 /// <summary>
 /// A storm of distinct alerts of mixed severity (half critical, half warning, the default inhibition rule on:
 /// critical mutes warnings of the same service and category), published in batches of 100 into a fresh pipeline
-/// with the in-memory dedupe store and a no-op sink, the clock moving a second per batch. The cost per alert
+/// with the in-memory dedupe store and a no-op sink, on the system clock as an application runs (a clock of one's own
+/// would cost each send a timer: the runtime resets only the system clock's timers for reuse). The cost per alert
 /// must stay flat from 1,000 to 40,000 distinct alerts: every decision (dedupe, ledger, inhibition) is a hash lookup.
 /// <see cref="Storm"/> publishes the storm and waits (<c>FlushAsync</c>) until the sink has every notification, so the
 /// background delivery is in the time too; <see cref="Repeats"/> publishes the same storm again into a pipeline that
@@ -22,7 +23,6 @@ public class AlertStormBenchmarks
     private ServiceProvider _services = null!;
     private AlertPipeline _pipeline = null!;
     private Alert[][] _batches = null!;
-    private SteppingClock _clock = null!;
 
     /// <summary>Gets or sets the number of distinct alerts in the storm.</summary>
     [Params(1_000, 10_000, 40_000)]
@@ -50,9 +50,7 @@ public class AlertStormBenchmarks
     public void BuildPipeline()
     {
         _services?.Dispose();
-        _clock = new SteppingClock();
         var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(_clock);
         services.AddObservability(o =>
         {
             o.ServiceName = "checkout";
@@ -90,7 +88,6 @@ public class AlertStormBenchmarks
         var raised = 0;
         foreach (var batch in _batches)
         {
-            _clock.Step(TimeSpan.FromSeconds(1));
             raised += (await _pipeline.PublishAsync(batch)).Raised.Count;
         }
 
@@ -98,7 +95,7 @@ public class AlertStormBenchmarks
         return raised;
     }
 
-    /// <summary>The same storm again, a minute later: every alert is a repeat within its repeat interval.</summary>
+    /// <summary>The same storm again, right after: every alert is a repeat within its repeat interval.</summary>
     /// <returns>How many alerts were suppressed.</returns>
     [Benchmark]
     public async Task<int> Repeats()
@@ -106,19 +103,9 @@ public class AlertStormBenchmarks
         var suppressed = 0;
         foreach (var batch in _batches)
         {
-            _clock.Step(TimeSpan.FromSeconds(1));
             suppressed += (await _pipeline.PublishAsync(batch)).Suppressed;
         }
 
         return suppressed;
-    }
-
-    private sealed class SteppingClock : TimeProvider
-    {
-        private DateTimeOffset _now = new(2026, 11, 22, 0, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Step(TimeSpan by) => _now += by;
     }
 }
