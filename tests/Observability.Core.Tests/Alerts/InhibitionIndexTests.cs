@@ -61,6 +61,19 @@ public sealed class InhibitionIndexTests
     }
 
     [Fact]
+    public void EqualValues_AreComparedOneByOne_NotAsAJoinedText()
+    {
+        var index = new InhibitionIndex(_rules);
+        var source = Critical("a") with { Labels = new Dictionary<string, string> { ["service"] = "a\u001fb", ["category"] = "c" } };
+        var lookalike = Warning("w") with { Labels = new Dictionary<string, string> { ["service"] = "a", ["category"] = "b\u001fc" } };
+        var same = Warning("v") with { Labels = new Dictionary<string, string> { ["service"] = "a\u001fb", ["category"] = "c" } };
+        index.Add(source, T0);
+
+        Assert.False(Mutes(index, lookalike, T0)); // joined with the separator both read "a\u001fb\u001fc"
+        Assert.True(Mutes(index, same, T0));
+    }
+
+    [Fact]
     public void BatchIndex_WithoutKeys_StillMutes()
     {
         var index = new InhibitionIndex(_rules, trackKeys: false);

@@ -60,27 +60,7 @@ internal sealed class AlertRules
     }
 
     /// <summary>The values of the labels rule <paramref name="rule"/>'s <c>Equal</c> list names, as one key.</summary>
-    public string EqualKey(int rule, Alert alert)
-    {
-        var equal = _inhibitions[rule].Equal;
-        switch (equal.Length)
-        {
-            case 0:
-                return string.Empty;
-            case 1:
-                return AlertMatcher.ValueOf(alert, equal[0]);
-            case 2:
-                return string.Concat(AlertMatcher.ValueOf(alert, equal[0]), "\u001f", AlertMatcher.ValueOf(alert, equal[1]));
-            default:
-                var values = new string[equal.Length];
-                for (var i = 0; i < values.Length; i++)
-                {
-                    values[i] = AlertMatcher.ValueOf(alert, equal[i]);
-                }
-
-                return string.Join('\u001f', values);
-        }
-    }
+    public EqualValues EqualKey(int rule, Alert alert) => new(_inhibitions[rule].Equal, alert);
 
     /// <summary>Tells whether a source in <paramref name="index"/> seen since <paramref name="since"/> mutes <paramref name="alert"/>.</summary>
     public bool IsInhibited(Alert alert, InhibitionIndex index, DateTimeOffset since) => IsInhibited(alert, since, index, null);

@@ -10,19 +10,19 @@ namespace Observability.Internal;
 internal sealed class InhibitionIndex
 {
     private readonly AlertRules _rules;
-    private readonly Dictionary<string, Sources>[] _byRule;
-    private readonly Dictionary<string, string?[]>? _keysOf;
+    private readonly Dictionary<EqualValues, Sources>[] _byRule;
+    private readonly Dictionary<string, EqualValues?[]>? _keysOf;
 
     public InhibitionIndex(AlertRules rules, bool trackKeys = true)
     {
         _rules = rules;
-        _byRule = new Dictionary<string, Sources>[rules.InhibitionCount];
+        _byRule = new Dictionary<EqualValues, Sources>[rules.InhibitionCount];
         for (var r = 0; r < _byRule.Length; r++)
         {
-            _byRule[r] = new Dictionary<string, Sources>(StringComparer.Ordinal);
+            _byRule[r] = [];
         }
 
-        _keysOf = trackKeys ? new Dictionary<string, string?[]>(StringComparer.Ordinal) : null;
+        _keysOf = trackKeys ? new Dictionary<string, EqualValues?[]>(StringComparer.Ordinal) : null;
     }
 
     public AlertRules Rules => _rules;
@@ -44,12 +44,12 @@ internal sealed class InhibitionIndex
             return;
         }
 
-        string?[]? keys = null;
+        EqualValues?[]? keys = null;
         for (var r = 0; r < _byRule.Length; r++)
         {
             if (_rules.IsSource(r, alert))
             {
-                (keys ??= new string?[_byRule.Length])[r] = _rules.EqualKey(r, alert);
+                (keys ??= new EqualValues?[_byRule.Length])[r] = _rules.EqualKey(r, alert);
             }
         }
 
@@ -104,10 +104,10 @@ internal sealed class InhibitionIndex
     }
 
     /// <summary>Tells whether a source of rule <paramref name="rule"/> with the same <c>Equal</c> values, other than the alert itself and seen since <paramref name="since"/>, exists.</summary>
-    public bool Mutes(int rule, string key, string fingerprint, DateTimeOffset since)
+    public bool Mutes(int rule, EqualValues key, string fingerprint, DateTimeOffset since)
         => _byRule[rule].TryGetValue(key, out var sources) && sources.AnyBut(fingerprint, since);
 
-    private Sources SourcesOf(int rule, string key)
+    private Sources SourcesOf(int rule, EqualValues key)
     {
         if (!_byRule[rule].TryGetValue(key, out var sources))
         {
@@ -117,7 +117,7 @@ internal sealed class InhibitionIndex
         return sources;
     }
 
-    private void Remove(string fingerprint, string?[] keys)
+    private void Remove(string fingerprint, EqualValues?[] keys)
     {
         for (var r = 0; r < keys.Length; r++)
         {
@@ -128,11 +128,11 @@ internal sealed class InhibitionIndex
         }
     }
 
-    private static bool SameKeys(string?[] a, string?[] b)
+    private static bool SameKeys(EqualValues?[] a, EqualValues?[] b)
     {
         for (var r = 0; r < a.Length; r++)
         {
-            if (!string.Equals(a[r], b[r], StringComparison.Ordinal))
+            if (!Nullable.Equals(a[r], b[r]))
             {
                 return false;
             }
