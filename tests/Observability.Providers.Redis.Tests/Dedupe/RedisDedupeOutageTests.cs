@@ -64,8 +64,10 @@ public sealed class RedisDedupeOutageTests : IAsyncLifetime
             Assert.Equal(Distinct + 1, sink.Alerts.Select(static a => a.Fingerprint).Distinct().Count());
         }
 
-        // Another replica (its own memory empty) sends nothing: Redis holds every fingerprint.
-        var (other, otherPublisher, otherSink) = Replica(prefix, "other");
+        // Another replica (its own memory empty) sends nothing: Redis holds every fingerprint. Redis is up, so it gets the
+        // default timeouts: with the outage replica's 500 ms, a slow first connection on a loaded machine would make it
+        // decide in its own (empty) memory, as it should when Redis cannot be reached, and send everything again.
+        var (other, otherPublisher, otherSink) = Replica(prefix, "other", TimeSpan.FromSeconds(5));
         await using (other)
         {
             var rerun = await otherPublisher.PublishAsync([.. alerts, during]);
@@ -75,7 +77,7 @@ public sealed class RedisDedupeOutageTests : IAsyncLifetime
         }
     }
 
-    private (ServiceProvider Provider, IAlertPublisher Publisher, RecordingAlertSink Sink) Replica(string prefix, string name)
+    private (ServiceProvider Provider, IAlertPublisher Publisher, RecordingAlertSink Sink) Replica(string prefix, string name, TimeSpan? timeout = null)
     {
         var sink = new RecordingAlertSink(name);
         var services = new ServiceCollection();
@@ -91,8 +93,8 @@ public sealed class RedisDedupeOutageTests : IAsyncLifetime
             {
                 o.Configuration = _redis.Endpoint;
                 o.KeyPrefix = prefix;
-                o.OperationTimeout = TimeSpan.FromMilliseconds(500);
-                o.ConnectTimeout = TimeSpan.FromMilliseconds(500);
+                o.OperationTimeout = timeout ?? TimeSpan.FromMilliseconds(500);
+                o.ConnectTimeout = timeout ?? TimeSpan.FromMilliseconds(500);
             })
             .AddAlertSink(sink);
         var provider = services.BuildServiceProvider();
