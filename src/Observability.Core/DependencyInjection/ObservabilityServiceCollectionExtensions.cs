@@ -47,9 +47,7 @@ public static class ObservabilityServiceCollectionExtensions
 
     private static void AddCoreServices(IServiceCollection services)
     {
-        services.AddOptions<ObservabilityOptions>().ValidateOnStart();
-        OptionsChecks.Register<ObservabilityOptions>(services, Microsoft.Extensions.Options.Options.DefaultName);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ObservabilityOptions>, ObservabilityOptionsValidator>());
+        OptionsChecks.AddValidated<ObservabilityOptions, ObservabilityOptionsValidator>(services);
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(static sp => new FileAlertState(Options(sp).Alerts.StateDirectory is { } directory

@@ -46,9 +46,7 @@ public static class HealthMonitorServiceObservabilityBuilderExtensions
     private static IObservabilityBuilder Add(IObservabilityBuilder builder, Action<OptionsBuilder<HealthMonitorServiceOptions>> configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        configure(builder.Services.AddOptions<HealthMonitorServiceOptions>().ValidateOnStart());
-        OptionsChecks.Register<HealthMonitorServiceOptions>(builder.Services, Options.Options.DefaultName);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HealthMonitorServiceOptions>, HealthMonitorServiceOptionsValidator>());
+        configure(OptionsChecks.AddValidated<HealthMonitorServiceOptions, HealthMonitorServiceOptionsValidator>(builder.Services));
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, HealthMonitorService>(static sp => new HealthMonitorService(
             sp.GetRequiredService<IHealthMonitor>(),
             sp.GetRequiredService<IOptions<HealthMonitorServiceOptions>>(),

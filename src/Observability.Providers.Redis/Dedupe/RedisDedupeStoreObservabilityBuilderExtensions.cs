@@ -59,9 +59,7 @@ public static class RedisDedupeStoreObservabilityBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        configure(services.AddOptions<RedisDedupeStoreOptions>().ValidateOnStart());
-        OptionsChecks.Register<RedisDedupeStoreOptions>(services, Microsoft.Extensions.Options.Options.DefaultName);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedisDedupeStoreOptions>, RedisDedupeStoreOptionsValidator>());
+        configure(OptionsChecks.AddValidated<RedisDedupeStoreOptions, RedisDedupeStoreOptionsValidator>(services));
 
         services.RemoveAll<RedisDedupeStore>();
         services.AddSingleton(sp =>

@@ -38,9 +38,7 @@ public static class StabilityMonitorObservabilityBuilderExtensions
     private static IObservabilityBuilder Add(IObservabilityBuilder builder, Action<OptionsBuilder<StabilityMonitorOptions>> configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        configure(builder.Services.AddOptions<StabilityMonitorOptions>().ValidateOnStart());
-        OptionsChecks.Register<StabilityMonitorOptions>(builder.Services, Options.Options.DefaultName);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StabilityMonitorOptions>, StabilityMonitorOptionsValidation>());
+        configure(OptionsChecks.AddValidated<StabilityMonitorOptions, StabilityMonitorOptionsValidation>(builder.Services));
         builder.Services.TryAddSingleton(static services =>
         {
             var collectors = services.GetServices<ICollector>().ToArray();

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Observability.Internal;
@@ -25,6 +26,21 @@ internal sealed class OptionsChecks
         {
             registry._checks.Add((label, sp => _ = sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name)));
         }
+    }
+
+    /// <summary>
+    /// Registers the unnamed <typeparamref name="TOptions"/> as every single-instance part of the library does: validated at
+    /// start-up by <typeparamref name="TValidator"/> (added once) and listed for <c>ValidateObservabilityOptions</c>.
+    /// </summary>
+    /// <returns>The options builder, to configure or bind.</returns>
+    public static OptionsBuilder<TOptions> AddValidated<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TValidator>(IServiceCollection services)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        var options = services.AddOptions<TOptions>().ValidateOnStart();
+        Register<TOptions>(services, Options.DefaultName);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
+        return options;
     }
 
     private static OptionsChecks GetOrAdd(IServiceCollection services)
