@@ -95,24 +95,40 @@ public sealed partial class SecretRedactor
     public IReadOnlyDictionary<string, string> Redact(IReadOnlyDictionary<string, string> labels)
     {
         ArgumentNullException.ThrowIfNull(labels);
-        var result = new Dictionary<string, string>(labels.Count, StringComparer.Ordinal);
-        if (labels is Dictionary<string, string> dictionary)
+        if (labels.Count > LabelSet.MaxLength)
         {
-            foreach (var (key, value) in dictionary) // the struct enumerator: nothing boxed per alert
+            var result = new Dictionary<string, string>(labels.Count, StringComparer.Ordinal);
+            foreach (var (key, value) in labels)
             {
-                result[key] = IsSecretKey(key) ? MaskValue(value) : RedactText(value);
+                result[key] = RedactLabel(key, value);
             }
 
             return result;
         }
 
-        foreach (var (key, value) in labels)
+        // A handful of labels (the usual case): one array, keys and values side by side, no dictionary.
+        var items = new string[2 * labels.Count];
+        var length = 0;
+        if (labels is Dictionary<string, string> dictionary)
         {
-            result[key] = IsSecretKey(key) ? MaskValue(value) : RedactText(value);
+            foreach (var (key, value) in dictionary) // the struct enumerator: nothing boxed per alert; keys distinct
+            {
+                items[length++] = key;
+                items[length++] = RedactLabel(key, value);
+            }
+        }
+        else
+        {
+            foreach (var (key, value) in labels)
+            {
+                length = LabelSet.Put(items, length, key, RedactLabel(key, value)); // a key given twice keeps its last value
+            }
         }
 
-        return result;
+        return new LabelSet(length == items.Length ? items : items[..length]);
     }
+
+    private string RedactLabel(string key, string value) => IsSecretKey(key) ? MaskValue(value) : RedactText(value);
 
     /// <summary>
     /// Masks secrets inside free text, found by what they look like: vendor tokens (GitHub, GitLab, Slack,

@@ -84,6 +84,46 @@ public sealed class InhibitionIndexTests
         Assert.False(Mutes(index, Warning("w", category: "other"), T0));
     }
 
+    [Fact]
+    public void UnderTwoRules_EachRuleKeepsItsOwnKey_AndMovingOrRemovingTheAlertUpdatesBoth()
+    {
+        var options = new AlertingOptions();
+        var zoneRule = new AlertInhibitionRule();
+        zoneRule.SourceMatchers.Add("rule=zone_down");
+        zoneRule.TargetMatchers.Add("severity=~warning|info");
+        zoneRule.Equal.Add("zone");
+        options.Inhibitions.Add(zoneRule); // rule 1, beside the default rule 0
+        var rules = new AlertRules(options);
+        var index = new InhibitionIndex(rules);
+        bool Mutes(Alert alert) => rules.IsInhibited(alert, index, T0);
+        Alert ZoneDown(string zone, string category) => Alert("z", AlertSeverity.Critical, category) with
+        {
+            Rule = "zone_down",
+            Labels = new Dictionary<string, string> { ["service"] = "checkout", ["category"] = category, ["zone"] = zone },
+        };
+        Alert Target(string zone, string category) => Alert("w", AlertSeverity.Warning, category) with
+        {
+            Labels = new Dictionary<string, string> { ["service"] = "other", ["category"] = category, ["zone"] = zone },
+        };
+        Alert SameService(string category) => Alert("w", AlertSeverity.Warning, category);
+
+        index.Add(ZoneDown("eu-1", "db"), T0); // a source of both rules
+        Assert.True(Mutes(Target("eu-1", "x"))); // by zone (rule 1)
+        Assert.True(Mutes(SameService("db"))); // by service and category (rule 0)
+
+        index.Add(ZoneDown("eu-2", "db"), T0); // the same fingerprint moves under rule 1 only
+        Assert.False(Mutes(Target("eu-1", "x")));
+        Assert.True(Mutes(Target("eu-2", "x")));
+        Assert.True(Mutes(SameService("db")));
+
+        index.Add(ZoneDown("eu-2", "db") with { Severity = AlertSeverity.Warning }, T0); // no longer a source of rule 0
+        Assert.False(Mutes(SameService("db")));
+        Assert.True(Mutes(Target("eu-2", "x")));
+
+        index.Remove("z");
+        Assert.False(Mutes(Target("eu-2", "x")));
+    }
+
     private bool Mutes(InhibitionIndex index, Alert alert, DateTimeOffset since) => _rules.IsInhibited(alert, index, since);
 
     private static Alert Critical(string fingerprint, string category = "db") => Alert(fingerprint, AlertSeverity.Critical, category);

@@ -24,7 +24,7 @@ internal sealed partial class AlertLedger
                 return [];
             }
 
-            var changes = _dirty.Select(f => (f, _entries.GetValueOrDefault(f))).ToList();
+            var changes = _dirty.Select(f => (f, Find(f))).ToList();
             _dirty.Clear();
             return changes;
         }
@@ -47,7 +47,7 @@ internal sealed partial class AlertLedger
     {
         lock (_gate)
         {
-            var pending = _dirty is null ? [] : _dirty.Select(f => (Fingerprint: f, Entry: _entries.GetValueOrDefault(f))).ToList();
+            var pending = _dirty is null ? [] : _dirty.Select(f => (Fingerprint: f, Entry: Find(f))).ToList();
             _entries.Clear();
             _byScope.Clear();
             _index = null; // rebuilt on the next inhibition check
@@ -59,9 +59,9 @@ internal sealed partial class AlertLedger
             foreach (var (fingerprint, entry) in pending)
             {
                 RemoveEntry(fingerprint);
-                if (entry is not null)
+                if (entry is { } kept)
                 {
-                    AddEntry(entry);
+                    AddEntry(kept);
                 }
             }
 
@@ -70,4 +70,6 @@ internal sealed partial class AlertLedger
     }
 
     private void Track(string fingerprint) => _dirty?.Add(fingerprint);
+
+    private Entry? Find(string fingerprint) => _entries.TryGetValue(fingerprint, out var entry) ? entry : null;
 }

@@ -42,7 +42,8 @@ internal sealed partial class AlertLedger(TimeSpan unscopedHorizon, TimeSpan sco
         lock (_gate)
         {
             var fingerprint = alert.Fingerprint!;
-            if (_entries.TryGetValue(fingerprint, out var previous) && string.Equals(previous.Scope, scope, StringComparison.Ordinal))
+            var known = _entries.TryGetValue(fingerprint, out var previous);
+            if (known && string.Equals(previous.Scope, scope, StringComparison.Ordinal))
             {
                 // Seen again (every pass, every repeat): the same entry, newer. An alert that says the same as the one kept
                 // leaves that one in place (and the index only refreshes its time), so a storm of repeats does not move
@@ -63,7 +64,7 @@ internal sealed partial class AlertLedger(TimeSpan unscopedHorizon, TimeSpan sco
             else
             {
                 RemoveEntry(fingerprint);
-                AddEntry(new Entry(alert, scope, previous?.FirstSeen ?? now, now, previous?.LastNotified));
+                AddEntry(known ? new Entry(alert, scope, previous.FirstSeen, now, previous.LastNotified) : new Entry(alert, scope, now, now, null));
             }
 
             if (_entries.Count >= _pruneAt)
@@ -239,5 +240,6 @@ internal sealed partial class AlertLedger(TimeSpan unscopedHorizon, TimeSpan sco
     /// <param name="FirstSeen">When it was first seen firing.</param>
     /// <param name="LastSeen">When it was last seen firing.</param>
     /// <param name="LastNotified">When it was last raised to the sinks, if ever.</param>
-    internal sealed record Entry(Alert Alert, string? Scope, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, DateTimeOffset? LastNotified);
+    /// <remarks>A struct held in the ledger's own slots: every critical alert of a storm is remembered, and an object per entry would be one more for the garbage collector to trace.</remarks>
+    internal readonly record struct Entry(Alert Alert, string? Scope, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, DateTimeOffset? LastNotified);
 }

@@ -71,7 +71,7 @@ internal sealed partial class AlertStateSync
         var encoded = new Dictionary<string, string?>(changes.Count, StringComparer.Ordinal);
         foreach (var (fingerprint, entry) in changes)
         {
-            encoded[fingerprint] = entry is null ? null : JsonSerializer.Serialize(entry, AlertStateJsonContext.Default.Entry);
+            encoded[fingerprint] = entry is { } kept ? JsonSerializer.Serialize(kept, AlertStateJsonContext.Default.Entry) : null;
         }
 
         try
@@ -97,7 +97,7 @@ internal sealed partial class AlertStateSync
         AlertLedger.Entry? entry;
         try
         {
-            entry = JsonSerializer.Deserialize(json, AlertStateJsonContext.Default.Entry);
+            entry = JsonSerializer.Deserialize(json, AlertStateJsonContext.Default.NullableEntry);
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
         {
@@ -118,8 +118,8 @@ internal sealed partial class AlertStateSync
             return null;
         }
 
-        var alert = entry!.Alert!;
-        return entry with
+        var alert = entry!.Value.Alert!;
+        return entry.Value with
         {
             Alert = alert with
             {
@@ -204,4 +204,5 @@ internal sealed partial class AlertStateSync
     NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     Converters = [typeof(AlertContextJsonConverter)])]
 [JsonSerializable(typeof(AlertLedger.Entry))]
+[JsonSerializable(typeof(AlertLedger.Entry?))]
 internal sealed partial class AlertStateJsonContext : JsonSerializerContext;

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Observability.Internal;
 
 /// <summary>
@@ -5,13 +8,15 @@ namespace Observability.Internal;
 /// <c>Equal</c> list names: testing an alert is one hash lookup per rule, never a comparison with every source.
 /// The ledger's index keeps each alert's keys (<c>trackKeys</c>), so refreshing an alert that is already in (the same
 /// alert seen again, every pass) is a lookup and a timestamp, and removing one never recomputes them; a batch's index
-/// is only added to and read, and keeps none.
+/// is only added to and read, and keeps none. Sources and keys are held in the dictionaries' own slots (structs), not
+/// in objects of their own: every critical alert of a storm is kept here, and each object it leaves is work for the
+/// garbage collector.
 /// </summary>
 internal sealed class InhibitionIndex
 {
     private readonly AlertRules _rules;
     private readonly Dictionary<EqualValues, Sources>[] _byRule;
-    private readonly Dictionary<string, EqualValues?[]>? _keysOf;
+    private readonly Dictionary<string, Keys>? _keysOf;
 
     public InhibitionIndex(AlertRules rules, bool trackKeys = true)
     {
@@ -22,7 +27,7 @@ internal sealed class InhibitionIndex
             _byRule[r] = [];
         }
 
-        _keysOf = trackKeys ? new Dictionary<string, EqualValues?[]>(StringComparer.Ordinal) : null;
+        _keysOf = trackKeys ? new Dictionary<string, Keys>(StringComparer.Ordinal) : null;
     }
 
     public AlertRules Rules => _rules;
@@ -44,32 +49,29 @@ internal sealed class InhibitionIndex
             return;
         }
 
-        EqualValues?[]? keys = null;
+        var keys = new Keys(_byRule.Length);
         for (var r = 0; r < _byRule.Length; r++)
         {
             if (_rules.IsSource(r, alert))
             {
-                (keys ??= new EqualValues?[_byRule.Length])[r] = _rules.EqualKey(r, alert);
+                keys = keys.With(r, _rules.EqualKey(r, alert));
             }
         }
 
-        if (keys is null)
+        if (keys.IsEmpty)
         {
             Remove(fingerprint); // mutes nothing (any more): nothing to keep for it
             return;
         }
 
-        if (!_keysOf.TryGetValue(fingerprint, out var previous))
+        ref var kept = ref CollectionsMarshal.GetValueRefOrAddDefault(_keysOf, fingerprint, out var existed);
+        if (existed && !kept.Equals(keys))
         {
-            _keysOf[fingerprint] = keys;
-        }
-        else if (!SameKeys(previous, keys))
-        {
-            Remove(fingerprint, previous);
-            _keysOf[fingerprint] = keys;
+            Remove(fingerprint, kept);
         }
 
-        for (var r = 0; r < keys.Length; r++)
+        kept = keys;
+        for (var r = 0; r < _byRule.Length; r++)
         {
             if (keys[r] is { } key)
             {
@@ -86,11 +88,15 @@ internal sealed class InhibitionIndex
             return;
         }
 
-        for (var r = 0; r < keys.Length; r++)
+        for (var r = 0; r < _byRule.Length; r++)
         {
-            if (keys[r] is { } key && _byRule[r].TryGetValue(key, out var sources))
+            if (keys[r] is { } key)
             {
-                sources.Set(fingerprint, seen);
+                ref var sources = ref CollectionsMarshal.GetValueRefOrNullRef(_byRule[r], key);
+                if (!Unsafe.IsNullRef(ref sources))
+                {
+                    sources.Set(fingerprint, seen);
+                }
             }
         }
     }
@@ -105,44 +111,68 @@ internal sealed class InhibitionIndex
 
     /// <summary>Tells whether a source of rule <paramref name="rule"/> with the same <c>Equal</c> values, other than the alert itself and seen since <paramref name="since"/>, exists.</summary>
     public bool Mutes(int rule, EqualValues key, string fingerprint, DateTimeOffset since)
-        => _byRule[rule].TryGetValue(key, out var sources) && sources.AnyBut(fingerprint, since);
-
-    private Sources SourcesOf(int rule, EqualValues key)
     {
-        if (!_byRule[rule].TryGetValue(key, out var sources))
-        {
-            _byRule[rule][key] = sources = new Sources();
-        }
-
-        return sources;
+        ref var sources = ref CollectionsMarshal.GetValueRefOrNullRef(_byRule[rule], key);
+        return !Unsafe.IsNullRef(ref sources) && sources.AnyBut(fingerprint, since);
     }
 
-    private void Remove(string fingerprint, EqualValues?[] keys)
+    private ref Sources SourcesOf(int rule, EqualValues key) => ref CollectionsMarshal.GetValueRefOrAddDefault(_byRule[rule], key, out _);
+
+    private void Remove(string fingerprint, Keys keys)
     {
-        for (var r = 0; r < keys.Length; r++)
+        for (var r = 0; r < _byRule.Length; r++)
         {
-            if (keys[r] is { } key && _byRule[r].TryGetValue(key, out var sources) && sources.Remove(fingerprint) && sources.IsEmpty)
+            if (keys[r] is { } key)
             {
-                _byRule[r].Remove(key);
+                ref var sources = ref CollectionsMarshal.GetValueRefOrNullRef(_byRule[r], key);
+                if (!Unsafe.IsNullRef(ref sources) && sources.Remove(fingerprint) && sources.IsEmpty)
+                {
+                    _byRule[r].Remove(key);
+                }
             }
         }
     }
 
-    private static bool SameKeys(EqualValues?[] a, EqualValues?[] b)
+    /// <summary>
+    /// The key of an alert under each rule it is a source of (<see langword="null"/> under the others): the first rule's
+    /// inline, the others' in an array only when there are other rules (by default there is one).
+    /// </summary>
+    private readonly struct Keys : IEquatable<Keys>
     {
-        for (var r = 0; r < a.Length; r++)
+        private readonly EqualValues? _first;
+        private readonly EqualValues?[]? _others;
+
+        public Keys(int rules) => _others = rules > 1 ? new EqualValues?[rules - 1] : null;
+
+        private Keys(EqualValues? first, EqualValues?[]? others) => (_first, _others) = (first, others);
+
+        public bool IsEmpty => _first is null && (_others is null || Array.TrueForAll(_others, static k => k is null));
+
+        public EqualValues? this[int rule] => rule == 0 ? _first : _others![rule - 1];
+
+        /// <summary>Returns these keys with <paramref name="key"/> under <paramref name="rule"/> (the array, if any, is written in place).</summary>
+        public Keys With(int rule, EqualValues key)
         {
-            if (!Nullable.Equals(a[r], b[r]))
+            if (rule == 0)
             {
-                return false;
+                return new Keys(key, _others);
             }
+
+            _others![rule - 1] = key;
+            return this;
         }
 
-        return true;
+        public bool Equals(Keys other)
+            => Nullable.Equals(_first, other._first)
+            && (ReferenceEquals(_others, other._others) || (_others is not null && other._others is not null && _others.AsSpan().SequenceEqual(other._others)));
+
+        public override bool Equals(object? obj) => obj is Keys other && Equals(other);
+
+        public override int GetHashCode() => _first.GetHashCode();
     }
 
-    /// <summary>The sources under one key: most keys have one, held inline; a dictionary only for the others.</summary>
-    private sealed class Sources
+    /// <summary>The sources under one key, held in the index's slot: most keys have one, inline; a dictionary only for the others.</summary>
+    private struct Sources
     {
         private string? _first;
         private DateTimeOffset _firstSeen;
