@@ -166,6 +166,15 @@ internal sealed partial class OutboxIndex : IReadOnlyCollection<OutboxEntry>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
+    /// <summary>Enumerates the nodes in arrival order, oldest first (what the outbox file keeps, with their sequence numbers).</summary>
+    public IEnumerable<Node> Nodes()
+    {
+        for (var node = _arrival.First; node is not null; node = node.LinkOn(Place.Arrival).Next)
+        {
+            yield return node;
+        }
+    }
+
     // Moves the groups that became due by now into the due set (and back, should the clock have gone backwards).
     private void UpdateDue(DateTimeOffset now)
     {

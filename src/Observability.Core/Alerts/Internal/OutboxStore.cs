@@ -1,23 +1,40 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Observability.Internal;
 
 /// <summary>
-/// Keeps one sink's outbox in <c>&lt;directory&gt;/&lt;sink&gt;.outbox.json</c>, rewritten through a temporary
-/// file and a rename after each change, so a crash leaves either the old or the new list. A file that
-/// cannot be read is moved aside (<c>.corrupt</c>) and reported, never fatal; a bad entry is set aside alone
-/// (<c>.rejected</c>) and the others are kept.
+/// Keeps one sink's outbox in <c>&lt;directory&gt;/&lt;sink&gt;.outbox.json</c> as a journal: one JSON line per change, appended
+/// and handed to the operating system before the change counts (<c>{"add":[{"id":7,"entry":{...}}],"done":[3,4]}</c>: the
+/// entries that joined, the numbers of those that left), so a change costs what it changed, not the whole outbox. When the
+/// lines of entries gone outweigh the entries waiting, the file is compacted: rewritten with only the waiting entries,
+/// through a temporary file and a rename, so a crash leaves either the old or the new file. Amortised, a change is O(1).
+/// Reading replays the lines (see <c>OutboxStore.Replay.cs</c>). Not thread-safe: the outbox calls it under its lock.
 /// </summary>
-internal sealed class OutboxStore
+internal sealed partial class OutboxStore
 {
+    /// <summary>The fewest dead records (entries gone, and the numbers that said so) worth a compaction.</summary>
+    internal const int CompactionMinimum = 64;
+
+    private static readonly JsonEncodedText AddProperty = JsonEncodedText.Encode(AddName);
+    private static readonly JsonEncodedText DoneProperty = JsonEncodedText.Encode(DoneName);
+    private static readonly JsonEncodedText IdProperty = JsonEncodedText.Encode(IdName);
+    private static readonly JsonEncodedText EntryProperty = JsonEncodedText.Encode(EntryName);
     private readonly string _path;
+    private readonly List<OutboxIndex.Node> _added = [];
+    private readonly List<long> _removed = [];
+    private readonly ArrayBufferWriter<byte> _line = new(4096);
+    private readonly Utf8JsonWriter _writer;
+    private long _records; // the file's records: each entry added and each number of one gone
+    private bool _mustRewrite = true; // the file is not (or may not be) what the appended lines assume: the next write rewrites it
 
     public OutboxStore(string directory, string sinkName)
     {
         Directory.CreateDirectory(directory);
         var safeName = string.Concat(sinkName.Select(static c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
         _path = System.IO.Path.Combine(directory, safeName + ".outbox.json");
+        _writer = new Utf8JsonWriter(_line);
     }
 
     public string FilePath => _path;
@@ -25,173 +42,121 @@ internal sealed class OutboxStore
     /// <summary>Gets the file where entries that cannot be read are set aside.</summary>
     public string RejectedPath => _path + ".rejected";
 
+    /// <summary>Gets how many records the file holds (for the tests: it stays within a constant of the entries waiting).</summary>
+    internal long Records => _records;
+
+    /// <summary>Notes an entry that joined the outbox; it is written at the next <see cref="Commit"/>.</summary>
+    public void Added(OutboxIndex.Node node) => _added.Add(node);
+
+    /// <summary>Notes an entry that left the outbox (delivered, refused or dropped); it is written at the next <see cref="Commit"/>.</summary>
+    public void Removed(OutboxIndex.Node node) => _removed.Add(node.Sequence);
+
     /// <summary>
-    /// Reads the waiting entries. A file that is not a JSON array is moved aside whole (<paramref name="problem"/>);
-    /// an entry that cannot be read or misses what delivery needs (<c>null</c>, <c>"alert": null</c>, no rule...) is
-    /// set aside alone in <see cref="RejectedPath"/> and described in <paramref name="rejected"/>; the others are kept.
+    /// Writes the changes noted since the last commit as one line appended to the file, or compacts the file when dead
+    /// records outweigh the <paramref name="waiting"/> entries, or deletes it when none wait. A write that fails leaves the
+    /// file to be rewritten whole at the next commit (a line may have been cut short); the exception goes to the caller.
     /// </summary>
-    public List<OutboxEntry> Load(out string? problem, out List<string> rejected)
-    {
-        problem = null;
-        rejected = [];
-        if (!File.Exists(_path))
-        {
-            return [];
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(_path));
-            if (document.RootElement.ValueKind != JsonValueKind.Array)
-            {
-                problem = $"the file holds {document.RootElement.ValueKind}, not an array of entries";
-                TryMoveAside();
-                return [];
-            }
-
-            var entries = new List<OutboxEntry>();
-            var setAside = new List<JsonElement>();
-            var index = 0;
-            foreach (var element in document.RootElement.EnumerateArray())
-            {
-                if (Read(element, out var why) is { } entry)
-                {
-                    entries.Add(entry);
-                }
-                else
-                {
-                    rejected.Add($"entry {index + 1} ({why ?? Describe(element)})");
-                    setAside.Add(element);
-                }
-
-                index++;
-            }
-
-            if (setAside.Count > 0)
-            {
-                SetAside(setAside);
-            }
-
-            return entries;
-        }
-        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
-        {
-            problem = $"{ex.GetType().Name}: {ex.Message}";
-            TryMoveAside();
-            return [];
-        }
-    }
-
-    private static OutboxEntry? Read(JsonElement element, out string? why)
-    {
-        why = null;
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            return null;
-        }
-
-        try
-        {
-            var entry = element.Deserialize(OutboxJsonContext.Default.OutboxEntry);
-            why = entry switch
-            {
-                null => "null",
-                { Alert: null } => "no alert",
-                { Group: null } => "no group",
-                { Alert: var a } when string.IsNullOrWhiteSpace(a.Rule) => "an alert without a rule",
-                { Alert: var a } when string.IsNullOrEmpty(a.Fingerprint) => "an alert without a fingerprint",
-                { Alert: var a } when a.Title is null => "an alert without a title",
-                _ => null,
-            };
-            if (why is not null)
-            {
-                return null;
-            }
-
-            // Optional members left out (or null) take their defaults, as in a new alert.
-            var read = entry!;
-            var alert = read.Alert!;
-            return alert.Message is null || alert.Source is null || alert.Labels is null || alert.Links is null || alert.Context is null
-                ? read with
-                {
-                    Alert = alert with
-                    {
-                        Message = alert.Message ?? string.Empty,
-                        Source = alert.Source ?? "observability",
-                        Labels = alert.Labels ?? new Dictionary<string, string>(),
-                        Links = alert.Links ?? [],
-                        Context = alert.Context ?? new Dictionary<string, object?>(),
-                    },
-                }
-                : read;
-        }
-        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
-        {
-            why = ex is JsonException { Path: { } path } ? $"unreadable at {path}" : ex.GetType().Name;
-            return null;
-        }
-    }
-
-    private static string Describe(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.Null => "null",
-        JsonValueKind.Object when !element.TryGetProperty("alert", out var alert) || alert.ValueKind != JsonValueKind.Object => "no alert",
-        _ => $"a {element.ValueKind.ToString().ToLowerInvariant()}, not an entry",
-    };
-
-    /// <summary>Appends the bad entries to the set-aside file (a JSON array), so nothing is lost and nothing blocks.</summary>
-    private void SetAside(List<JsonElement> elements)
+    public void Commit(OutboxIndex waiting)
     {
         try
         {
-            var previous = new List<JsonElement>();
-            if (File.Exists(RejectedPath))
+            if (waiting.Count == 0)
             {
-                try
-                {
-                    using var old = JsonDocument.Parse(File.ReadAllBytes(RejectedPath));
-                    if (old.RootElement.ValueKind == JsonValueKind.Array)
-                    {
-                        previous.AddRange(old.RootElement.EnumerateArray().Select(static e => e.Clone()));
-                    }
-                }
-                catch (JsonException)
-                {
-                    // An unreadable set-aside file is replaced.
-                }
+                File.Delete(_path);
+                _records = 0;
+                _mustRewrite = false;
+                return;
             }
 
-            previous.AddRange(elements);
-            AtomicFile.Write(RejectedPath, JsonSerializer.SerializeToUtf8Bytes(previous, OutboxJsonContext.Default.ListJsonElement));
+            var records = _records + _added.Count + _removed.Count;
+            var dead = records - waiting.Count;
+            if (_mustRewrite || (dead > waiting.Count && dead >= CompactionMinimum))
+            {
+                Compact(waiting);
+                return;
+            }
+
+            if (_added.Count == 0 && _removed.Count == 0)
+            {
+                return;
+            }
+
+            _line.ResetWrittenCount();
+            WriteLine(_line, _added, _removed);
+            Append(_line.WrittenSpan);
+            _records = records;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch
         {
-            // Best effort: the entries are reported in the log either way, and the next save drops them from the outbox.
+            _mustRewrite = true;
+            throw;
+        }
+        finally
+        {
+            _added.Clear();
+            _removed.Clear();
         }
     }
 
-    /// <summary>Writes the waiting entries in the order given (oldest first), or deletes the file when none wait.</summary>
-    public void Save(IReadOnlyCollection<OutboxEntry> entries)
+    // One write, unbuffered, so the line reaches the operating system whole or (killed mid-call) cut short, which the
+    // replay ignores. Like the rename of a compaction, it is not forced to the disk: it survives the process, not the power.
+    private void Append(ReadOnlySpan<byte> line)
     {
-        if (entries.Count == 0)
-        {
-            File.Delete(_path);
-            return;
-        }
-
-        AtomicFile.Write(_path, JsonSerializer.SerializeToUtf8Bytes(entries, OutboxJsonContext.Default.IReadOnlyCollectionOutboxEntry));
+        using var stream = new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
+        stream.Write(line);
     }
 
-    private void TryMoveAside()
+    /// <summary>Rewrites the file with the waiting entries only, oldest first, a line each, through a temporary file and a rename.</summary>
+    private void Compact(OutboxIndex waiting)
     {
-        try
+        var content = new ArrayBufferWriter<byte>(Math.Max(4096, (int)Math.Min(int.MaxValue / 2, 512L * waiting.Count)));
+        var one = new OutboxIndex.Node[1];
+        foreach (var node in waiting.Nodes())
         {
-            File.Move(_path, _path + ".corrupt", overwrite: true);
+            one[0] = node;
+            WriteLine(content, one, []);
         }
-        catch (IOException)
+
+        _writer.Reset(_line); // the compacted content is not held on to
+        AtomicFile.Write(_path, content.WrittenSpan);
+        _records = waiting.Count;
+        _mustRewrite = false;
+    }
+
+    // {"add":[{"id":n,"entry":{...}}...],"done":[n...]} and a line feed.
+    private void WriteLine(IBufferWriter<byte> output, IReadOnlyList<OutboxIndex.Node> added, List<long> removed)
+    {
+        _writer.Reset(output); // one JSON value per line: the writer starts afresh on each
+        _writer.WriteStartObject();
+        if (added.Count > 0)
         {
-            // Best effort: the next save overwrites it anyway.
+            _writer.WriteStartArray(AddProperty);
+            foreach (var node in added)
+            {
+                _writer.WriteStartObject();
+                _writer.WriteNumber(IdProperty, node.Sequence);
+                _writer.WritePropertyName(EntryProperty);
+                JsonSerializer.Serialize(_writer, node.Entry, OutboxJsonContext.Default.OutboxEntry);
+                _writer.WriteEndObject();
+            }
+
+            _writer.WriteEndArray();
         }
+
+        if (removed.Count > 0)
+        {
+            _writer.WriteStartArray(DoneProperty);
+            foreach (var id in removed)
+            {
+                _writer.WriteNumberValue(id);
+            }
+
+            _writer.WriteEndArray();
+        }
+
+        _writer.WriteEndObject();
+        _writer.Flush();
+        output.Write("\n"u8);
     }
 }
 
@@ -211,5 +176,5 @@ internal sealed record OutboxEntry(Alert Alert, string Group, DateTimeOffset Enq
 [JsonSerializable(typeof(List<OutboxEntry>))]
 [JsonSerializable(typeof(OutboxEntry))]
 [JsonSerializable(typeof(List<JsonElement>))]
-[JsonSerializable(typeof(IReadOnlyCollection<OutboxEntry>))]
+[JsonSerializable(typeof(string))]
 internal sealed partial class OutboxJsonContext : JsonSerializerContext;

@@ -104,7 +104,10 @@ internal sealed partial class SinkOutbox
 
         foreach (var node in batch)
         {
-            _entries.Remove(node);
+            if (_entries.Remove(node))
+            {
+                _store?.Removed(node);
+            }
         }
 
         Persist();

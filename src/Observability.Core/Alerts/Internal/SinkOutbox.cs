@@ -46,7 +46,7 @@ internal sealed partial class SinkOutbox
         if (_delivery.OutboxDirectory is { } directory)
         {
             _store = new OutboxStore(directory, sink.Name);
-            var loaded = _store.Load(out var problem, out var rejected);
+            var loaded = _store.Load(out var problem, out var rejected, out var tornBytes);
             foreach (var entry in loaded)
             {
                 _entries.Add(entry); // in the file's order, oldest first: the groups and their order come back as they were
@@ -57,11 +57,17 @@ internal sealed partial class SinkOutbox
                 LogOutboxUnreadable(_logger, sink.Name, _redactor.RedactText(problem));
             }
 
+            if (tornBytes > 0)
+            {
+                LogOutboxTornRecord(_logger, sink.Name, tornBytes);
+            }
+
             if (rejected.Count > 0)
             {
                 LogOutboxEntriesSetAside(_logger, sink.Name, rejected.Count, System.IO.Path.GetFileName(_store.RejectedPath), string.Join("; ", rejected.Take(10)));
-                Persist(); // the outbox file keeps only the good entries
             }
+
+            Persist(); // the file rewritten as a journal of the good entries, numbered as this outbox numbers them
 
             if (problem is null && _entries.Count > 0)
             {
@@ -120,7 +126,8 @@ internal sealed partial class SinkOutbox
                     continue;
                 }
 
-                _entries.Add(new OutboxEntry(alert, group, now, DueFor(group, now)));
+                var node = _entries.Add(new OutboxEntry(alert, group, now, DueFor(group, now)));
+                _store?.Added(node);
                 taken++;
             }
 
@@ -258,6 +265,7 @@ internal sealed partial class SinkOutbox
 
         var dropped = victim.Entry.Alert;
         _entries.Remove(victim);
+        _store?.Removed(victim);
         LogOutboxFull(_logger, Name, _delivery.OutboxCapacity, dropped.Rule, dropped.Severity);
         return true;
     }
@@ -304,7 +312,7 @@ internal sealed partial class SinkOutbox
 
         try
         {
-            _store.Save(_entries);
+            _store.Commit(_entries); // the changes since the last commit, appended as one line
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -340,6 +348,9 @@ internal sealed partial class SinkOutbox
 
     [LoggerMessage(EventId = 2019, Level = LogLevel.Warning, Message = "The outbox file of sink {Sink} held {Count} entry(ies) that cannot be delivered; they were set aside in {File} and the others kept: {Entries}")]
     private static partial void LogOutboxEntriesSetAside(ILogger logger, string sink, int count, string file, string entries);
+
+    [LoggerMessage(EventId = 2030, Level = LogLevel.Warning, Message = "The outbox file of sink {Sink} ended in a record cut short ({Bytes} bytes: the process stopped while writing it); it was ignored and the records before it kept")]
+    private static partial void LogOutboxTornRecord(ILogger logger, string sink, int bytes);
 
     [LoggerMessage(EventId = 2018, Level = LogLevel.Warning, Message = "The outbox file of sink {Sink} could not be written: {Reason}")]
     private static partial void LogOutboxUnwritable(ILogger logger, string sink, string reason);

@@ -267,7 +267,7 @@ public sealed class AlertPipelineDeliveryTests : AlertPipelineTestBase
             var pipeline = Build(sink, o => o.Alerts.Delivery.OutboxDirectory = directory);
 
             var (_, first) = await PublishAndDeliverAsync(pipeline, Enumerable.Range(0, 6).Select(i => CreateAlert() with { Rule = $"r{i}" }).ToArray());
-            var waitingAfterFailure = Rules(file);
+            var waitingAfterFailure = OutboxFile.Rules(file);
             _time.Advance(TimeSpan.FromSeconds(1));
             await pipeline.DeliverDueAsync();
 
@@ -281,9 +281,6 @@ public sealed class AlertPipelineDeliveryTests : AlertPipelineTestBase
         {
             Directory.Delete(directory, recursive: true);
         }
-
-        static string[] Rules(string path) => System.Text.Json.JsonDocument.Parse(File.ReadAllText(path)).RootElement.EnumerateArray()
-            .Select(static e => e.GetProperty("alert").GetProperty("rule").GetString()!).ToArray();
     }
 
     /// <summary>Sends a group as messages of <c>perMessage</c> alerts, reporting each, and fails message <c>failAtMessage</c> once.</summary>
@@ -305,7 +302,7 @@ public sealed class AlertPipelineDeliveryTests : AlertPipelineTestBase
             var done = 0;
             for (var message = 1; done < alerts.Count; message++)
             {
-                FileEntriesBeforeEachMessage.Add(File.Exists(file) ? System.Text.Json.JsonDocument.Parse(File.ReadAllText(file)).RootElement.GetArrayLength() : 0);
+                FileEntriesBeforeEachMessage.Add(OutboxFile.Waiting(file).Count);
                 if (message == failAtMessage && !_failed)
                 {
                     _failed = true;

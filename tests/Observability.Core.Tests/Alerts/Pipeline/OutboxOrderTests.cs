@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Observability.Internal;
 using Observability.Testing;
@@ -138,7 +137,7 @@ public sealed class OutboxOrderTests : AlertPipelineTestBase
                 await pipeline.PublishAsync([Raise("c1", "c"), Raise("b2", "b")], CancellationToken.None); // c due at 40 s
             }
 
-            Assert.Equal(["a1", "b1", "a2", "c1", "b2"], Rules(file)); // oldest first
+            Assert.Equal(["a1", "b1", "a2", "c1", "b2"], OutboxFile.Rules(file)); // oldest first
 
             var sink = new ClockedSink(_time);
             var after = Build(sink, o =>
@@ -207,9 +206,6 @@ public sealed class OutboxOrderTests : AlertPipelineTestBase
 
         await pipeline.DeliverDueAsync();
     }
-
-    private static string[] Rules(string path) => JsonDocument.Parse(File.ReadAllText(path)).RootElement.EnumerateArray()
-        .Select(static e => e.GetProperty("alert").GetProperty("rule").GetString()!).ToArray();
 
     /// <summary>Records each accepted send as "&lt;seconds since T0&gt; s: &lt;rules&gt;"; can be told to throttle its next send.</summary>
     private sealed class ClockedSink(TimeProvider time) : IAlertSink
