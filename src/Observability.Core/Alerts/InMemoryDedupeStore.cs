@@ -6,7 +6,9 @@ namespace Observability;
 /// <summary>
 /// The default <see cref="IDedupeStore"/>: reservations held in this process, timed by the
 /// injected <see cref="TimeProvider"/>. Use a shared store to deduplicate across replicas. A decision is a hash
-/// lookup; expired reservations leave through a queue ordered by expiry, so no call scans the whole store.
+/// lookup. Expired reservations are swept out together, once the earliest has expired and at most once per eighth of the
+/// shortest window seen (and per second): a reservation is kept at most that long past its window (and until the next call),
+/// and a sweep's cost, spread over the calls that filled the tables, is O(1) a call. No queue of expiries is kept beside them.
 /// Keys that are alert fingerprints (64 lower-case hex characters, optionally after <c>resolved:</c>) are held as their
 /// 32 bytes, not as strings: a storm of 40,000 reservations keeps no object per reservation for the garbage collector
 /// to trace or promote. Other keys are held as they are. Thread-safe.
@@ -21,8 +23,10 @@ public sealed class InMemoryDedupeStore : IDedupeStore
     private readonly Dictionary<Digest, long> _firing = [];
     private readonly Dictionary<Digest, long> _resolved = [];
     private readonly Dictionary<string, long> _others = new(StringComparer.Ordinal);
-    private readonly PriorityQueue<Key, long> _expiryQueue = new();
     private readonly TimeProvider _timeProvider;
+    private long _earliest = long.MaxValue; // the earliest expiry held (UTC ticks), or later: nothing expires before it
+    private long _sweptAt;
+    private long _sweepSpacing = long.MaxValue; // an eighth of the shortest window seen, and at least a second
 
     /// <summary>Initializes a new instance of the <see cref="InMemoryDedupeStore"/> class.</summary>
     /// <param name="timeProvider">The clock.</param>
@@ -56,6 +60,7 @@ public sealed class InMemoryDedupeStore : IDedupeStore
         var stored = Key.Of(key);
         lock (_gate)
         {
+            _sweepSpacing = Math.Min(_sweepSpacing, Math.Max(TimeSpan.TicksPerSecond, window.Ticks / 8));
             Prune(now.UtcTicks);
             if (TryGet(stored, out var expiry) && expiry > now.UtcTicks)
             {
@@ -63,7 +68,7 @@ public sealed class InMemoryDedupeStore : IDedupeStore
             }
 
             Set(stored, until);
-            _expiryQueue.Enqueue(stored, until);
+            _earliest = Math.Min(_earliest, until);
             return ValueTask.FromResult(true);
         }
     }
@@ -101,19 +106,40 @@ public sealed class InMemoryDedupeStore : IDedupeStore
 
     private void Remove(Key key) => _ = key.Text is null ? Table(key).Remove(key.Digest) : _others.Remove(key.Text);
 
-    /// <summary>Removes the reservations expired by <paramref name="now"/> (UTC ticks): amortised O(log n) per reservation, never a full scan. The caller holds the lock.</summary>
+    /// <summary>
+    /// Removes the reservations expired by <paramref name="now"/> (UTC ticks) in one pass over the tables, when the earliest
+    /// has expired and the last pass is an eighth of the shortest window old: O(n) at most once per such time, O(1) a call
+    /// spread over the calls that filled the tables. The caller holds the lock.
+    /// </summary>
     private void Prune(long now)
     {
-        while (_expiryQueue.TryPeek(out var key, out var expiry) && expiry <= now)
+        if (now < _earliest || (now >= _sweptAt && now - _sweptAt < _sweepSpacing))
         {
-            _expiryQueue.Dequeue();
+            return; // nothing expired yet, or swept lately (a clock set back does not hold sweeps off)
+        }
 
-            // Only if the reservation is still the one queued (not renewed or released since).
-            if (TryGet(key, out var current) && current == expiry)
+        _sweptAt = now;
+        _earliest = Math.Min(Sweep(_firing, now), Math.Min(Sweep(_resolved, now), Sweep(_others, now)));
+    }
+
+    // Removes the expired entries (removal while enumerating is allowed) and returns the earliest expiry left.
+    private static long Sweep<TKey>(Dictionary<TKey, long> table, long now)
+        where TKey : notnull
+    {
+        var earliest = long.MaxValue;
+        foreach (var (key, expiry) in table)
+        {
+            if (expiry <= now)
             {
-                Remove(key);
+                table.Remove(key);
+            }
+            else
+            {
+                earliest = Math.Min(earliest, expiry);
             }
         }
+
+        return earliest;
     }
 
     /// <summary>A fingerprint's 32 bytes.</summary>

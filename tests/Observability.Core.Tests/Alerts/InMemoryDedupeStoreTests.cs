@@ -206,6 +206,55 @@ public sealed class InMemoryDedupeStoreTests
     }
 
     [Fact]
+    public async Task ExpiredReservations_AreSweptTogether_AtMostOncePerEighthOfTheShortestWindow()
+    {
+        var store = new InMemoryDedupeStore(_time);
+        var window = TimeSpan.FromSeconds(80); // sweeps at most every 10 s
+        Assert.True(await store.TryReserveAsync("a", window));
+        _time.Advance(TimeSpan.FromSeconds(5));
+        Assert.True(await store.TryReserveAsync("b", window));
+
+        _time.Advance(TimeSpan.FromSeconds(75)); // "a" has expired: the first sweep
+        Assert.True(await store.TryReserveAsync("c", window));
+        Assert.Equal(2, store.Count);
+
+        _time.Advance(TimeSpan.FromSeconds(6)); // "b" has expired, but the last sweep is 6 s old
+        Assert.True(await store.TryReserveAsync("d", window));
+        Assert.Equal(3, store.Count);
+        Assert.True(await store.TryReserveAsync("b", window)); // expired is expired, swept or not
+        Assert.Equal(3, store.Count);
+
+        _time.Advance(TimeSpan.FromSeconds(80)); // everything so far has expired, and the sweep is due
+        Assert.True(await store.TryReserveAsync("e", window));
+        Assert.Equal(1, store.Count);
+    }
+
+    [Fact]
+    public async Task AClockSetBack_DoesNotHoldSweepsOff()
+    {
+        var clock = new SettableClock { Now = new DateTimeOffset(2025, 1, 6, 13, 0, 0, TimeSpan.Zero) };
+        var store = new InMemoryDedupeStore(clock);
+        var window = TimeSpan.FromSeconds(10);
+        Assert.True(await store.TryReserveAsync("late", window));
+        clock.Now += TimeSpan.FromSeconds(20);
+        Assert.True(await store.TryReserveAsync("sweeps", window)); // sweeps "late" out at 13:00:20
+
+        clock.Now -= TimeSpan.FromHours(1); // set back an hour
+        Assert.True(await store.TryReserveAsync("early", window));
+        clock.Now += TimeSpan.FromSeconds(20);
+        Assert.True(await store.TryReserveAsync("next", window));
+
+        Assert.Equal(2, store.Count); // "early" was swept though the last sweep is an hour "ahead"; "sweeps" (expiring then) and "next" remain
+    }
+
+    private sealed class SettableClock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; }
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    [Fact]
     public async Task TryReserveAsync_ManyLiveKeys_KeepsEveryReservation()
     {
         var store = new InMemoryDedupeStore(_time);

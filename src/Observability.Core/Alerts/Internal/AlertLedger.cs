@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Observability.Internal;
 
 /// <summary>
@@ -235,11 +237,54 @@ internal sealed partial class AlertLedger(TimeSpan unscopedHorizon, TimeSpan sco
     }
 
     /// <summary>A remembered firing alert.</summary>
-    /// <param name="Alert">The alert as published (redacted, fingerprinted).</param>
-    /// <param name="Scope">The pass scope that published it, or <see langword="null"/> when published by hand.</param>
-    /// <param name="FirstSeen">When it was first seen firing.</param>
-    /// <param name="LastSeen">When it was last seen firing.</param>
-    /// <param name="LastNotified">When it was last raised to the sinks, if ever.</param>
-    /// <remarks>A struct held in the ledger's own slots: every critical alert of a storm is remembered, and an object per entry would be one more for the garbage collector to trace.</remarks>
-    internal readonly record struct Entry(Alert Alert, string? Scope, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, DateTimeOffset? LastNotified);
+    /// <remarks>
+    /// A struct held in the ledger's own slots, its times as UTC ticks (40 bytes in all): every critical alert of a storm is
+    /// remembered, and an object per entry would be one more for the garbage collector to trace, wider slots more bytes
+    /// for the table to copy as it grows. Serialised (the persisted alert state) with its times as dates.
+    /// </remarks>
+    internal readonly record struct Entry
+    {
+        private const long Never = long.MinValue;
+        private readonly long _firstSeen;
+        private readonly long _lastSeen;
+        private readonly long _lastNotified;
+
+        /// <summary>Initializes a remembered alert.</summary>
+        /// <param name="alert">The alert as published (redacted, fingerprinted).</param>
+        /// <param name="scope">The pass scope that published it, or <see langword="null"/> when published by hand.</param>
+        /// <param name="firstSeen">When it was first seen firing.</param>
+        /// <param name="lastSeen">When it was last seen firing.</param>
+        /// <param name="lastNotified">When it was last raised to the sinks, if ever.</param>
+        [JsonConstructor]
+        public Entry(Alert alert, string? scope, DateTimeOffset firstSeen, DateTimeOffset lastSeen, DateTimeOffset? lastNotified)
+        {
+            Alert = alert;
+            Scope = scope;
+            _firstSeen = firstSeen.UtcTicks;
+            _lastSeen = lastSeen.UtcTicks;
+            _lastNotified = lastNotified?.UtcTicks ?? Never;
+        }
+
+        public Alert Alert { get; init; }
+
+        public string? Scope { get; init; }
+
+        public DateTimeOffset FirstSeen
+        {
+            get => new(_firstSeen, TimeSpan.Zero);
+            init => _firstSeen = value.UtcTicks;
+        }
+
+        public DateTimeOffset LastSeen
+        {
+            get => new(_lastSeen, TimeSpan.Zero);
+            init => _lastSeen = value.UtcTicks;
+        }
+
+        public DateTimeOffset? LastNotified
+        {
+            get => _lastNotified == Never ? null : new DateTimeOffset(_lastNotified, TimeSpan.Zero);
+            init => _lastNotified = value?.UtcTicks ?? Never;
+        }
+    }
 }

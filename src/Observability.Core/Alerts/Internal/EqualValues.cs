@@ -2,44 +2,32 @@ namespace Observability.Internal;
 
 /// <summary>
 /// The values of the labels an inhibition rule's <c>Equal</c> list names, as one key: references to the alert's own
-/// strings, compared ordinally, so a lookup or a stored key costs no new string. Up to three values are held inline.
+/// strings, compared ordinally, so a lookup or a stored key costs no new string. Up to two values (the default rule's service and category) are held inline.
 /// </summary>
 internal readonly struct EqualValues : IEquatable<EqualValues>
 {
     private readonly string _first;
     private readonly string? _second;
-    private readonly string? _third;
-    private readonly string[]? _all;
+    private readonly string[]? _more; // the third value on, when the rule names more than two labels
 
     public EqualValues(string[] labels, Alert alert)
     {
-        switch (labels.Length)
+        _first = labels.Length > 0 ? AlertMatcher.ValueOf(alert, labels[0]) : string.Empty;
+        _second = labels.Length > 1 ? AlertMatcher.ValueOf(alert, labels[1]) : null;
+        if (labels.Length > 2)
         {
-            case 0:
-                _first = string.Empty;
-                break;
-            case <= 3:
-                _first = AlertMatcher.ValueOf(alert, labels[0]);
-                _second = labels.Length > 1 ? AlertMatcher.ValueOf(alert, labels[1]) : null;
-                _third = labels.Length > 2 ? AlertMatcher.ValueOf(alert, labels[2]) : null;
-                break;
-            default:
-                _all = new string[labels.Length];
-                for (var i = 0; i < labels.Length; i++)
-                {
-                    _all[i] = AlertMatcher.ValueOf(alert, labels[i]);
-                }
-
-                _first = _all[0];
-                break;
+            _more = new string[labels.Length - 2];
+            for (var i = 2; i < labels.Length; i++)
+            {
+                _more[i - 2] = AlertMatcher.ValueOf(alert, labels[i]);
+            }
         }
     }
 
     public bool Equals(EqualValues other)
         => string.Equals(_first, other._first, StringComparison.Ordinal)
         && string.Equals(_second, other._second, StringComparison.Ordinal)
-        && string.Equals(_third, other._third, StringComparison.Ordinal)
-        && (ReferenceEquals(_all, other._all) || (_all is not null && other._all is not null && _all.AsSpan().SequenceEqual(other._all)));
+        && (ReferenceEquals(_more, other._more) || (_more is not null && other._more is not null && _more.AsSpan().SequenceEqual(other._more)));
 
     public override bool Equals(object? obj) => obj is EqualValues other && Equals(other);
 
@@ -48,8 +36,7 @@ internal readonly struct EqualValues : IEquatable<EqualValues>
         var hash = new HashCode();
         hash.Add(_first, StringComparer.Ordinal);
         hash.Add(_second, StringComparer.Ordinal);
-        hash.Add(_third, StringComparer.Ordinal);
-        foreach (var value in _all ?? [])
+        foreach (var value in _more ?? [])
         {
             hash.Add(value, StringComparer.Ordinal);
         }

@@ -175,8 +175,8 @@ internal sealed class InhibitionIndex
     private struct Sources
     {
         private string? _first;
-        private DateTimeOffset _firstSeen;
-        private Dictionary<string, DateTimeOffset>? _others;
+        private long _firstSeen; // UTC ticks: 8 bytes a slot, not a DateTimeOffset's 16
+        private Dictionary<string, long>? _others;
 
         public bool IsEmpty => _first is null;
 
@@ -184,11 +184,11 @@ internal sealed class InhibitionIndex
         {
             if (_first is null || string.Equals(_first, fingerprint, StringComparison.Ordinal))
             {
-                (_first, _firstSeen) = (fingerprint, seen);
+                (_first, _firstSeen) = (fingerprint, seen.UtcTicks);
                 return;
             }
 
-            (_others ??= new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal))[fingerprint] = seen;
+            (_others ??= new Dictionary<string, long>(StringComparer.Ordinal))[fingerprint] = seen.UtcTicks;
         }
 
         public bool Remove(string fingerprint)
@@ -212,7 +212,8 @@ internal sealed class InhibitionIndex
         // An alert never mutes itself, even when it satisfies both sides of a rule.
         public bool AnyBut(string fingerprint, DateTimeOffset since)
         {
-            if (_first is not null && _firstSeen >= since && !string.Equals(_first, fingerprint, StringComparison.Ordinal))
+            var after = since.UtcTicks;
+            if (_first is not null && _firstSeen >= after && !string.Equals(_first, fingerprint, StringComparison.Ordinal))
             {
                 return true;
             }
@@ -221,7 +222,7 @@ internal sealed class InhibitionIndex
             {
                 foreach (var (source, seen) in _others)
                 {
-                    if (seen >= since && !string.Equals(source, fingerprint, StringComparison.Ordinal))
+                    if (seen >= after && !string.Equals(source, fingerprint, StringComparison.Ordinal))
                     {
                         return true;
                     }
