@@ -16,6 +16,7 @@ public sealed class AlertFingerprinter
 
     private readonly FingerprintMode _mode;
     private readonly string[] _labels;
+    private readonly string[] _labelFields; // "label:<name>", made once, not per fingerprint
 
     /// <summary>Initializes a new instance of the <see cref="AlertFingerprinter"/> class.</summary>
     /// <param name="options">The alerting options (mode and identity labels).</param>
@@ -24,6 +25,7 @@ public sealed class AlertFingerprinter
         ArgumentNullException.ThrowIfNull(options);
         _mode = options.FingerprintMode;
         _labels = options.FingerprintLabels.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        _labelFields = Array.ConvertAll(_labels, static label => "label:" + label);
     }
 
     /// <summary>Computes the fingerprint of an alert.</summary>
@@ -53,9 +55,9 @@ public sealed class AlertFingerprinter
             Append(identity, "rule", rule);
             Append(identity, "service", labels.GetValueOrDefault(AlertLabels.Service) ?? string.Empty);
             Append(identity, "severity", SeverityText(severity));
-            foreach (var label in _labels)
+            for (var i = 0; i < _labels.Length; i++)
             {
-                Append(identity, "label:" + label, labels.GetValueOrDefault(label) ?? string.Empty);
+                Append(identity, _labelFields[i], labels.GetValueOrDefault(_labels[i]) ?? string.Empty);
             }
         }
 

@@ -32,6 +32,7 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();
     private Task?[] _senders = [];
+    private InhibitionIndex? _spareBatchIndex; // one batch's index, emptied, for the next publish to reuse
 
     public AlertPipeline(
         SecretRedactor redactor,
@@ -206,7 +207,24 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
     {
         var rules = _rules; // one set of rules for the whole batch, even if a reload lands meanwhile
         var since = now - _options.DedupeWindow;
-        var batch = new InhibitionIndex(rules, trackKeys: false); // this batch's firing alerts mute too, before they are recorded
+        // This batch's firing alerts mute too, before they are recorded. The index is reused from publish to publish (taken,
+        // then given back emptied; a concurrent publish makes its own), so a storm's batches do not each grow its tables.
+        var batch = Interlocked.Exchange(ref _spareBatchIndex, null) is { } spare && ReferenceEquals(spare.Rules, rules)
+            ? spare
+            : new InhibitionIndex(rules, trackKeys: false);
+        try
+        {
+            return await FilterAsync(prepared, scope, now, rules, since, batch, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            batch.Clear();
+            _spareBatchIndex = batch;
+        }
+    }
+
+    private async Task<FilterOutcome> FilterAsync(List<Alert> prepared, string? scope, DateTimeOffset now, AlertRules rules, DateTimeOffset since, InhibitionIndex batch, CancellationToken cancellationToken)
+    {
         if (rules.InhibitionCount > 0)
         {
             foreach (var alert in prepared)

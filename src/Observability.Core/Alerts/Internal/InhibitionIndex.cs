@@ -14,6 +14,7 @@ namespace Observability.Internal;
 /// </summary>
 internal sealed class InhibitionIndex
 {
+    private const int ReusedCapacity = 4096;
     private readonly AlertRules _rules;
     private readonly Dictionary<EqualValues, Sources>[] _byRule;
     private readonly Dictionary<string, Keys>? _keysOf;
@@ -31,6 +32,27 @@ internal sealed class InhibitionIndex
     }
 
     public AlertRules Rules => _rules;
+
+    /// <summary>
+    /// Empties the index for reuse (a batch's index, one publish after another): its tables keep their room, so a storm's
+    /// batches do not each grow new ones; a table grown past a few thousand sources is let go instead.
+    /// </summary>
+    public void Clear()
+    {
+        for (var r = 0; r < _byRule.Length; r++)
+        {
+            if (_byRule[r].Count > ReusedCapacity)
+            {
+                _byRule[r] = [];
+            }
+            else
+            {
+                _byRule[r].Clear();
+            }
+        }
+
+        _keysOf?.Clear();
+    }
 
     /// <summary>Adds (or refreshes) a firing alert under every rule whose source matchers it satisfies.</summary>
     public void Add(Alert alert, DateTimeOffset seen)

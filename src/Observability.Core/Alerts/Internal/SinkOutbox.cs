@@ -219,7 +219,7 @@ internal sealed partial class SinkOutbox
         }
     }
 
-    private async Task<DeliveryResult> SendAsync(OutboxIndex.Node[] batch, BatchProgress progress, CancellationToken cancellationToken)
+    private async ValueTask<DeliveryResult> SendAsync(OutboxIndex.Node[] batch, BatchProgress progress, CancellationToken cancellationToken)
     {
         var alerts = Array.ConvertAll(batch, static e => e.Entry.Alert);
 

@@ -9,7 +9,9 @@ namespace Observability.Internal;
 /// </summary>
 internal static class SinkTelemetry
 {
-    public static async Task<DeliveryResult> TraceAsync<TState>(string sink, int alerts, TimeProvider time, SecretRedactor redactor, Func<TState, Task<DeliveryResult>> send, TState state)
+    // A ValueTask: most sends finish synchronously (an in-process sink, a sink that fails fast), and a storm of small
+    // groups makes a send per alert, so the wrapper allocates nothing of its own when the send does not wait.
+    public static async ValueTask<DeliveryResult> TraceAsync<TState>(string sink, int alerts, TimeProvider time, SecretRedactor redactor, Func<TState, ValueTask<DeliveryResult>> send, TState state)
     {
         using var activity = ObservabilityTelemetry.Source.StartActivity("observability.sink.send", ActivityKind.Client);
         activity?.SetTag("observability.sink", sink);

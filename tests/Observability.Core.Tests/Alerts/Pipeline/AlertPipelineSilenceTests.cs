@@ -88,6 +88,28 @@ public sealed class AlertPipelineSilenceTests : AlertPipelineTestBase
     }
 
     [Fact]
+    public async Task Inhibition_ASilencedCriticalMutesItsOwnBatchOnly_NotTheNextPublish()
+    {
+        var sink = new RecordingAlertSink();
+        var pipeline = Build(sink, o =>
+        {
+            var silence = new AlertSilence { StartsAt = T0, EndsAt = T0 + TimeSpan.FromHours(1) };
+            silence.Matchers.Add("rule=error_rate_critical");
+            o.Alerts.Silences.Add(silence);
+        });
+        var labels = new Dictionary<string, string> { ["service"] = "checkout", ["category"] = "error_rate" };
+        Alert Warning(string rule) => CreateAlert() with { Rule = rule, Severity = AlertSeverity.Warning, Labels = labels };
+
+        // The silenced critical is not remembered (nothing raised it), but it still fires: it mutes the warning beside it.
+        var first = await PublishNowAsync(pipeline, [CreateAlert() with { Labels = labels }, Warning("error_rate_warning")]);
+        var next = await PublishNowAsync(pipeline, [Warning("error_rate_slow_warning")]); // the batch's sources are gone with its batch
+
+        Assert.Equal((1, 1), (first.Silenced, first.Inhibited));
+        Assert.Equal(0, next.Inhibited);
+        Assert.Equal(["error_rate_slow_warning"], sink.Alerts.Select(static a => a.Rule));
+    }
+
+    [Fact]
     public async Task Inhibition_RulesCleared_MutesNothing()
     {
         var sink = new RecordingAlertSink();
