@@ -87,9 +87,9 @@ public class OutboxBenchmarks
         foreach (var batch in _batches)
         {
             _clock.Step(TimeSpan.FromSeconds(1));
-            queued += _outbox.Enqueue(batch, _clock.GetUtcNow());
+            queued += _outbox.Enqueue(batch);
             await _outbox.DeliverDueAsync(ignoreGroupWait: false, CancellationToken.None);
-            _ = _outbox.NextAttemptAt(ignoreGroupWait: false);
+            _ = _outbox.WaitForNextAttempt(ignoreGroupWait: false);
         }
 
         return queued;

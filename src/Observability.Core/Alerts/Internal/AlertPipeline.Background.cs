@@ -57,9 +57,8 @@ internal sealed partial class AlertPipeline
             try
             {
                 await DeliverAsync(outbox, ignoreGroupWait: false, stopping).ConfigureAwait(false);
-                var next = outbox.NextAttemptAt(ignoreGroupWait: false);
-                var wait = next is null ? Timeout.InfiniteTimeSpan : next.Value - _time.GetUtcNow();
-                await WaitAsync(o, wait < TimeSpan.Zero && wait != Timeout.InfiniteTimeSpan ? TimeSpan.Zero : wait, stopping).ConfigureAwait(false);
+                var wait = outbox.WaitForNextAttempt(ignoreGroupWait: false) ?? Timeout.InfiniteTimeSpan;
+                await WaitAsync(o, wait, stopping).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {

@@ -103,14 +103,13 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
             {
                 await Task.WhenAll(_outboxes.Select(o => DeliverAsync(o, ignoreGroupWait: true, cancellationToken))).ConfigureAwait(false);
 
-                var next = _outboxes.Select(static o => o.NextAttemptAt(ignoreGroupWait: true)).Where(static t => t.HasValue).Min();
-                if (next is null)
+                var wait = _outboxes.Select(static o => o.WaitForNextAttempt(ignoreGroupWait: true)).Where(static t => t.HasValue).Min();
+                if (wait is null)
                 {
                     return true;
                 }
 
-                var wait = next.Value - _time.GetUtcNow();
-                await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(1), _time, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(wait > TimeSpan.Zero ? wait.Value : TimeSpan.FromMilliseconds(1), _time, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -191,7 +190,7 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
             await _state.SaveAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var deliveries = await RouteAsync(outcome.Raised, now, cancellationToken).ConfigureAwait(false);
+        var deliveries = await RouteAsync(outcome.Raised, cancellationToken).ConfigureAwait(false);
         return new AlertPublishResult
         {
             Accepted = prepared,
@@ -273,7 +272,7 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
 
     // Queues each raised alert for the sinks whose route accepts it, and wakes the senders: publishing never waits for a
     // destination (nor for a send in progress), so a hanging sink holds up neither the caller nor the other sinks.
-    private async Task<IReadOnlyList<DeliveryResult>> RouteAsync(List<Alert> raised, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<DeliveryResult>> RouteAsync(List<Alert> raised, CancellationToken cancellationToken)
     {
         if (raised.Count == 0 || _outboxes.Length == 0)
         {
@@ -303,7 +302,7 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
                 continue;
             }
 
-            var count = Enqueue(outbox, indexes.Select(i => (raised[i], GroupKey(raised[i]))).ToArray(), now);
+            var count = Enqueue(outbox, indexes.Select(i => (raised[i], GroupKey(raised[i]))).ToArray());
             if (count > 0)
             {
                 indexes.ForEach(i => taken[i] = true);
@@ -328,11 +327,11 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
         return queued;
     }
 
-    private int Enqueue(SinkOutbox outbox, (Alert, string)[] items, DateTimeOffset now)
+    private int Enqueue(SinkOutbox outbox, (Alert, string)[] items)
     {
         try
         {
-            return outbox.Enqueue(items, now);
+            return outbox.Enqueue(items);
         }
         catch (Exception ex)
         {

@@ -10,9 +10,9 @@ internal sealed partial class SinkOutbox
     /// </summary>
     private void Acknowledge(OutboxIndex.Node[] batch, int from, int to)
     {
-        var now = _time.GetUtcNow();
         lock (_gate)
         {
+            var now = Now();
             Remove(batch[from..to]);
             foreach (var node in batch.AsSpan(from, to - from))
             {
@@ -24,12 +24,12 @@ internal sealed partial class SinkOutbox
     /// <summary>Applies a send's outcome (the first <paramref name="acknowledged"/> alerts were already settled as delivered); <see langword="true"/> when the next group may go now.</summary>
     private bool Settle(OutboxIndex.Node[] batch, int acknowledged, DeliveryResult result)
     {
-        var now = _time.GetUtcNow();
         var reason = _redactor.RedactText(result.Error ?? string.Empty);
         var whole = batch;
         batch = batch[acknowledged..];
         lock (_gate)
         {
+            var now = Now();
             switch (result.Status)
             {
                 case DeliveryStatus.Delivered:

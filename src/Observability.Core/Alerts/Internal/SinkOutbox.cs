@@ -31,6 +31,8 @@ internal sealed partial class SinkOutbox
     private DateTimeOffset _tokenAt = DateTimeOffset.MinValue;
     private bool _disabled;
     private CancellationTokenSource? _attempt;
+    private DateTimeOffset _lastNow = DateTimeOffset.MinValue;
+    private TimeSpan _clockShift; // how far the clock has been set back since this outbox started (see Now)
 
     public SinkOutbox(IAlertSink sink, AlertRules.Route route, AlertingOptions options, TimeProvider time, AlertMetrics metrics, SecretRedactor redactor, ILogger logger)
     {
@@ -47,9 +49,12 @@ internal sealed partial class SinkOutbox
         {
             _store = new OutboxStore(directory, sink.Name);
             var loaded = _store.Load(out var problem, out var rejected, out var tornBytes);
+            // A due time further off than any wait this outbox sets (written before the clock was set back) is brought in.
+            var latest = Now() + (_groupWait > _groupInterval ? _groupWait : _groupInterval);
             foreach (var entry in loaded)
             {
-                _entries.Add(entry); // in the file's order, oldest first: the groups and their order come back as they were
+                // In the file's order, oldest first: the groups and their order come back as they were.
+                _entries.Add(entry.DueAt > latest ? entry with { DueAt = latest } : entry);
             }
 
             if (problem is not null)
@@ -108,10 +113,11 @@ internal sealed partial class SinkOutbox
     /// Adds alerts to the queue (and writes the outbox file, where one is configured) without waiting for a send in
     /// progress; returns how many were taken (a disabled sink takes none, a full outbox may refuse a low severity).
     /// </summary>
-    public int Enqueue(IReadOnlyList<(Alert Alert, string Group)> items, DateTimeOffset now)
+    public int Enqueue(IReadOnlyList<(Alert Alert, string Group)> items)
     {
         lock (_gate)
         {
+            var now = Now();
             if (_disabled)
             {
                 _metrics.Dropped(Name, items.Count, "sink_disabled");
@@ -136,8 +142,11 @@ internal sealed partial class SinkOutbox
         }
     }
 
-    /// <summary>When the next send could go: the group's due time, the end of a backoff, the next token.</summary>
-    public DateTimeOffset? NextAttemptAt(bool ignoreGroupWait)
+    /// <summary>
+    /// How long until the next send could go (the group's due time, the end of a backoff, the next token): zero when one
+    /// could go now, <see langword="null"/> when nothing waits.
+    /// </summary>
+    public TimeSpan? WaitForNextAttempt(bool ignoreGroupWait)
     {
         lock (_gate)
         {
@@ -147,7 +156,8 @@ internal sealed partial class SinkOutbox
             }
 
             var due = ignoreGroupWait ? DateTimeOffset.MinValue : _entries.EarliestDue!.Value;
-            return Max(Max(due, _retryAt), _tokenAt);
+            var wait = Max(Max(due, _retryAt), _tokenAt) - Now();
+            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
         }
     }
 
@@ -196,7 +206,7 @@ internal sealed partial class SinkOutbox
     {
         lock (_gate)
         {
-            var now = _time.GetUtcNow();
+            var now = Now();
             if (_disabled || _entries.Count == 0 || now < _retryAt)
             {
                 return null;
@@ -321,6 +331,25 @@ internal sealed partial class SinkOutbox
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    /// <summary>
+    /// The outbox's clock: the injected clock's time, except that it never goes back. When the clock is set back (by hand,
+    /// by a time sync), the outbox's time goes on from where it was, so a group interval, a backoff or a token's wait is
+    /// never stretched by the jump; a clock set forward brings them in (nothing waits longer than asked). The times it
+    /// writes (due, enqueued) are in this time. The caller holds the lock.
+    /// </summary>
+    private DateTimeOffset Now()
+    {
+        var now = _time.GetUtcNow() + _clockShift;
+        if (now < _lastNow)
+        {
+            _clockShift += _lastNow - now;
+            now = _lastNow;
+        }
+
+        _lastNow = now;
+        return now;
+    }
 
     [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "Sink {Sink} accepted {Count} alert(s) (status code {StatusCode})")]
     private static partial void LogDelivered(ILogger logger, string sink, int count, int? statusCode);

@@ -20,14 +20,14 @@ public sealed class SinkOutboxTests
         var most = 0;
         for (var i = 0; i < 3_600; i++)
         {
-            outbox.Enqueue([(Raise($"g{i}"), $"g{i}")], time.GetUtcNow());
+            outbox.Enqueue([(Raise($"g{i}"), $"g{i}")]);
             await outbox.DeliverDueAsync(ignoreGroupWait: false, CancellationToken.None);
             most = Math.Max(most, outbox.RememberedSendTimes);
             time.Advance(TimeSpan.FromSeconds(1));
         }
 
         // Back at t = 3,600 s: g3570 went 30 s ago, so its next alert waits until its minute is over; g3000 goes at once.
-        outbox.Enqueue([(Raise("again"), "g3570"), (Raise("long after"), "g3000")], time.GetUtcNow());
+        outbox.Enqueue([(Raise("again"), "g3570"), (Raise("long after"), "g3000")]);
         await outbox.DeliverDueAsync(ignoreGroupWait: false, CancellationToken.None);
         var beforeItsInterval = sink.Alerts.Select(static a => a.Rule).ToArray();
         time.Advance(TimeSpan.FromSeconds(30));
@@ -39,11 +39,59 @@ public sealed class SinkOutboxTests
         Assert.Equal("again", sink.Alerts[^1].Rule);
     }
 
-    private static SinkOutbox Create(IAlertSink sink, TimeProvider time, TimeSpan groupInterval)
+    [Fact]
+    public async Task AClockSetBack_StretchesNeitherAGroupIntervalNorABackoff()
+    {
+        var clock = new SettableClock { Now = T0 };
+        var sink = new RecordingAlertSink("webhook");
+        var outbox = Create(sink, clock, groupInterval: TimeSpan.FromMinutes(1));
+        outbox.Enqueue([(Raise("first"), "g")]);
+        await outbox.DeliverDueAsync(ignoreGroupWait: false, CancellationToken.None);
+
+        clock.Now -= TimeSpan.FromHours(1); // a time sync sets the clock an hour back
+        outbox.Enqueue([(Raise("second"), "g")]);
+        var waitForTheGroup = outbox.WaitForNextAttempt(ignoreGroupWait: false);
+        clock.Now += TimeSpan.FromMinutes(1);
+        await outbox.DeliverDueAsync(ignoreGroupWait: false, CancellationToken.None);
+
+        sink.FailNext("HTTP 503", 503);
+        outbox.Enqueue([(Raise("third"), "h")]);
+        await outbox.DeliverDueAsync(ignoreGroupWait: false, CancellationToken.None); // fails: backs off
+        clock.Now -= TimeSpan.FromHours(1);
+        var waitForTheBackoff = outbox.WaitForNextAttempt(ignoreGroupWait: false);
+
+        Assert.Equal(TimeSpan.FromMinutes(1), waitForTheGroup); // the group's minute, not an hour and a minute
+        Assert.Equal(["first", "second"], sink.Alerts.Select(static a => a.Rule));
+        Assert.InRange(waitForTheBackoff!.Value, TimeSpan.FromTicks(1), new AlertDeliveryOptions().RetryMaxDelay);
+    }
+
+    [Fact]
+    public void ADueTimeWrittenBeforeTheClockWasSetBack_IsBroughtInWhenTheFileIsRead()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "obs-outbox-clock-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var clock = new SettableClock { Now = T0 + TimeSpan.FromHours(1) };
+            var before = Create(new RecordingAlertSink("webhook"), clock, TimeSpan.FromMinutes(5), directory, groupWait: TimeSpan.FromSeconds(30));
+            before.Enqueue([(Raise("waiting"), "g")]); // due at T0 + 1 h 30 s, in the file
+
+            clock.Now = T0; // the process restarts after the clock was set an hour back
+            var after = Create(new RecordingAlertSink("webhook"), clock, TimeSpan.FromMinutes(5), directory, groupWait: TimeSpan.FromSeconds(30));
+
+            Assert.Equal(1, after.Count);
+            Assert.Equal(TimeSpan.FromMinutes(5), after.WaitForNextAttempt(ignoreGroupWait: false)); // the longest wait it sets, not 1 h 30 s
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static SinkOutbox Create(IAlertSink sink, TimeProvider time, TimeSpan groupInterval, string? directory = null, TimeSpan groupWait = default)
         => new(
             sink,
             new AlertRules.Route(AlertSeverity.Info, [], RateLimitPerMinute: 1e9, RateLimitBurst: 1_000_000),
-            new AlertingOptions { Enabled = true, GroupInterval = groupInterval },
+            new AlertingOptions { Enabled = true, GroupInterval = groupInterval, GroupWait = groupWait, Delivery = { OutboxDirectory = directory } },
             time,
             new AlertMetrics(null, static () => []),
             new SecretRedactor(new RedactionOptions()),
@@ -58,4 +106,11 @@ public sealed class SinkOutboxTests
         Fingerprint = rule,
         Timestamp = T0,
     };
+
+    private sealed class SettableClock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; }
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
 }
