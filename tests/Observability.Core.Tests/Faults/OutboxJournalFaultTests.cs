@@ -140,33 +140,20 @@ public sealed class OutboxJournalFaultTests : AlertPipelineTestBase
     /// Sends a batch as messages of <c>perMessage</c> alerts, reporting each; at message <c>crashAtMessage</c> the destination
     /// gets the message, and the outbox file is copied as it is at that moment (what kill -9 leaves), before the report.
     /// </summary>
-    private sealed class CrashingSink(string file, string copyTo, int perMessage, int crashAtMessage) : IAlertSink
+    private sealed class CrashingSink(string file, string copyTo, int perMessage, int crashAtMessage) : MessageByMessageSink(perMessage)
     {
         public List<string> Received { get; } = [];
 
-        public string Name => "messages";
-
-        public Task<DeliveryResult> SendAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default)
-            => throw new InvalidOperationException("the pipeline calls the overload with progress");
-
-        public Task<DeliveryResult> SendAsync(IReadOnlyList<Alert> alerts, IProgress<int> delivered, CancellationToken cancellationToken = default)
+        protected override DeliveryResult? Send(int message, Alert[] part, int remaining)
         {
-            var done = 0;
-            for (var message = 1; done < alerts.Count; message++)
+            Received.AddRange(part.Select(static a => a.Rule));
+            if (message != crashAtMessage)
             {
-                var part = alerts.Skip(done).Take(perMessage).ToArray();
-                Received.AddRange(part.Select(static a => a.Rule));
-                if (message == crashAtMessage)
-                {
-                    File.Copy(file, Path.Combine(copyTo, Path.GetFileName(file)));
-                    return Task.FromResult(DeliveryResult.Failed(Name, alerts.Count - done, "killed"));
-                }
-
-                done += part.Length;
-                delivered.Report(done);
+                return null;
             }
 
-            return Task.FromResult(DeliveryResult.Delivered(Name, alerts.Count));
+            File.Copy(file, Path.Combine(copyTo, Path.GetFileName(file)));
+            return DeliveryResult.Failed(Name, remaining, "killed");
         }
     }
 }

@@ -118,18 +118,7 @@ internal sealed partial class AlertStateSync
             return null;
         }
 
-        var alert = entry!.Value.Alert!;
-        return entry.Value with
-        {
-            Alert = alert with
-            {
-                Message = alert.Message ?? string.Empty,
-                Source = alert.Source ?? "observability",
-                Labels = alert.Labels ?? new Dictionary<string, string>(),
-                Links = alert.Links ?? [],
-                Context = alert.Context ?? new Dictionary<string, object?>(),
-            },
-        };
+        return entry!.Value with { Alert = StoredAlert.WithDefaults(entry.Value.Alert!) };
     }
 
     private async Task LoadAsync(IAlertStateStore store, CancellationToken cancellationToken)

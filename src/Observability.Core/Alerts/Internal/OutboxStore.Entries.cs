@@ -31,22 +31,8 @@ internal sealed partial class OutboxStore
                 return null;
             }
 
-            // Optional members left out (or null) take their defaults, as in a new alert.
-            var read = entry!;
-            var alert = read.Alert!;
-            return alert.Message is null || alert.Source is null || alert.Labels is null || alert.Links is null || alert.Context is null
-                ? read with
-                {
-                    Alert = alert with
-                    {
-                        Message = alert.Message ?? string.Empty,
-                        Source = alert.Source ?? "observability",
-                        Labels = alert.Labels ?? new Dictionary<string, string>(),
-                        Links = alert.Links ?? [],
-                        Context = alert.Context ?? new Dictionary<string, object?>(),
-                    },
-                }
-                : read;
+            var alert = StoredAlert.WithDefaults(entry!.Alert!);
+            return ReferenceEquals(alert, entry.Alert) ? entry : entry with { Alert = alert };
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
         {

@@ -284,7 +284,7 @@ public sealed class AlertPipelineDeliveryTests : AlertPipelineTestBase
     }
 
     /// <summary>Sends a group as messages of <c>perMessage</c> alerts, reporting each, and fails message <c>failAtMessage</c> once.</summary>
-    private sealed class MessagesSink(string file, int perMessage, int failAtMessage) : IAlertSink
+    private sealed class MessagesSink(string file, int perMessage, int failAtMessage) : MessageByMessageSink(perMessage)
     {
         private bool _failed;
 
@@ -292,30 +292,17 @@ public sealed class AlertPipelineDeliveryTests : AlertPipelineTestBase
 
         public List<int> FileEntriesBeforeEachMessage { get; } = [];
 
-        public string Name => "messages";
-
-        public Task<DeliveryResult> SendAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default)
-            => throw new InvalidOperationException("the pipeline calls the overload with progress");
-
-        public Task<DeliveryResult> SendAsync(IReadOnlyList<Alert> alerts, IProgress<int> delivered, CancellationToken cancellationToken = default)
+        protected override DeliveryResult? Send(int message, Alert[] part, int remaining)
         {
-            var done = 0;
-            for (var message = 1; done < alerts.Count; message++)
+            FileEntriesBeforeEachMessage.Add(OutboxFile.Waiting(file).Count);
+            if (message == failAtMessage && !_failed)
             {
-                FileEntriesBeforeEachMessage.Add(OutboxFile.Waiting(file).Count);
-                if (message == failAtMessage && !_failed)
-                {
-                    _failed = true;
-                    return Task.FromResult(DeliveryResult.Failed(Name, alerts.Count - done, "HTTP 502 on message 3", 502));
-                }
-
-                var part = alerts.Skip(done).Take(perMessage).ToArray();
-                Delivered.AddRange(part.Select(static a => a.Rule));
-                done += part.Length;
-                delivered.Report(done);
+                _failed = true;
+                return DeliveryResult.Failed(Name, remaining, "HTTP 502 on message 3", 502);
             }
 
-            return Task.FromResult(DeliveryResult.Delivered(Name, alerts.Count));
+            Delivered.AddRange(part.Select(static a => a.Rule));
+            return null;
         }
     }
 

@@ -236,38 +236,22 @@ public sealed class OutboxOrderTests : AlertPipelineTestBase
     }
 
     /// <summary>Sends a group as messages of two alerts and fails message <c>failAtMessage</c> once, reporting each message delivered or not.</summary>
-    private sealed class TwoPerMessageSink(bool reportsEachMessage, int failAtMessage) : IAlertSink
+    private sealed class TwoPerMessageSink(bool reportsEachMessage, int failAtMessage) : MessageByMessageSink(2, reportsEachMessage)
     {
         private bool _failed;
 
         public List<string> Messages { get; } = [];
 
-        public string Name => "messages";
-
-        public Task<DeliveryResult> SendAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default)
-            => throw new InvalidOperationException("the pipeline calls the overload with progress");
-
-        public Task<DeliveryResult> SendAsync(IReadOnlyList<Alert> alerts, IProgress<int> delivered, CancellationToken cancellationToken = default)
+        protected override DeliveryResult? Send(int message, Alert[] part, int remaining)
         {
-            var done = 0;
-            for (var message = 1; done < alerts.Count; message++)
+            if (message == failAtMessage && !_failed)
             {
-                if (message == failAtMessage && !_failed)
-                {
-                    _failed = true;
-                    return Task.FromResult(DeliveryResult.Failed(Name, alerts.Count - done, "HTTP 502 on message 2", 502));
-                }
-
-                var part = alerts.Skip(done).Take(2).ToArray();
-                Messages.Add(string.Join(' ', part.Select(static a => a.Rule)));
-                done += part.Length;
-                if (reportsEachMessage)
-                {
-                    delivered.Report(done);
-                }
+                _failed = true;
+                return DeliveryResult.Failed(Name, remaining, "HTTP 502 on message 2", 502);
             }
 
-            return Task.FromResult(DeliveryResult.Delivered(Name, alerts.Count));
+            Messages.Add(string.Join(' ', part.Select(static a => a.Rule)));
+            return null;
         }
     }
 }
