@@ -137,7 +137,7 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
         await _stopping.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(Senders()).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
 
-        _metrics.Dispose();
+        DisposeOutboxes();
     }
 
     public void Dispose()
@@ -157,6 +157,16 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
         catch (AggregateException)
         {
             // The loop's own failures were logged.
+        }
+
+        DisposeOutboxes();
+    }
+
+    private void DisposeOutboxes()
+    {
+        foreach (var outbox in _outboxes)
+        {
+            outbox.Dispose();
         }
 
         _metrics.Dispose();

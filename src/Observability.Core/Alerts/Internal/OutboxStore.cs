@@ -12,7 +12,7 @@ namespace Observability.Internal;
 /// through a temporary file and a rename, so a crash leaves either the old or the new file. Amortised, a change is O(1).
 /// Reading replays the lines (see <c>OutboxStore.Replay.cs</c>). Not thread-safe: the outbox calls it under its lock.
 /// </summary>
-internal sealed partial class OutboxStore
+internal sealed partial class OutboxStore : IDisposable
 {
     /// <summary>The fewest dead records (entries gone, and the numbers that said so) worth a compaction.</summary>
     internal const int CompactionMinimum = 64;
@@ -28,6 +28,8 @@ internal sealed partial class OutboxStore
     private readonly Utf8JsonWriter _writer;
     private long _records; // the file's records: each entry added and each number of one gone
     private bool _mustRewrite = true; // the file is not (or may not be) what the appended lines assume: the next write rewrites it
+    private FileStream? _append; // the file, open for appending between compactions: a line costs a write, not an open and a close
+    private bool _disposed;
 
     public OutboxStore(string directory, string sinkName)
     {
@@ -62,6 +64,7 @@ internal sealed partial class OutboxStore
         {
             if (waiting.Count == 0)
             {
+                CloseAppend();
                 File.Delete(_path);
                 _records = 0;
                 _mustRewrite = false;
@@ -88,6 +91,7 @@ internal sealed partial class OutboxStore
         }
         catch
         {
+            CloseAppend(); // the stream may be broken: the rewrite opens the file afresh
             _mustRewrite = true;
             throw;
         }
@@ -98,12 +102,30 @@ internal sealed partial class OutboxStore
         }
     }
 
+    /// <summary>Closes the file (the outbox is going away); a commit after that (a send that outlived the wait) opens it, writes and closes it again.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        CloseAppend();
+    }
+
     // One write, unbuffered, so the line reaches the operating system whole or (killed mid-call) cut short, which the
     // replay ignores. Like the rename of a compaction, it is not forced to the disk: it survives the process, not the power.
+    // The stream stays open from one line to the next; a compaction (a new file under the name) closes it first.
     private void Append(ReadOnlySpan<byte> line)
     {
-        using var stream = new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
-        stream.Write(line);
+        _append ??= new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
+        _append.Write(line);
+        if (_disposed)
+        {
+            CloseAppend();
+        }
+    }
+
+    private void CloseAppend()
+    {
+        _append?.Dispose();
+        _append = null;
     }
 
     /// <summary>Rewrites the file with the waiting entries only, oldest first, a line each, through a temporary file and a rename.</summary>
@@ -118,6 +140,7 @@ internal sealed partial class OutboxStore
         }
 
         _writer.Reset(_line); // the compacted content is not held on to
+        CloseAppend(); // the rename puts a new file under the name: lines go to that one
         AtomicFile.Write(_path, content.WrittenSpan);
         _records = waiting.Count;
         _mustRewrite = false;

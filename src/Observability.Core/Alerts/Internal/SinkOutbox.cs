@@ -7,7 +7,7 @@ namespace Observability.Internal;
 /// backing off; they leave only when the sink accepted them (or refused them for good, or is gone).
 /// Sends to one sink are one at a time, in order. Optionally kept on disk across restarts.
 /// </summary>
-internal sealed partial class SinkOutbox
+internal sealed partial class SinkOutbox : IDisposable
 {
     private const int LastSentPruneMinimum = 64;
     private readonly IAlertSink _sink;
@@ -82,6 +82,15 @@ internal sealed partial class SinkOutbox
     }
 
     public string Name => _sink.Name;
+
+    /// <summary>Closes the outbox file, if any (the pipeline is going away and its senders have stopped).</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _store?.Dispose();
+        }
+    }
 
     /// <summary>Gets what the last failed attempt said (redacted), or <see langword="null"/> after a success.</summary>
     public string? LastFailure => _lastFailure;
