@@ -17,22 +17,28 @@ internal sealed partial class AlertLedger(TimeSpan unscopedHorizon, TimeSpan sco
     private InhibitionIndex? _index;
     private int _pruneAt = PruneThreshold;
 
-    /// <summary>Gets how many alerts are remembered.</summary>
+    /// <summary>Gets how many alerts are remembered (with an entry, or as inhibition sources alone).</summary>
     public int Count
     {
         get
         {
             lock (_gate)
             {
-                return _entries.Count;
+                return Remembered;
             }
         }
     }
 
+    private int Remembered => _entries.Count + (_index?.Alone ?? 0);
+
     /// <summary>
     /// Records a firing alert. One published by hand (no <paramref name="scope"/>) that mutes nothing under the rules
     /// (<paramref name="canInhibit"/> false) is not kept unless the ledger is persisted: nothing would ever read it (only a
-    /// pass resolves, only a source inhibits), and a storm of warnings need not be remembered one by one.
+    /// pass resolves, only a source inhibits), and a storm of warnings need not be remembered one by one. One published by
+    /// hand that can mute others, when the ledger is not persisted, is kept by the inhibition index alone: its keys, its
+    /// time and its fingerprint, not the alert (nothing resolves it, nothing writes it), so a storm of critical alerts leaves
+    /// one object each for the garbage collector instead of the alert, its labels and an entry. Such sources are not carried
+    /// over when the inhibition rules change (the index is rebuilt from the entries); they mute again when published again.
     /// </summary>
     public void Record(Alert alert, string? scope, DateTimeOffset now, bool canInhibit = true)
     {
@@ -44,6 +50,13 @@ internal sealed partial class AlertLedger(TimeSpan unscopedHorizon, TimeSpan sco
         lock (_gate)
         {
             var fingerprint = alert.Fingerprint!;
+            if (scope is null && _dirty is null && _index is not null && !_entries.ContainsKey(fingerprint))
+            {
+                _index.Add(alert, now, alone: true);
+                PruneIfDue(now);
+                return;
+            }
+
             var known = _entries.TryGetValue(fingerprint, out var previous);
             if (known && string.Equals(previous.Scope, scope, StringComparison.Ordinal))
             {
@@ -69,11 +82,17 @@ internal sealed partial class AlertLedger(TimeSpan unscopedHorizon, TimeSpan sco
                 AddEntry(known ? new Entry(alert, scope, previous.FirstSeen, now, previous.LastNotified) : new Entry(alert, scope, now, now, null));
             }
 
-            if (_entries.Count >= _pruneAt)
-            {
-                Prune(now);
-                _pruneAt = Math.Max(PruneThreshold, _entries.Count * 2); // amortised: pruning again only after the ledger doubles
-            }
+            PruneIfDue(now);
+        }
+    }
+
+    // Amortised: pruning again only after what is remembered has doubled. The caller holds the lock.
+    private void PruneIfDue(DateTimeOffset now)
+    {
+        if (Remembered >= _pruneAt)
+        {
+            Prune(now);
+            _pruneAt = Math.Max(PruneThreshold, Remembered * 2);
         }
     }
 
@@ -195,6 +214,8 @@ internal sealed partial class AlertLedger(TimeSpan unscopedHorizon, TimeSpan sco
         {
             RemoveEntry(fingerprint);
         }
+
+        _index?.PruneAlone(now - unscopedHorizon);
     }
 
     /// <summary>Tells whether two alerts of one fingerprint say the same: everything a resolved notice or the state shows but the time.</summary>

@@ -10,14 +10,16 @@ namespace Observability.Internal;
 /// alert seen again, every pass) is a lookup and a timestamp, and removing one never recomputes them; a batch's index
 /// is only added to and read, and keeps none. Sources and keys are held in the dictionaries' own slots (structs), not
 /// in objects of their own: every critical alert of a storm is kept here, and each object it leaves is work for the
-/// garbage collector.
+/// garbage collector. A source can be kept here alone (<c>alone</c>: the ledger keeps no entry for it, only its keys, its
+/// time and its fingerprint are remembered); those leave with <see cref="PruneAlone"/>.
 /// </summary>
 internal sealed class InhibitionIndex
 {
     private const int ReusedCapacity = 4096;
     private readonly AlertRules _rules;
     private readonly Dictionary<EqualValues, Sources>[] _byRule;
-    private readonly Dictionary<string, Keys>? _keysOf;
+    private readonly Dictionary<string, Tracked>? _keysOf;
+    private int _alone;
 
     public InhibitionIndex(AlertRules rules, bool trackKeys = true)
     {
@@ -28,10 +30,13 @@ internal sealed class InhibitionIndex
             _byRule[r] = [];
         }
 
-        _keysOf = trackKeys ? new Dictionary<string, Keys>(StringComparer.Ordinal) : null;
+        _keysOf = trackKeys ? new Dictionary<string, Tracked>(StringComparer.Ordinal) : null;
     }
 
     public AlertRules Rules => _rules;
+
+    /// <summary>Gets how many sources are kept here alone (no ledger entry behind them).</summary>
+    public int Alone => _alone;
 
     /// <summary>
     /// Empties the index for reuse (a batch's index, one publish after another): its tables keep their room, so a storm's
@@ -52,10 +57,14 @@ internal sealed class InhibitionIndex
         }
 
         _keysOf?.Clear();
+        _alone = 0;
     }
 
-    /// <summary>Adds (or refreshes) a firing alert under every rule whose source matchers it satisfies.</summary>
-    public void Add(Alert alert, DateTimeOffset seen)
+    /// <summary>
+    /// Adds (or refreshes) a firing alert under every rule whose source matchers it satisfies; <paramref name="alone"/>: the
+    /// index is all that remembers it (it leaves with <see cref="PruneAlone"/>, or when the index is rebuilt).
+    /// </summary>
+    public void Add(Alert alert, DateTimeOffset seen, bool alone = false)
     {
         var fingerprint = alert.Fingerprint!;
         if (_keysOf is null)
@@ -87,12 +96,13 @@ internal sealed class InhibitionIndex
         }
 
         ref var kept = ref CollectionsMarshal.GetValueRefOrAddDefault(_keysOf, fingerprint, out var existed);
-        if (existed && !kept.Equals(keys))
+        if (existed && !kept.Keys.Equals(keys))
         {
-            Remove(fingerprint, kept);
+            Remove(fingerprint, kept.Keys);
         }
 
-        kept = keys;
+        _alone += (alone ? 1 : 0) - (existed && kept.Alone ? 1 : 0);
+        kept = new Tracked(keys, seen.UtcTicks, alone);
         for (var r = 0; r < _byRule.Length; r++)
         {
             if (keys[r] is { } key)
@@ -105,10 +115,19 @@ internal sealed class InhibitionIndex
     /// <summary>Refreshes the time of an alert already in, without recomputing its keys.</summary>
     public void Touch(string fingerprint, DateTimeOffset seen)
     {
-        if (_keysOf is null || !_keysOf.TryGetValue(fingerprint, out var keys))
+        if (_keysOf is null)
         {
             return;
         }
+
+        ref var tracked = ref CollectionsMarshal.GetValueRefOrNullRef(_keysOf, fingerprint);
+        if (Unsafe.IsNullRef(ref tracked))
+        {
+            return;
+        }
+
+        tracked = tracked with { Seen = seen.UtcTicks };
+        var keys = tracked.Keys;
 
         for (var r = 0; r < _byRule.Length; r++)
         {
@@ -125,9 +144,28 @@ internal sealed class InhibitionIndex
 
     public void Remove(string fingerprint)
     {
-        if (_keysOf is not null && _keysOf.Remove(fingerprint, out var keys))
+        if (_keysOf is not null && _keysOf.Remove(fingerprint, out var tracked))
         {
-            Remove(fingerprint, keys);
+            _alone -= tracked.Alone ? 1 : 0;
+            Remove(fingerprint, tracked.Keys);
+        }
+    }
+
+    /// <summary>Forgets the sources kept alone that were last seen before <paramref name="before"/>: one pass over the index.</summary>
+    public void PruneAlone(DateTimeOffset before)
+    {
+        if (_keysOf is null || _alone == 0)
+        {
+            return;
+        }
+
+        var cutoff = before.UtcTicks;
+        foreach (var (fingerprint, tracked) in _keysOf)
+        {
+            if (tracked.Alone && tracked.Seen < cutoff)
+            {
+                Remove(fingerprint); // removing while enumerating is allowed
+            }
         }
     }
 
@@ -154,6 +192,9 @@ internal sealed class InhibitionIndex
             }
         }
     }
+
+    /// <summary>A tracked source: its keys, when it was last seen (UTC ticks), and whether the index alone remembers it.</summary>
+    private readonly record struct Tracked(Keys Keys, long Seen, bool Alone);
 
     /// <summary>
     /// The key of an alert under each rule it is a source of (<see langword="null"/> under the others): the first rule's
