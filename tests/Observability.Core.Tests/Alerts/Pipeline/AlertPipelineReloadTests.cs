@@ -40,6 +40,42 @@ public sealed class AlertPipelineReloadTests
         Assert.Equal(["before"], sink.Alerts.Select(static a => a.Rule));
     }
 
+    [Fact]
+    public async Task ConfigurationReload_APassesSourcesKeepMuting_AHandPublishedSourceMutesOnceItIsPublishedAgain()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Observability:ServiceName"] = "checkout",
+            ["Observability:Alerts:Enabled"] = "true",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(T0));
+        services.AddObservability(configuration.GetSection("Observability")).AddAlertSink(new RecordingAlertSink());
+        await using var provider = services.BuildServiceProvider();
+        var pipeline = provider.GetRequiredService<AlertPipeline>();
+        static Alert Of(string rule, AlertSeverity severity, string service) => Alert(rule) with
+        {
+            Severity = severity,
+            Labels = new Dictionary<string, string> { [AlertLabels.Service] = service, [AlertLabels.Category] = "db" },
+        };
+
+        await pipeline.PublishAsync([Of("db_down", AlertSeverity.Critical, "checkout")]); // by hand: the index alone keeps it
+        await pipeline.PublishPassAsync("payments-pass", [Of("db_down", AlertSeverity.Critical, "payments")]); // a pass's: an entry
+        var before = await pipeline.PublishAsync([Of("db_slow", AlertSeverity.Warning, "checkout"), Of("db_slow", AlertSeverity.Warning, "payments")]);
+
+        configuration["Observability:Alerts:Silences:0:Matchers:0"] = "service=unrelated"; // any reload makes new rules
+        configuration["Observability:Alerts:Silences:0:EndsAt"] = "2026-11-22T13:00:00Z";
+        configuration.Reload();
+        var after = await pipeline.PublishAsync([Of("db_lag", AlertSeverity.Warning, "checkout"), Of("db_lag", AlertSeverity.Warning, "payments")]);
+        await pipeline.PublishAsync([Of("db_down", AlertSeverity.Critical, "checkout")]); // published again: a source again
+        var again = await pipeline.PublishAsync([Of("db_full", AlertSeverity.Warning, "checkout")]);
+
+        Assert.Equal(2, before.Inhibited);
+        Assert.Equal(["db_lag"], after.Raised.Select(static a => a.Rule)); // checkout's warning went; payments' was muted
+        Assert.Equal("checkout", after.Raised[0].Labels[AlertLabels.Service]);
+        Assert.Equal(1, again.Inhibited);
+    }
+
     private static Alert Alert(string rule) => new()
     {
         Rule = rule,
