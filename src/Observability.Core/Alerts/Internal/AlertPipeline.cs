@@ -223,7 +223,7 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
             : new InhibitionIndex(rules, trackKeys: false);
         try
         {
-            return await FilterAsync(prepared, scope, now, rules, since, batch, cancellationToken).ConfigureAwait(false);
+            return await FilterBatchAsync(prepared, scope, now, rules, since, batch, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -232,7 +232,7 @@ internal sealed partial class AlertPipeline : IAlertPublisher, IAsyncDisposable,
         }
     }
 
-    private async Task<FilterOutcome> FilterAsync(List<Alert> prepared, string? scope, DateTimeOffset now, AlertRules rules, DateTimeOffset since, InhibitionIndex batch, CancellationToken cancellationToken)
+    private async Task<FilterOutcome> FilterBatchAsync(List<Alert> prepared, string? scope, DateTimeOffset now, AlertRules rules, DateTimeOffset since, InhibitionIndex batch, CancellationToken cancellationToken)
     {
         if (rules.InhibitionCount > 0)
         {
