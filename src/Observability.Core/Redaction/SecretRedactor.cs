@@ -14,12 +14,20 @@ namespace Observability;
 /// </summary>
 public sealed partial class SecretRedactor
 {
+    private const int CleanSlots = 256; // a power of two
+    private const int CleanMaxLength = 256;
     private const string Mask = "***";
     private static readonly IReadOnlyDictionary<string, object?> NoContext = System.Collections.Frozen.FrozenDictionary<string, object?>.Empty;
     private readonly string[] _fragments;
     private readonly System.Buffers.SearchValues<string> _fragmentSearch;
     private readonly int _visible;
     private readonly SecretScanner _scanner;
+
+    // Short texts this redactor found clean, by reference, in slots picked by the object's identity hash: the same string
+    // instance redacted again (a rule name, a title, a source, a label value that is a literal or reused) is answered
+    // without a scan. Only clean texts are kept, each slot a single reference, so a read is never torn and what it finds
+    // is clean by construction (strings do not change); nothing is allocated to fill it.
+    private readonly string?[] _clean = new string?[CleanSlots];
 
     private readonly Microsoft.Extensions.Compliance.Redaction.Redactor? _masker;
 
@@ -143,10 +151,22 @@ public sealed partial class SecretRedactor
     public string RedactText(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var cacheable = text.Length <= CleanMaxLength;
+        var slot = cacheable ? System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(text) & (CleanSlots - 1) : 0;
+        if (cacheable && ReferenceEquals(Volatile.Read(ref _clean[slot]), text))
+        {
+            return text;
+        }
+
         List<Range>? found = null;
         _scanner.Scan(text, ref found);
         if (found is null)
         {
+            if (cacheable)
+            {
+                Volatile.Write(ref _clean[slot], text);
+            }
+
             return text;
         }
 

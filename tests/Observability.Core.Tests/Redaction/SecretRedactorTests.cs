@@ -6,6 +6,34 @@ public sealed class SecretRedactorTests
 {
     private readonly SecretRedactor _redactor = new(new RedactionOptions());
 
+    [Fact]
+    public void RedactText_TheSameInstancesAgain_AnswersCleanTextsAsTheyAreAndMasksSecretsEveryTime()
+    {
+        var clean = string.Concat("checkout ", "error rate above 5 %");
+        var secret = string.Concat("password=", "s3cr3t-", "value-9081");
+        var lookalike = string.Concat("checkout ", "error rate above 5 %"); // equal text, another instance
+
+        for (var round = 0; round < 3; round++)
+        {
+            Assert.Same(clean, _redactor.RedactText(clean));
+            Assert.Same(lookalike, _redactor.RedactText(lookalike));
+            var masked = _redactor.RedactText(secret);
+            Assert.DoesNotContain("s3cr3t-value", masked, StringComparison.Ordinal);
+            Assert.StartsWith("password=", masked, StringComparison.Ordinal);
+        }
+
+        // Many texts through a small table of slots: every answer stays right whatever they evict.
+        var texts = Enumerable.Range(0, 2_000).Select(i => i % 7 == 0 ? $"password=hunter{i:D6}x" : $"service svc-{i}").ToArray();
+        for (var round = 0; round < 2; round++)
+        {
+            foreach (var text in texts)
+            {
+                var result = _redactor.RedactText(text);
+                Assert.Equal(text.StartsWith("password=", StringComparison.Ordinal), !ReferenceEquals(result, text));
+            }
+        }
+    }
+
     [Theory]
     [InlineData("GitHubToken")]
     [InlineData("CLIENT_SECRET")]
