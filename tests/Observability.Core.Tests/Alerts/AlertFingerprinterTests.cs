@@ -15,6 +15,25 @@ public sealed class AlertFingerprinterTests
     }
 
     [Fact]
+    public void Compute_IsTheSha256OfTheIdentityText_CallAfterCallOnOneThread()
+    {
+        var fingerprinter = Condition();
+        var alerts = Enumerable.Range(0, 50).Select(i => CreateAlert() with { Rule = $"rule_{i % 7}", Severity = i % 2 == 0 ? AlertSeverity.Critical : AlertSeverity.Warning }).ToArray();
+
+        foreach (var alert in alerts.Concat(alerts.Reverse()))
+        {
+            var identity = string.Concat(
+                "mode=9:condition\n",
+                $"rule={alert.Rule.Length}:{alert.Rule}\n",
+                $"service={alert.Labels["service"].Length}:{alert.Labels["service"]}\n",
+                $"severity={alert.Severity.ToString().Length}:{alert.Severity}\n");
+            var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(identity)));
+
+            Assert.Equal(expected, fingerprinter.Compute(alert)); // the documented identity; nothing carried from one call to the next
+        }
+    }
+
+    [Fact]
     public void Compute_ConditionMode_IgnoresVolatileText()
     {
         var fingerprinter = Condition();
