@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using Observability.Internal;
 
 namespace Observability;
 
@@ -20,8 +21,8 @@ public sealed class InMemoryDedupeStore : IDedupeStore
 
     private readonly Lock _gate = new();
     // Expiries as UTC ticks (8 bytes, not a DateTimeOffset's 16): the tables grow with a storm, so their entries stay small.
-    private readonly Dictionary<Digest, long> _firing = [];
-    private readonly Dictionary<Digest, long> _resolved = [];
+    private readonly DigestTable _firing = new();
+    private readonly DigestTable _resolved = new();
     private readonly Dictionary<string, long> _others = new(StringComparer.Ordinal);
     private readonly TimeProvider _timeProvider;
     private long _earliest = long.MaxValue; // the earliest expiry held (UTC ticks), or later: nothing expires before it
@@ -87,7 +88,7 @@ public sealed class InMemoryDedupeStore : IDedupeStore
         return ValueTask.CompletedTask;
     }
 
-    private Dictionary<Digest, long> Table(Key key) => key.Resolved ? _resolved : _firing;
+    private DigestTable Table(Key key) => key.Resolved ? _resolved : _firing;
 
     private bool TryGet(Key key, out long expiry)
         => key.Text is null ? Table(key).TryGetValue(key.Digest, out expiry) : _others.TryGetValue(key.Text, out expiry);
@@ -96,7 +97,7 @@ public sealed class InMemoryDedupeStore : IDedupeStore
     {
         if (key.Text is null)
         {
-            Table(key)[key.Digest] = until;
+            Table(key).Set(key.Digest, until);
         }
         else
         {
@@ -119,12 +120,11 @@ public sealed class InMemoryDedupeStore : IDedupeStore
         }
 
         _sweptAt = now;
-        _earliest = Math.Min(Sweep(_firing, now), Math.Min(Sweep(_resolved, now), Sweep(_others, now)));
+        _earliest = Math.Min(_firing.RemoveExpired(now), Math.Min(_resolved.RemoveExpired(now), Sweep(_others, now)));
     }
 
     // Removes the expired entries (removal while enumerating is allowed) and returns the earliest expiry left.
-    private static long Sweep<TKey>(Dictionary<TKey, long> table, long now)
-        where TKey : notnull
+    private static long Sweep(Dictionary<string, long> table, long now)
     {
         var earliest = long.MaxValue;
         foreach (var (key, expiry) in table)
@@ -141,9 +141,6 @@ public sealed class InMemoryDedupeStore : IDedupeStore
 
         return earliest;
     }
-
-    /// <summary>A fingerprint's 32 bytes.</summary>
-    private readonly record struct Digest(UInt128 High, UInt128 Low);
 
     /// <summary>A key as stored: a <see cref="Digest"/> (of a firing or a resolved key) when it is a fingerprint, otherwise the text.</summary>
     private readonly record struct Key(Digest Digest, bool Resolved, string? Text)
