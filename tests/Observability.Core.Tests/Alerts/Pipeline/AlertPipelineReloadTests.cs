@@ -14,16 +14,9 @@ public sealed class AlertPipelineReloadTests
     [Fact]
     public async Task ConfigurationReload_NewSilenceAppliesToTheNextPublish()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Observability:ServiceName"] = "checkout",
-            ["Observability:Alerts:Enabled"] = "true",
-        }).Build();
         var sink = new RecordingAlertSink();
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(new FakeTimeProvider(T0));
-        services.AddObservability(configuration.GetSection("Observability")).AddAlertSink(sink);
-        await using var provider = services.BuildServiceProvider();
+        var (configuration, provider) = Reloadable(sink);
+        await using var _ = provider;
         var pipeline = provider.GetRequiredService<AlertPipeline>();
 
         var before = await pipeline.PublishAsync([Alert("before")]);
@@ -43,15 +36,8 @@ public sealed class AlertPipelineReloadTests
     [Fact]
     public async Task ConfigurationReload_APassesSourcesKeepMuting_AHandPublishedSourceMutesOnceItIsPublishedAgain()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Observability:ServiceName"] = "checkout",
-            ["Observability:Alerts:Enabled"] = "true",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(new FakeTimeProvider(T0));
-        services.AddObservability(configuration.GetSection("Observability")).AddAlertSink(new RecordingAlertSink());
-        await using var provider = services.BuildServiceProvider();
+        var (configuration, provider) = Reloadable(new RecordingAlertSink());
+        await using var _ = provider;
         var pipeline = provider.GetRequiredService<AlertPipeline>();
         static Alert Of(string rule, AlertSeverity severity, string service) => Alert(rule) with
         {
@@ -74,6 +60,20 @@ public sealed class AlertPipelineReloadTests
         Assert.Equal(["db_lag"], after.Raised.Select(static a => a.Rule)); // checkout's warning went; payments' was muted
         Assert.Equal("checkout", after.Raised[0].Labels[AlertLabels.Service]);
         Assert.Equal(1, again.Inhibited);
+    }
+
+    // A host whose alerting follows an in-memory configuration that the test changes and reloads, on a fake clock.
+    private static (IConfigurationRoot Configuration, ServiceProvider Provider) Reloadable(IAlertSink sink)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Observability:ServiceName"] = "checkout",
+            ["Observability:Alerts:Enabled"] = "true",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(T0));
+        services.AddObservability(configuration.GetSection("Observability")).AddAlertSink(sink);
+        return (configuration, services.BuildServiceProvider());
     }
 
     private static Alert Alert(string rule) => new()

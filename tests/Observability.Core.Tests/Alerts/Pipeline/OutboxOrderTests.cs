@@ -31,14 +31,7 @@ public sealed class OutboxOrderTests : AlertPipelineTestBase
     public async Task Outbox_GroupSentRecently_WaitsGroupIntervalWhileLaterGroupsGo()
     {
         var sink = new ClockedSink(_time);
-        var pipeline = Build(sink, o =>
-        {
-            o.Alerts.GroupWait = TimeSpan.FromSeconds(30);
-            o.Alerts.GroupInterval = TimeSpan.FromMinutes(5);
-        });
-
-        await pipeline.PublishAsync([Raise("a1", "a")], CancellationToken.None);
-        await DeliverEachSecondUntilAsync(pipeline, TimeSpan.FromSeconds(40)); // a1 goes at 30 s
+        var pipeline = await GroupASentAt30SecondsAsync(sink);
         await pipeline.PublishAsync([Raise("a2", "a"), Raise("b1", "b")], CancellationToken.None); // a2 due at 330 s, b1 at 70 s
         await DeliverEachSecondUntilAsync(pipeline, TimeSpan.FromSeconds(50));
         await pipeline.PublishAsync([Raise("c1", "c")], CancellationToken.None); // due at 80 s
@@ -51,14 +44,7 @@ public sealed class OutboxOrderTests : AlertPipelineTestBase
     public async Task Outbox_SeveralGroupsDueAfterABackoff_TheGroupWithTheOldestAlertGoesFirst()
     {
         var sink = new ClockedSink(_time);
-        var pipeline = Build(sink, o =>
-        {
-            o.Alerts.GroupWait = TimeSpan.FromSeconds(30);
-            o.Alerts.GroupInterval = TimeSpan.FromMinutes(5);
-        });
-
-        await pipeline.PublishAsync([Raise("a1", "a")], CancellationToken.None);
-        await DeliverEachSecondUntilAsync(pipeline, TimeSpan.FromSeconds(40)); // a1 goes at 30 s
+        var pipeline = await GroupASentAt30SecondsAsync(sink);
         await pipeline.PublishAsync([Raise("a2", "a")], CancellationToken.None); // due at 330 s
         await DeliverEachSecondUntilAsync(pipeline, TimeSpan.FromSeconds(50));
         await pipeline.PublishAsync([Raise("b1", "b")], CancellationToken.None); // due at 80 s
@@ -195,6 +181,19 @@ public sealed class OutboxOrderTests : AlertPipelineTestBase
 
     private static Alert Raise(string rule, string service, AlertSeverity severity = AlertSeverity.Critical)
         => CreateAlert() with { Rule = rule, Severity = severity, Labels = new Dictionary<string, string> { ["service"] = service } };
+
+    // A pipeline whose groups wait 30 s and go at most every 5 min, where group "a"'s first alert a1 went at 30 s (now 40 s).
+    private async Task<AlertPipeline> GroupASentAt30SecondsAsync(IAlertSink sink)
+    {
+        var pipeline = Build(sink, o =>
+        {
+            o.Alerts.GroupWait = TimeSpan.FromSeconds(30);
+            o.Alerts.GroupInterval = TimeSpan.FromMinutes(5);
+        });
+        await pipeline.PublishAsync([Raise("a1", "a")], CancellationToken.None);
+        await DeliverEachSecondUntilAsync(pipeline, TimeSpan.FromSeconds(40)); // a1 goes at 30 s
+        return pipeline;
+    }
 
     private async Task DeliverEachSecondUntilAsync(AlertPipeline pipeline, TimeSpan sinceT0)
     {
