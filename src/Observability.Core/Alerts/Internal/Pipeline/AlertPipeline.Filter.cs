@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Observability.Internal;
 
 /// <content>A publish: redact and fingerprint, resolve what a pass no longer shows, then silence, inhibit and deduplicate (the batch's own firing alerts mute too), under the persisted alert state when there is one.</content>

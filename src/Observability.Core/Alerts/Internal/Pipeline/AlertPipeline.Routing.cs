@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Observability.Internal;
 
 /// <content>Routing: each raised alert queued in the outbox of every sink whose route takes it, grouped by the group-by labels; and one outbox's delivery, its failures logged, never thrown.</content>
