@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Buffers.Binary;
 using Observability.Internal;
 
 namespace Observability;
@@ -18,12 +16,11 @@ namespace Observability;
 public sealed class InMemoryDedupeStore : IDedupeStore
 {
     private const string ResolvedPrefix = "resolved:";
-    private static readonly SearchValues<char> NotLowerHex = SearchValues.Create("0123456789abcdef");
 
     private readonly Lock _gate = new();
     // Expiries as UTC ticks (8 bytes, not a DateTimeOffset's 16): the tables grow with a storm, so their entries stay small.
-    private readonly DigestTable _firing = new();
-    private readonly DigestTable _resolved = new();
+    private readonly DigestTable<long> _firing = new();
+    private readonly DigestTable<long> _resolved = new();
     private readonly Dictionary<string, long> _others = new(StringComparer.Ordinal);
     private readonly TimeProvider _timeProvider;
     private long _earliest = long.MaxValue; // the earliest expiry held (UTC ticks), or later: nothing expires before it
@@ -89,7 +86,7 @@ public sealed class InMemoryDedupeStore : IDedupeStore
         return ValueTask.CompletedTask;
     }
 
-    private DigestTable Table(Key key) => key.Resolved ? _resolved : _firing;
+    private DigestTable<long> Table(Key key) => key.Resolved ? _resolved : _firing;
 
     private bool TryGet(Key key, out long expiry)
         => key.Text is null ? Table(key).TryGetValue(key.Digest, out expiry) : _others.TryGetValue(key.Text, out expiry);
@@ -121,10 +118,27 @@ public sealed class InMemoryDedupeStore : IDedupeStore
         }
 
         _sweptAt = now;
-        _earliest = Math.Min(_firing.RemoveExpired(now), Math.Min(_resolved.RemoveExpired(now), Sweep(_others, now)));
+        _earliest = Math.Min(Sweep(_firing, now), Math.Min(Sweep(_resolved, now), Sweep(_others, now)));
     }
 
-    // Removes the expired entries (removal while enumerating is allowed) and returns the earliest expiry left.
+    // Removes the expired entries and returns the earliest expiry left.
+    private static long Sweep(DigestTable<long> table, long now)
+    {
+        var earliest = long.MaxValue;
+        table.RemoveWhere(now, (now, _, expiry) =>
+        {
+            if (expiry <= now)
+            {
+                return true;
+            }
+
+            earliest = Math.Min(earliest, expiry);
+            return false;
+        });
+        return earliest;
+    }
+
+    // Removal while enumerating is allowed.
     private static long Sweep(Dictionary<string, long> table, long now)
     {
         var earliest = long.MaxValue;
@@ -149,14 +163,7 @@ public sealed class InMemoryDedupeStore : IDedupeStore
         public static Key Of(string key)
         {
             var resolved = key.StartsWith(ResolvedPrefix, StringComparison.Ordinal);
-            var hex = resolved ? key.AsSpan(ResolvedPrefix.Length) : key.AsSpan();
-            Span<byte> bytes = stackalloc byte[32];
-            if (hex.Length != 64 || hex.ContainsAnyExcept(NotLowerHex) || Convert.FromHexString(hex, bytes, out _, out var written) != OperationStatus.Done || written != 32)
-            {
-                return new Key(default, false, key);
-            }
-
-            return new Key(new Digest(BinaryPrimitives.ReadUInt128BigEndian(bytes), BinaryPrimitives.ReadUInt128BigEndian(bytes[16..])), resolved, null);
+            return Digest.TryParse(resolved ? key.AsSpan(ResolvedPrefix.Length) : key, out var digest) ? new Key(digest, resolved, null) : new Key(default, false, key);
         }
     }
 }

@@ -12,9 +12,9 @@ public sealed class DigestTableTests
     public void RandomOperations_AgreeWithADictionary(int seed, bool structured)
     {
         var random = new Random(seed);
-        var table = new DigestTable();
+        var table = new DigestTable<long>();
         var expected = new Dictionary<Digest, long>();
-        var keys = Enumerable.Range(0, 3_000).Select(i => structured ? new Digest((UInt128)(i % 40), (UInt128)(i / 40)) : Random(random)).ToArray();
+        var keys = Enumerable.Range(0, 3_000).Select(i => structured ? new Digest((UInt128)(i % 40) + 1, (UInt128)(i / 40)) : Random(random)).ToArray();
         long now = 1_000;
 
         for (var step = 0; step < 60_000; step++)
@@ -32,7 +32,7 @@ public sealed class DigestTableTests
                     break;
                 case 8:
                     now += random.Next(0, 50);
-                    var earliest = table.RemoveExpired(now);
+                    var earliest = RemoveExpired(table, now);
                     foreach (var gone in expected.Where(e => e.Value <= now).Select(static e => e.Key).ToList())
                     {
                         expected.Remove(gone);
@@ -60,7 +60,7 @@ public sealed class DigestTableTests
     public void GrowingThroughManyKeys_KeepsEveryOne_AndEmptyingLeavesNothing()
     {
         var random = new Random(7);
-        var table = new DigestTable();
+        var table = new DigestTable<long>();
         var keys = Enumerable.Range(0, 40_000).Select(_ => Random(random)).ToArray();
         for (var i = 0; i < keys.Length; i++)
         {
@@ -69,9 +69,60 @@ public sealed class DigestTableTests
 
         Assert.Equal(keys.Length, table.Count);
         Assert.All(Enumerable.Range(0, keys.Length), i => Assert.True(table.TryGetValue(keys[i], out var expiry) && expiry == i + 1));
-        Assert.Equal(long.MaxValue, table.RemoveExpired(keys.Length));
+        Assert.Equal(long.MaxValue, RemoveExpired(table, keys.Length));
         Assert.Equal(0, table.Count);
         Assert.False(table.TryGetValue(keys[0], out _));
+    }
+
+    [Fact]
+    public void Enumerating_ShowsEachEntryOnce_AndRemoveWhereSeesEachOnce()
+    {
+        var random = new Random(11);
+        var table = new DigestTable<long>();
+        var keys = Enumerable.Range(0, 1_000).Select(_ => Random(random)).ToArray();
+        for (var i = 0; i < keys.Length; i++)
+        {
+            table.Set(keys[i], i);
+        }
+
+        var seen = new List<(Digest Key, long Value)>();
+        foreach (var entry in table)
+        {
+            seen.Add(entry);
+        }
+
+        Assert.Equal(keys.Select((k, i) => (k, (long)i)).OrderBy(static e => e.Item2), seen.OrderBy(static e => e.Value));
+
+        var shown = new List<Digest>();
+        var removed = table.RemoveWhere(shown, static (shown, key, value) =>
+        {
+            shown.Add(key);
+            return value % 3 == 0;
+        });
+
+        Assert.Equal(keys.Length, shown.Distinct().Count());
+        Assert.Equal(keys.Length, shown.Count);
+        Assert.Equal(334, removed);
+        Assert.Equal(666, table.Count);
+        Assert.All(Enumerable.Range(0, keys.Length), i => Assert.Equal(i % 3 != 0, table.TryGetValue(keys[i], out _)));
+    }
+
+    [Fact]
+    public void TheEmptyDigest_IsNeverAKey()
+    {
+        var table = new DigestTable<long>();
+        Assert.Throws<ArgumentException>(() => table.Set(default, 1));
+        Assert.False(table.TryGetValue(default, out _));
+        Assert.False(table.Remove(default));
+        Assert.Equal(0, table.Count);
+    }
+
+    // As the dedupe store sweeps: the expired ones out, the earliest expiry of the rest back.
+    private static long RemoveExpired(DigestTable<long> table, long now)
+    {
+        var earliest = long.MaxValue;
+        table.RemoveWhere(now, (now, _, expiry) => expiry <= now || (earliest = Math.Min(earliest, expiry)) < 0);
+        return earliest;
     }
 
     private static Digest Random(Random random)

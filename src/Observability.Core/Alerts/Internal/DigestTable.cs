@@ -1,15 +1,19 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Observability.Internal;
 
 /// <summary>
-/// Reservations keyed by a fingerprint's 32 bytes, each with its expiry (UTC ticks, never 0): one array of 40-byte
-/// slots, open addressing with linear probing. A lookup reads one slot or a few neighbours, usually one cache line,
-/// where a dictionary reads a bucket and then an entry elsewhere; growing copies the slots in order, with no chains
-/// to rebuild. Removal shifts the following slots back, so no tombstones pile up. Not thread-safe: the store calls it
-/// under its lock.
+/// Values keyed by a fingerprint's <see cref="Digest"/>: one array of slots (the digest and the value side by side, 40 bytes
+/// for an 8-byte value), open addressing with linear probing. A lookup reads one slot or a few neighbours, usually one
+/// cache line, where a dictionary reads a bucket, then an entry elsewhere, then the key's string; growing copies the slots
+/// in order, with no chains to rebuild; and a table of value-type values holds no reference for the garbage collector to
+/// trace. Removal shifts the following slots back, so no tombstones pile up. The empty digest (all zeros, which
+/// <see cref="Digest"/> never makes) marks a free slot. Not thread-safe: its owner calls it under a lock.
 /// </summary>
-internal sealed class DigestTable
+/// <typeparam name="TValue">The value held per digest.</typeparam>
+internal sealed class DigestTable<TValue>
+    where TValue : struct
 {
     private const int MinimumLength = 16;
     private Slot[] _slots = [];
@@ -17,17 +21,29 @@ internal sealed class DigestTable
 
     public int Count => _count;
 
-    /// <summary>Gets the expiry held for <paramref name="key"/>.</summary>
-    public bool TryGetValue(Digest key, out long expiry)
+    /// <summary>Gets the value held for <paramref name="key"/>.</summary>
+    public bool TryGetValue(Digest key, out TValue value)
     {
         var index = Find(key);
-        expiry = index < 0 ? 0 : _slots[index].Expiry;
+        value = index < 0 ? default : _slots[index].Value;
         return index >= 0;
     }
 
-    /// <summary>Sets the expiry of <paramref name="key"/> (greater than zero), adding it when it is not there.</summary>
-    public void Set(Digest key, long expiry)
+    /// <summary>Gets a reference to the value held for <paramref name="key"/>, or a null reference when it is not there; valid until the table changes.</summary>
+    public ref TValue GetValueRefOrNullRef(Digest key)
     {
+        var index = Find(key);
+        return ref index < 0 ? ref Unsafe.NullRef<TValue>() : ref _slots[index].Value;
+    }
+
+    /// <summary>Gets a reference to the value held for <paramref name="key"/>, adding the key with a default value when it is not there; valid until the table changes.</summary>
+    public ref TValue GetValueRefOrAddDefault(Digest key, out bool existed)
+    {
+        if (key == default)
+        {
+            throw new ArgumentException("The empty digest marks a free slot; it cannot be a key.", nameof(key));
+        }
+
         if (_count + 1 > _slots.Length * 3 / 4)
         {
             Resize(Math.Max(MinimumLength, _slots.Length * 2));
@@ -37,20 +53,25 @@ internal sealed class DigestTable
         for (var i = Home(key, mask); ; i = (i + 1) & mask)
         {
             ref var slot = ref _slots[i];
-            if (slot.Expiry == 0)
+            if (slot.Key == default)
             {
-                slot = new Slot(key, expiry);
+                slot.Key = key;
+                slot.Value = default;
                 _count++;
-                return;
+                existed = false;
+                return ref slot.Value;
             }
 
             if (slot.Key == key)
             {
-                slot = new Slot(key, expiry);
-                return;
+                existed = true;
+                return ref slot.Value;
             }
         }
     }
+
+    /// <summary>Sets the value of <paramref name="key"/>, adding it when it is not there.</summary>
+    public void Set(Digest key, TValue value) => GetValueRefOrAddDefault(key, out _) = value;
 
     /// <summary>Removes <paramref name="key"/>; <see langword="false"/> when it was not there.</summary>
     public bool Remove(Digest key)
@@ -63,7 +84,7 @@ internal sealed class DigestTable
 
         // Backward shift: each following slot of the run that may live in the hole moves into it, until the run ends.
         var mask = _slots.Length - 1;
-        for (var next = (hole + 1) & mask; _slots[next].Expiry != 0; next = (next + 1) & mask)
+        for (var next = (hole + 1) & mask; _slots[next].Key != default; next = (next + 1) & mask)
         {
             var home = Home(_slots[next].Key, mask);
             var movable = hole <= next ? home <= hole || home > next : home <= hole && home > next;
@@ -79,49 +100,67 @@ internal sealed class DigestTable
         return true;
     }
 
-    /// <summary>Removes every reservation expired by <paramref name="now"/> and returns the earliest expiry left (<see cref="long.MaxValue"/> when none).</summary>
-    public long RemoveExpired(long now)
+    /// <summary>
+    /// Removes every entry <paramref name="remove"/> picks, in one pass over the slots (each entry is shown once, removed or
+    /// kept), and rebuilds the table with the ones kept, at twice their number: one pass, no shifting while walking.
+    /// </summary>
+    /// <returns>How many were removed.</returns>
+    public int RemoveWhere<TState>(TState state, Func<TState, Digest, TValue, bool> remove)
     {
-        var earliest = long.MaxValue;
+        var old = _slots;
+        var kept = new bool[old.Length];
         var live = 0;
-        foreach (var slot in _slots)
+        for (var i = 0; i < old.Length; i++)
         {
-            if (slot.Expiry > now)
+            if (old[i].Key != default && !remove(state, old[i].Key, old[i].Value))
             {
+                kept[i] = true;
                 live++;
-                earliest = Math.Min(earliest, slot.Expiry);
             }
         }
 
-        if (live != _count)
+        var removed = _count - live;
+        if (removed > 0)
         {
-            // Rebuilt with the live ones: one pass, no shifting while walking the slots.
-            var old = _slots;
             _slots = live == 0 ? [] : new Slot[Math.Max(MinimumLength, (int)BitOperations.RoundUpToPowerOf2((uint)(live * 2)))];
             _count = 0;
-            foreach (var slot in old)
+            for (var i = 0; i < old.Length; i++)
             {
-                if (slot.Expiry > now)
+                if (kept[i])
                 {
-                    Set(slot.Key, slot.Expiry);
+                    Set(old[i].Key, old[i].Value);
                 }
             }
         }
 
-        return earliest;
+        return removed;
     }
 
-    // Fibonacci hashing of the four words folded into one: a fingerprint's digest is uniform, and a key that differs from
-    // another in any of its words lands elsewhere.
-    private static int Home(Digest key, int mask)
+    /// <summary>Empties the table; it keeps its room when that is at most <paramref name="keepUpTo"/> slots.</summary>
+    public void Clear(int keepUpTo)
     {
-        var folded = (ulong)key.High ^ (ulong)(key.High >> 64) ^ (ulong)key.Low ^ (ulong)(key.Low >> 64);
-        return (int)((folded * 0x9E3779B97F4A7C15UL) >> 32) & mask;
+        if (_slots.Length > keepUpTo)
+        {
+            _slots = [];
+        }
+        else
+        {
+            Array.Clear(_slots);
+        }
+
+        _count = 0;
     }
+
+    /// <summary>Enumerates the entries, in no particular order; the table must not change meanwhile.</summary>
+    public Enumerator GetEnumerator() => new(_slots);
+
+    // Fibonacci hashing of the four words folded into one: a digest is uniform, and a key that differs from another in
+    // any of its words lands elsewhere.
+    private static int Home(Digest key, int mask) => (int)((key.Folded * 0x9E3779B97F4A7C15UL) >> 32) & mask;
 
     private int Find(Digest key)
     {
-        if (_count == 0)
+        if (_count == 0 || key == default)
         {
             return -1;
         }
@@ -130,7 +169,7 @@ internal sealed class DigestTable
         for (var i = Home(key, mask); ; i = (i + 1) & mask)
         {
             ref readonly var slot = ref _slots[i];
-            if (slot.Expiry == 0)
+            if (slot.Key == default)
             {
                 return -1;
             }
@@ -149,15 +188,37 @@ internal sealed class DigestTable
         _count = 0;
         foreach (var slot in old)
         {
-            if (slot.Expiry != 0)
+            if (slot.Key != default)
             {
-                Set(slot.Key, slot.Expiry);
+                Set(slot.Key, slot.Value);
             }
         }
     }
 
-    private readonly record struct Slot(Digest Key, long Expiry);
-}
+    /// <summary>The entries' enumerator: a walk over the slots, skipping the free ones.</summary>
+    public struct Enumerator(Slot[] slots)
+    {
+        private int _index = -1;
 
-/// <summary>A fingerprint's 32 bytes.</summary>
-internal readonly record struct Digest(UInt128 High, UInt128 Low);
+        public readonly (Digest Key, TValue Value) Current => (slots[_index].Key, slots[_index].Value);
+
+        public bool MoveNext()
+        {
+            while (++_index < slots.Length)
+            {
+                if (slots[_index].Key != default)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    internal struct Slot
+    {
+        public Digest Key;
+        public TValue Value;
+    }
+}

@@ -24,6 +24,9 @@ internal readonly struct EqualValues : IEquatable<EqualValues>
         }
     }
 
+    /// <summary>Gets whether this is the default value, no key at all (a key made from an alert always has a first value).</summary>
+    public bool IsNone => _first is null;
+
     public bool Equals(EqualValues other)
         => string.Equals(_first, other._first, StringComparison.Ordinal)
         && string.Equals(_second, other._second, StringComparison.Ordinal)

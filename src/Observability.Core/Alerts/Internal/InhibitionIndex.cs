@@ -8,17 +8,18 @@ namespace Observability.Internal;
 /// <c>Equal</c> list names: testing an alert is one hash lookup per rule, never a comparison with every source.
 /// The ledger's index keeps each alert's keys (<c>trackKeys</c>), so refreshing an alert that is already in (the same
 /// alert seen again, every pass) is a lookup and a timestamp, and removing one never recomputes them; a batch's index
-/// is only added to and read, and keeps none. Sources and keys are held in the dictionaries' own slots (structs), not
-/// in objects of their own: every critical alert of a storm is kept here, and each object it leaves is work for the
-/// garbage collector. A source can be kept here alone (<c>alone</c>: the ledger keeps no entry for it, only its keys, its
-/// time and its fingerprint are remembered); those leave with <see cref="PruneAlone"/>.
+/// is only added to and read, and keeps none. Alerts are known here by their fingerprints' <see cref="Digest"/>s, held in
+/// the tables' own slots (structs) with the sources' times: every critical alert of a storm is kept here, and a
+/// fingerprint's string, an object per source, would be work for the garbage collector (traced from the tables, promoted,
+/// copied). A source can be kept here alone (<c>alone</c>: the ledger keeps no entry for it, only its keys, its time and its
+/// digest are remembered); those leave with <see cref="PruneAlone"/>.
 /// </summary>
 internal sealed class InhibitionIndex
 {
     private const int ReusedCapacity = 4096;
     private readonly AlertRules _rules;
     private readonly Dictionary<EqualValues, Sources>[] _byRule;
-    private readonly Dictionary<string, Tracked>? _keysOf;
+    private readonly DigestTable<Tracked>? _tracked;
     private int _alone;
 
     public InhibitionIndex(AlertRules rules, bool trackKeys = true)
@@ -30,7 +31,7 @@ internal sealed class InhibitionIndex
             _byRule[r] = [];
         }
 
-        _keysOf = trackKeys ? new Dictionary<string, Tracked>(StringComparer.Ordinal) : null;
+        _tracked = trackKeys ? new DigestTable<Tracked>() : null;
     }
 
     public AlertRules Rules => _rules;
@@ -56,7 +57,7 @@ internal sealed class InhibitionIndex
             }
         }
 
-        _keysOf?.Clear();
+        _tracked?.Clear(keepUpTo: 2 * ReusedCapacity);
         _alone = 0;
     }
 
@@ -66,14 +67,15 @@ internal sealed class InhibitionIndex
     /// </summary>
     public void Add(Alert alert, DateTimeOffset seen, bool alone = false)
     {
-        var fingerprint = alert.Fingerprint!;
-        if (_keysOf is null)
+        if (_tracked is null)
         {
+            var digest = default(Digest);
             for (var r = 0; r < _byRule.Length; r++)
             {
                 if (_rules.IsSource(r, alert))
                 {
-                    SourcesOf(r, _rules.EqualKey(r, alert)).Set(fingerprint, seen);
+                    digest = digest == default ? Digest.Of(alert.Fingerprint!) : digest;
+                    SourcesOf(r, _rules.EqualKey(r, alert)).Set(digest, seen.UtcTicks);
                 }
             }
 
@@ -89,13 +91,14 @@ internal sealed class InhibitionIndex
             }
         }
 
+        var fingerprint = Digest.Of(alert.Fingerprint!);
         if (keys.IsEmpty)
         {
             Remove(fingerprint); // mutes nothing (any more): nothing to keep for it
             return;
         }
 
-        ref var kept = ref CollectionsMarshal.GetValueRefOrAddDefault(_keysOf, fingerprint, out var existed);
+        ref var kept = ref _tracked.GetValueRefOrAddDefault(fingerprint, out var existed);
         if (existed && !kept.Keys.Equals(keys))
         {
             Remove(fingerprint, kept.Keys);
@@ -107,7 +110,7 @@ internal sealed class InhibitionIndex
         {
             if (keys[r] is { } key)
             {
-                SourcesOf(r, key).Set(fingerprint, seen);
+                SourcesOf(r, key).Set(fingerprint, seen.UtcTicks);
             }
         }
     }
@@ -115,20 +118,20 @@ internal sealed class InhibitionIndex
     /// <summary>Refreshes the time of an alert already in, without recomputing its keys.</summary>
     public void Touch(string fingerprint, DateTimeOffset seen)
     {
-        if (_keysOf is null)
+        if (_tracked is null)
         {
             return;
         }
 
-        ref var tracked = ref CollectionsMarshal.GetValueRefOrNullRef(_keysOf, fingerprint);
+        var digest = Digest.Of(fingerprint);
+        ref var tracked = ref _tracked.GetValueRefOrNullRef(digest);
         if (Unsafe.IsNullRef(ref tracked))
         {
             return;
         }
 
-        tracked = tracked with { Seen = seen.UtcTicks };
+        tracked = new Tracked(tracked.Keys, seen.UtcTicks, tracked.Alone);
         var keys = tracked.Keys;
-
         for (var r = 0; r < _byRule.Length; r++)
         {
             if (keys[r] is { } key)
@@ -136,7 +139,7 @@ internal sealed class InhibitionIndex
                 ref var sources = ref CollectionsMarshal.GetValueRefOrNullRef(_byRule[r], key);
                 if (!Unsafe.IsNullRef(ref sources))
                 {
-                    sources.Set(fingerprint, seen);
+                    sources.Set(digest, seen.UtcTicks);
                 }
             }
         }
@@ -144,41 +147,57 @@ internal sealed class InhibitionIndex
 
     public void Remove(string fingerprint)
     {
-        if (_keysOf is not null && _keysOf.Remove(fingerprint, out var tracked))
+        if (_tracked is not null)
         {
-            _alone -= tracked.Alone ? 1 : 0;
-            Remove(fingerprint, tracked.Keys);
+            Remove(Digest.Of(fingerprint));
         }
     }
 
     /// <summary>Forgets the sources kept alone that were last seen before <paramref name="before"/>: one pass over the index.</summary>
     public void PruneAlone(DateTimeOffset before)
     {
-        if (_keysOf is null || _alone == 0)
+        if (_tracked is null || _alone == 0)
         {
             return;
         }
 
-        var cutoff = before.UtcTicks;
-        foreach (var (fingerprint, tracked) in _keysOf)
+        _tracked.RemoveWhere((Index: this, Cutoff: before.UtcTicks), static (state, fingerprint, tracked) =>
         {
-            if (tracked.Alone && tracked.Seen < cutoff)
+            if (!tracked.Alone || tracked.Seen >= state.Cutoff)
             {
-                Remove(fingerprint); // removing while enumerating is allowed
+                return false;
             }
-        }
+
+            state.Index._alone--;
+            state.Index.Remove(fingerprint, tracked.Keys);
+            return true;
+        });
     }
 
     /// <summary>Tells whether a source of rule <paramref name="rule"/> with the same <c>Equal</c> values, other than the alert itself and seen since <paramref name="since"/>, exists.</summary>
     public bool Mutes(int rule, EqualValues key, string fingerprint, DateTimeOffset since)
     {
         ref var sources = ref CollectionsMarshal.GetValueRefOrNullRef(_byRule[rule], key);
-        return !Unsafe.IsNullRef(ref sources) && sources.AnyBut(fingerprint, since);
+        return !Unsafe.IsNullRef(ref sources) && sources.AnyBut(Digest.Of(fingerprint), since.UtcTicks);
     }
 
     private ref Sources SourcesOf(int rule, EqualValues key) => ref CollectionsMarshal.GetValueRefOrAddDefault(_byRule[rule], key, out _);
 
-    private void Remove(string fingerprint, Keys keys)
+    private void Remove(Digest fingerprint)
+    {
+        ref var tracked = ref _tracked!.GetValueRefOrNullRef(fingerprint);
+        if (Unsafe.IsNullRef(ref tracked))
+        {
+            return;
+        }
+
+        var (keys, alone) = (tracked.Keys, tracked.Alone);
+        _tracked.Remove(fingerprint);
+        _alone -= alone ? 1 : 0;
+        Remove(fingerprint, keys);
+    }
+
+    private void Remove(Digest fingerprint, Keys keys)
     {
         for (var r = 0; r < _byRule.Length; r++)
         {
@@ -193,25 +212,34 @@ internal sealed class InhibitionIndex
         }
     }
 
-    /// <summary>A tracked source: its keys, when it was last seen (UTC ticks), and whether the index alone remembers it.</summary>
-    private readonly record struct Tracked(Keys Keys, long Seen, bool Alone);
+    /// <summary>A tracked source: its keys, when it was last seen (UTC ticks) and whether the index alone remembers it, in one word.</summary>
+    private readonly struct Tracked(Keys keys, long seen, bool alone)
+    {
+        private readonly long _seen = alone ? ~seen : seen; // ticks are never negative: the sign says alone
+
+        public Keys Keys { get; } = keys;
+
+        public long Seen => _seen < 0 ? ~_seen : _seen;
+
+        public bool Alone => _seen < 0;
+    }
 
     /// <summary>
-    /// The key of an alert under each rule it is a source of (<see langword="null"/> under the others): the first rule's
-    /// inline, the others' in an array only when there are other rules (by default there is one).
+    /// The key of an alert under each rule it is a source of (none under the others): the first rule's inline, the others'
+    /// in an array only when there are other rules (by default there is one).
     /// </summary>
     private readonly struct Keys : IEquatable<Keys>
     {
-        private readonly EqualValues? _first;
+        private readonly EqualValues _first; // default: none
         private readonly EqualValues?[]? _others;
 
         public Keys(int rules) => _others = rules > 1 ? new EqualValues?[rules - 1] : null;
 
-        private Keys(EqualValues? first, EqualValues?[]? others) => (_first, _others) = (first, others);
+        private Keys(EqualValues first, EqualValues?[]? others) => (_first, _others) = (first, others);
 
-        public bool IsEmpty => _first is null && (_others is null || Array.TrueForAll(_others, static k => k is null));
+        public bool IsEmpty => _first.IsNone && (_others is null || Array.TrueForAll(_others, static k => k is null));
 
-        public EqualValues? this[int rule] => rule == 0 ? _first : _others![rule - 1];
+        public EqualValues? this[int rule] => rule == 0 ? (_first.IsNone ? null : _first) : _others![rule - 1];
 
         /// <summary>Returns these keys with <paramref name="key"/> under <paramref name="rule"/> (the array, if any, is written in place).</summary>
         public Keys With(int rule, EqualValues key)
@@ -226,57 +254,60 @@ internal sealed class InhibitionIndex
         }
 
         public bool Equals(Keys other)
-            => Nullable.Equals(_first, other._first)
+            => (_first.IsNone ? other._first.IsNone : !other._first.IsNone && _first.Equals(other._first))
             && (ReferenceEquals(_others, other._others) || (_others is not null && other._others is not null && _others.AsSpan().SequenceEqual(other._others)));
 
         public override bool Equals(object? obj) => obj is Keys other && Equals(other);
 
-        public override int GetHashCode() => _first.GetHashCode();
+        public override int GetHashCode() => _first.IsNone ? 0 : _first.GetHashCode();
     }
 
-    /// <summary>The sources under one key, held in the index's slot: most keys have one, inline; a dictionary only for the others.</summary>
+    /// <summary>The sources under one key, held in the index's slot: most keys have one, inline; a table only for the others.</summary>
     private struct Sources
     {
-        private string? _first;
+        private Digest _first; // default: none
         private long _firstSeen; // UTC ticks: 8 bytes a slot, not a DateTimeOffset's 16
-        private Dictionary<string, long>? _others;
+        private DigestTable<long>? _others;
 
-        public bool IsEmpty => _first is null;
+        public readonly bool IsEmpty => _first == default;
 
-        public void Set(string fingerprint, DateTimeOffset seen)
+        public void Set(Digest fingerprint, long seen)
         {
-            if (_first is null || string.Equals(_first, fingerprint, StringComparison.Ordinal))
+            if (_first == default || _first == fingerprint)
             {
-                (_first, _firstSeen) = (fingerprint, seen.UtcTicks);
+                (_first, _firstSeen) = (fingerprint, seen);
                 return;
             }
 
-            (_others ??= new Dictionary<string, long>(StringComparer.Ordinal))[fingerprint] = seen.UtcTicks;
+            (_others ??= new DigestTable<long>()).Set(fingerprint, seen);
         }
 
-        public bool Remove(string fingerprint)
+        public bool Remove(Digest fingerprint)
         {
-            if (!string.Equals(_first, fingerprint, StringComparison.Ordinal))
+            if (_first != fingerprint)
             {
                 return _others is not null && _others.Remove(fingerprint);
             }
 
-            _first = null;
+            _first = default;
             if (_others is { Count: > 0 })
             {
-                var (next, seen) = _others.First();
-                _others.Remove(next);
-                (_first, _firstSeen) = (next, seen);
+                foreach (var (next, seen) in _others)
+                {
+                    (_first, _firstSeen) = (next, seen);
+                    break;
+                }
+
+                _others.Remove(_first);
             }
 
             return true;
         }
 
         // An alert never mutes itself, even when it satisfies both sides of a rule.
-        public bool AnyBut(string fingerprint, DateTimeOffset since)
+        public readonly bool AnyBut(Digest fingerprint, long since)
         {
-            var after = since.UtcTicks;
-            if (_first is not null && _firstSeen >= after && !string.Equals(_first, fingerprint, StringComparison.Ordinal))
+            if (_first != default && _firstSeen >= since && _first != fingerprint)
             {
                 return true;
             }
@@ -285,7 +316,7 @@ internal sealed class InhibitionIndex
             {
                 foreach (var (source, seen) in _others)
                 {
-                    if (seen >= after && !string.Equals(source, fingerprint, StringComparison.Ordinal))
+                    if (seen >= since && source != fingerprint)
                     {
                         return true;
                     }
