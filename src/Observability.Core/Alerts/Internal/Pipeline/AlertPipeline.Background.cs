@@ -56,8 +56,13 @@ internal sealed partial class AlertPipeline
         {
             try
             {
-                await DeliverAsync(outbox, ignoreGroupWait: false, stopping).ConfigureAwait(false);
+                var sent = await DeliverAsync(outbox, ignoreGroupWait: false, stopping).ConfigureAwait(false);
                 var wait = outbox.WaitForNextAttempt(ignoreGroupWait: false) ?? Timeout.InfiniteTimeSpan;
+                if (wait == TimeSpan.Zero && sent.Count > 0)
+                {
+                    continue; // more came meanwhile (a storm): on with it, on this thread, with no trip through the thread pool
+                }
+
                 await WaitAsync(o, wait, stopping).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
