@@ -4,7 +4,7 @@ using Observability.Internal;
 
 namespace Observability.Core.Tests.Alerts;
 
-/// <summary>A fingerprint's digest: its bytes when the library wrote it, the SHA-256 of its text otherwise, never the empty digest.</summary>
+/// <summary>A fingerprint's digest: its bytes folded when the library wrote it, those of the SHA-256 of its text otherwise, never the empty digest.</summary>
 public sealed class DigestTests
 {
     private const string Hex = "00112233445566778899aabbccddeeff0123456789abcdef0fedcba987654321";
@@ -13,7 +13,7 @@ public sealed class DigestTests
     public void TryParse_ReadsTheLibrarysFingerprints_AsTheirBytes()
     {
         Assert.True(Digest.TryParse(Hex, out var digest));
-        Assert.Equal(new Digest(UInt128.Parse("00112233445566778899aabbccddeeff", System.Globalization.NumberStyles.HexNumber), UInt128.Parse("0123456789abcdef0fedcba987654321", System.Globalization.NumberStyles.HexNumber)), digest);
+        Assert.Equal(new Digest(0x0011223344556677 ^ Mix(0x0123456789abcdef), 0x8899aabbccddeeff ^ Mix(0x0fedcba987654321)), digest);
         Assert.Equal(digest, Digest.Of(Hex));
     }
 
@@ -38,9 +38,26 @@ public sealed class DigestTests
     }
 
     [Fact]
+    public void KeysThatDifferInOneHalfOnly_HaveDifferentDigests()
+    {
+        // Keys given by hand in the fingerprints' form, a counter at the end or at the start: none shares a digest.
+        var keys = Enumerable.Range(1, 5_000).SelectMany(static i => new[] { $"{new string('a', 48)}{i:x16}", $"{i:x16}{new string('a', 48)}", $"{new string('0', 32)}{i:x32}" }).ToList();
+        Assert.All(keys, static k => Assert.True(Digest.TryParse(k, out _)));
+        Assert.Equal(keys.Count, keys.Select(Digest.Of).Distinct().Count());
+    }
+
+    [Fact]
     public void DifferentTexts_HaveDifferentDigests()
     {
         var texts = new[] { "a", "b", "A", "a ", Hex, Hex.ToUpperInvariant(), "é", "e\u0301" };
         Assert.Equal(texts.Length, texts.Select(Digest.Of).Distinct().Count());
+    }
+
+    // SplitMix64's finalizer, as the digest folds with it.
+    private static ulong Mix(ulong x)
+    {
+        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
+        x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
+        return x ^ (x >> 31);
     }
 }

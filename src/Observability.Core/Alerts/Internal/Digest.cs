@@ -6,30 +6,42 @@ using System.Text;
 namespace Observability.Internal;
 
 /// <summary>
-/// A fingerprint's 32 bytes: what the tables that remember alerts by fingerprint hold instead of its 64-character string
-/// (a 152-byte object for the garbage collector to trace and promote, hashed and compared through a reference).
+/// A fingerprint's 32 bytes folded into 16: what the tables that remember alerts by fingerprint hold instead of its
+/// 64-character string (a 152-byte object for the garbage collector to trace and promote, hashed and compared through a
+/// reference).
 /// </summary>
-/// <remarks>Four 8-byte words, not two <see cref="UInt128"/>s: those are aligned on 16 bytes, which would widen a table's
-/// 40-byte slot (the digest and an 8-byte value) to 48.</remarks>
+/// <remarks>
+/// The last 16 bytes, each word put through a bijective mixer, are XORed into the first 16. Of a SHA-256 (the library's
+/// fingerprints) that keeps what the whole gives a table: two different alerts share a digest by chance with a probability
+/// of 2^-128, and making an alert share one with a given alert takes about 2^128 attempts, so no label an attacker controls
+/// can make one alert pass for another. Keys given by hand in the same form (64 lower-case hex characters) that differ in
+/// only one half, a counter at the end say, still differ, as the mixer spreads each half over the whole. Half the bytes make
+/// the tables' slots 24 bytes (with an 8-byte value) instead of 40: fewer cache lines, fewer pages, less to clear as a
+/// storm grows them. Two 8-byte words, not a <see cref="UInt128"/>, which is aligned on 16 bytes and would widen such a
+/// slot to 32.
+/// </remarks>
 internal readonly struct Digest : IEquatable<Digest>
 {
     private static readonly SearchValues<char> LowerHex = SearchValues.Create("0123456789abcdef");
-    private readonly ulong _a;
-    private readonly ulong _b;
-    private readonly ulong _c;
-    private readonly ulong _d;
+    private readonly ulong _high;
+    private readonly ulong _low;
 
-    /// <summary>Initializes a digest from its first and last 16 bytes, read big-endian.</summary>
-    public Digest(UInt128 high, UInt128 low) => (_a, _b, _c, _d) = ((ulong)(high >> 64), (ulong)high, (ulong)(low >> 64), (ulong)low);
+    /// <summary>Initializes a digest from its first and last 8 bytes, read big-endian.</summary>
+    public Digest(ulong high, ulong low) => (_high, _low) = (high, low);
 
+    // Folds 32 bytes: the first two words, each XORed with the mixed word 16 bytes further on.
     private Digest(ReadOnlySpan<byte> bytes)
-        => (_a, _b, _c, _d) = (BinaryPrimitives.ReadUInt64BigEndian(bytes), BinaryPrimitives.ReadUInt64BigEndian(bytes[8..]), BinaryPrimitives.ReadUInt64BigEndian(bytes[16..]), BinaryPrimitives.ReadUInt64BigEndian(bytes[24..]));
+        : this(
+            BinaryPrimitives.ReadUInt64BigEndian(bytes) ^ Mix(BinaryPrimitives.ReadUInt64BigEndian(bytes[16..])),
+            BinaryPrimitives.ReadUInt64BigEndian(bytes[8..]) ^ Mix(BinaryPrimitives.ReadUInt64BigEndian(bytes[24..])))
+    {
+    }
 
     public static bool operator ==(Digest left, Digest right) => left.Equals(right);
 
     public static bool operator !=(Digest left, Digest right) => !left.Equals(right);
 
-    /// <summary>Reads a fingerprint as the library writes it: 64 lower-case hexadecimal characters, not all zeros.</summary>
+    /// <summary>Reads a fingerprint as the library writes it: 64 lower-case hexadecimal characters (that do not fold to all zeros).</summary>
     public static bool TryParse(ReadOnlySpan<char> hex, out Digest digest)
     {
         Span<byte> bytes = stackalloc byte[32];
@@ -44,9 +56,8 @@ internal readonly struct Digest : IEquatable<Digest>
     }
 
     /// <summary>
-    /// The identity of any fingerprint: its bytes when it is one the library wrote (<see cref="TryParse"/>), otherwise the
-    /// SHA-256 of its text (a fingerprint given by hand). Two fingerprints share a digest only when they are the same text,
-    /// and none is all zeros, short of a SHA-256 collision or preimage.
+    /// The identity of any fingerprint: its bytes folded when it is one the library wrote (<see cref="TryParse"/>),
+    /// otherwise those of the SHA-256 of its text (a fingerprint given by hand).
     /// </summary>
     public static Digest Of(string fingerprint)
     {
@@ -55,8 +66,7 @@ internal readonly struct Digest : IEquatable<Digest>
             return digest;
         }
 
-        var length = Encoding.UTF8.GetByteCount(fingerprint);
-        var rented = ArrayPool<byte>.Shared.Rent(length);
+        var rented = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetByteCount(fingerprint));
         try
         {
             Span<byte> hash = stackalloc byte[32];
@@ -69,10 +79,19 @@ internal readonly struct Digest : IEquatable<Digest>
         }
     }
 
-    /// <summary>Folds the four words into one (the digest is uniform: any word will do, and a key that differs in any lands elsewhere).</summary>
-    public ulong Folded => _a ^ _b ^ _c ^ _d;
+    // The finalizer of SplitMix64 (Steele, Lea and Flood, 2014): a bijection on 64 bits in which every input bit moves about
+    // half of the output bits.
+    private static ulong Mix(ulong x)
+    {
+        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
+        x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
+        return x ^ (x >> 31);
+    }
 
-    public bool Equals(Digest other) => _a == other._a && _b == other._b && _c == other._c && _d == other._d;
+    /// <summary>Folds the two words into one (the digest is uniform: either would do, and a key that differs in one lands elsewhere).</summary>
+    public ulong Folded => _high ^ _low;
+
+    public bool Equals(Digest other) => _high == other._high && _low == other._low;
 
     public override bool Equals(object? obj) => obj is Digest other && Equals(other);
 

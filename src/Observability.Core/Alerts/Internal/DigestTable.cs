@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 namespace Observability.Internal;
 
 /// <summary>
-/// Values keyed by a fingerprint's <see cref="Digest"/>: one array of slots (the digest and the value side by side, 40 bytes
+/// Values keyed by a fingerprint's <see cref="Digest"/>: one array of slots (the digest and the value side by side, 24 bytes
 /// for an 8-byte value), open addressing with linear probing. A lookup reads one slot or a few neighbours, usually one
 /// cache line, where a dictionary reads a bucket, then an entry elsewhere, then the key's string; growing copies the slots
 /// in order, with no chains to rebuild; and a table of value-type values holds no reference for the garbage collector to
