@@ -71,6 +71,40 @@ public sealed class TrigramFilterTests
     public void NonAsciiTexts_GoToTheFullScan(string text)
         => AssertSame(text);
 
+    [Fact]
+    public void ThreeHundredTriggers_FlagFewOtherTrigrams()
+    {
+        // As many triggers as the scanner has, of random lower-case letters; then every trigram of lower-case letters,
+        // digits and '-' that starts none of them is tried: a flagged one costs a full scan, so few may be.
+        var random = new Random(7);
+        var triggers = Enumerable.Range(0, 300).Select(_ => new string(Enumerable.Range(0, 3 + random.Next(6)).Select(_ => (char)random.Next('a', 'z' + 1)).ToArray())).ToArray();
+        var filter = TrigramFilter.TryCreate(triggers, [], [])!;
+        var starts = triggers.Select(static t => t[..3]).ToHashSet(StringComparer.Ordinal);
+        const string Alphabet = "abcdefghijklmnopqrstuvwxyz0123456789-";
+        var tried = 0;
+        var flagged = 0;
+        foreach (var a in Alphabet)
+        {
+            foreach (var b in Alphabet)
+            {
+                foreach (var c in Alphabet)
+                {
+                    var trigram = new string([a, b, c]);
+                    if (starts.Contains(trigram))
+                    {
+                        Assert.False(filter.CertainlyClean(trigram)); // never a false negative
+                        continue;
+                    }
+
+                    tried++;
+                    flagged += filter.CertainlyClean(trigram) ? 0 : 1;
+                }
+            }
+        }
+
+        Assert.True(flagged <= tried / 5_000, $"{flagged} of {tried} trigrams that start no trigger were flagged"); // one hash flagged about 1 in 200
+    }
+
     [Theory]
     [InlineData("svc-12")]
     [InlineData("Storm alert")]
