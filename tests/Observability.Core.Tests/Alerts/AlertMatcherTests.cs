@@ -33,6 +33,29 @@ public sealed class AlertMatcherTests
         => Assert.Equal(expected, AlertMatcher.Parse(text).Matches(Checkout));
 
     [Theory]
+    [InlineData("warning|info")]
+    [InlineData("warning")]
+    [InlineData("a||b")] // an empty alternative matches the empty value
+    [InlineData("eu-west-1|eu_central-1|EU")]
+    [InlineData("warn.*|info")] // not only literals: the regular expression decides
+    [InlineData("(?i)warning")]
+    [InlineData("warn ing|in#fo")]
+    [InlineData("warning|in\\|fo")]
+    public void RegexMatchers_AgreeWithTheAnchoredRegularExpression(string pattern)
+    {
+        var reference = new System.Text.RegularExpressions.Regex($"^(?:{pattern})$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        var matches = AlertMatcher.Parse($"tier=~{pattern}");
+        var excludes = AlertMatcher.Parse($"tier!~{pattern}");
+        string[] values = ["warning", "info", "Warning", "INFO", "warn", "warningx", "xwarning", "warning|info", "", "a", "b", "a||b", "eu-west-1", "EU", "eu", "warn ing", "in#fo", "in\\", "fo", "warnXing"];
+        foreach (var value in values)
+        {
+            var alert = Checkout with { Labels = new Dictionary<string, string> { ["tier"] = value } };
+            Assert.True(reference.IsMatch(value) == matches.Matches(alert), $"'{value}' against '{pattern}'");
+            Assert.True(reference.IsMatch(value) != excludes.Matches(alert), $"'{value}' against !~'{pattern}'");
+        }
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("service")]
     [InlineData("=checkout")]

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace Observability;
@@ -11,7 +12,9 @@ namespace Observability;
 public sealed class AlertMatcher
 {
     private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(100);
+    private static readonly SearchValues<char> RegexSyntax = SearchValues.Create("\\*+?{}[]()^$.# \t\r\n\f\v");
     private readonly Regex? _regex;
+    private readonly string[]? _literals; // a regex that is only literals in alternation ("warning|info"): its alternatives
 
     private AlertMatcher(string label, AlertMatchOperator @operator, string value)
     {
@@ -20,7 +23,16 @@ public sealed class AlertMatcher
         Value = value;
         if (@operator is AlertMatchOperator.Regex or AlertMatchOperator.NotRegex)
         {
-            _regex = new Regex($"^(?:{value})$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, RegexTimeout);
+            // Anchored, case-sensitive: a pattern of plain words in alternation matches exactly one of them, which an
+            // ordinal comparison answers without running the regular expression (the default inhibition rule's targets).
+            if (value.AsSpan().ContainsAny(RegexSyntax))
+            {
+                _regex = new Regex($"^(?:{value})$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, RegexTimeout);
+            }
+            else
+            {
+                _literals = value.Split('|');
+            }
         }
     }
 
@@ -111,8 +123,8 @@ public sealed class AlertMatcher
         {
             AlertMatchOperator.Equal => string.Equals(actual, Value, StringComparison.Ordinal),
             AlertMatchOperator.NotEqual => !string.Equals(actual, Value, StringComparison.Ordinal),
-            AlertMatchOperator.Regex => _regex!.IsMatch(actual),
-            _ => !_regex!.IsMatch(actual),
+            AlertMatchOperator.Regex => MatchesPattern(actual),
+            _ => !MatchesPattern(actual),
         };
     }
 
@@ -126,6 +138,24 @@ public sealed class AlertMatcher
     };
 
     /// <summary>The value a matcher or an inhibition's <c>Equal</c> list sees for a label name.</summary>
+    private bool MatchesPattern(string actual)
+    {
+        if (_literals is null)
+        {
+            return _regex!.IsMatch(actual);
+        }
+
+        foreach (var literal in _literals)
+        {
+            if (string.Equals(literal, actual, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     internal static string ValueOf(Alert alert, string label) => label switch
     {
         "rule" or "alertname" => alert.Rule,
