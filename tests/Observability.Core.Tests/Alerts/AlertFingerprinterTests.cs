@@ -33,6 +33,33 @@ public sealed class AlertFingerprinterTests
         }
     }
 
+    [Theory]
+    [InlineData("zone", "eu-west-1")]
+    [InlineData("région", "Zürich · 東京")] // non-ASCII names and values: UTF-8, lengths in UTF-16 code units
+    [InlineData("emoji", "🔥 on fire")]
+    [InlineData("broken", "lone \ud800 surrogate")] // replaced as UTF-8 encoding replaces it
+    [InlineData("long", null)] // a value of 5,000 characters: past the buffer kept per thread
+    public void Compute_IsTheSha256OfTheIdentityText_WithLabelsOfAnyText(string label, string? value)
+    {
+        value ??= new string('x', 5_000);
+        var alert = CreateAlert(extraLabels: (label, value));
+        var identity = string.Concat(
+            "mode=9:condition\n",
+            $"rule={alert.Rule.Length}:{alert.Rule}\n",
+            "service=8:checkout\n",
+            "severity=8:Critical\n",
+            $"label:{label}={value.Length}:{value}\n");
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(identity)));
+
+        Assert.Equal(expected, Condition(label).Compute(alert));
+        Assert.Equal(expected, Condition(label).Compute(alert)); // and again, after a buffer was kept or dropped
+
+        var execution = string.Concat("mode=9:execution\n", "severity=8:Critical\n", $"message={value.Length}:{value}\n", "trace=0:\n");
+        Assert.Equal(
+            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(execution))),
+            Execution().Compute(alert with { Message = value }));
+    }
+
     [Fact]
     public void Compute_ConditionMode_IgnoresVolatileText()
     {
