@@ -108,6 +108,31 @@ public sealed class DigestTableTests
     }
 
     [Fact]
+    public void ReferenceFreeSlots_LiveInNativeMemory_AndGrowingThemAllocatesAlmostNothingOnTheHeap()
+    {
+        Assert.True(DigestTable<long>.InNativeMemory);
+        Assert.False(DigestTable<(long, string)>.InNativeMemory);
+        var random = new Random(5);
+        var keys = Enumerable.Range(0, 40_000).Select(_ => Random(random)).ToArray();
+        var table = new DigestTable<long>();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < keys.Length; i++)
+        {
+            table.Set(keys[i], i + 1);
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(65_536, table.Capacity); // 1.5 MB of slots, grown through 13 sizes
+        Assert.True(allocated < 16 * 1024, $"{allocated} bytes allocated on the heap"); // a small handle object per growth
+        Assert.All(Enumerable.Range(0, keys.Length), i => Assert.True(table.TryGetValue(keys[i], out var value) && value == i + 1));
+
+        table.Clear(keepUpTo: 0);
+        Assert.Equal(0, table.Count);
+        Assert.Equal(0, table.Capacity); // the native room is freed
+        Assert.False(table.TryGetValue(keys[0], out _));
+    }
+
+    [Fact]
     public void TheEmptyDigest_IsNeverAKey()
     {
         var table = new DigestTable<long>();

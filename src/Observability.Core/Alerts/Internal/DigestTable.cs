@@ -4,28 +4,45 @@ using System.Runtime.CompilerServices;
 namespace Observability.Internal;
 
 /// <summary>
-/// Values keyed by a fingerprint's <see cref="Digest"/>: one array of slots (the digest and the value side by side, 24 bytes
-/// for an 8-byte value), open addressing with linear probing. A lookup reads one slot or a few neighbours, usually one
-/// cache line, where a dictionary reads a bucket, then an entry elsewhere, then the key's string; growing copies the slots
-/// in order, with no chains to rebuild; and a table of value-type values holds no reference for the garbage collector to
-/// trace. Removal shifts the following slots back, so no tombstones pile up. The empty digest (all zeros, which
-/// <see cref="Digest"/> never makes) marks a free slot. Not thread-safe: its owner calls it under a lock.
+/// Values keyed by a fingerprint's <see cref="Digest"/>: slots with the digest and the value side by side (24 bytes for
+/// an 8-byte value), open addressing with linear probing. A lookup reads one slot or a few neighbours, usually one cache
+/// line, where a dictionary reads a bucket, then an entry elsewhere, then the key's string; growing copies the slots in
+/// order, with no chains to rebuild. Removal shifts the following slots back, so no tombstones pile up. The empty digest
+/// (all zeros, which <see cref="Digest"/> never makes) marks a free slot.
+/// <para>
+/// Slots without references (the dedupe store's expiries) live in native memory (<see cref="NativeBuffer"/>), freed as
+/// soon as a growth has copied them, and when the table is collected: grown in the garbage-collected heap, the arrays of a
+/// storm's tables go to the large object heap, whose budget, once spent, starts a full background collection in the middle
+/// of the storm (a 40,000 storm's tables grew about 12 MB of large arrays, the budget after a full collection is about 5 MB
+/// when little else is large). Slots that hold references stay in a managed array.
+/// </para>
+/// Not thread-safe: its owner calls it under a lock.
 /// </summary>
 /// <typeparam name="TValue">The value held per digest.</typeparam>
-internal sealed class DigestTable<TValue>
+internal sealed unsafe class DigestTable<TValue>
     where TValue : struct
 {
     private const int MinimumLength = 16;
-    private Slot[] _slots = [];
+    private static readonly bool Native = !RuntimeHelpers.IsReferenceOrContainsReferences<Slot>();
+    private Slot[] _slots = []; // managed storage
+    private NativeBuffer? _buffer; // native storage
+    private void* _base;
+    private int _length; // a power of two, or 0
     private int _count;
 
     public int Count => _count;
+
+    /// <summary>Gets how many slots the table has (a power of two, or zero).</summary>
+    internal int Capacity => _length;
+
+    /// <summary>Gets whether the slots live in native memory (they hold no references).</summary>
+    internal static bool InNativeMemory => Native;
 
     /// <summary>Gets the value held for <paramref name="key"/>.</summary>
     public bool TryGetValue(Digest key, out TValue value)
     {
         var index = Find(key);
-        value = index < 0 ? default : _slots[index].Value;
+        value = index < 0 ? default : At(index).Value;
         return index >= 0;
     }
 
@@ -33,7 +50,7 @@ internal sealed class DigestTable<TValue>
     public ref TValue GetValueRefOrNullRef(Digest key)
     {
         var index = Find(key);
-        return ref index < 0 ? ref Unsafe.NullRef<TValue>() : ref _slots[index].Value;
+        return ref index < 0 ? ref Unsafe.NullRef<TValue>() : ref At(index).Value;
     }
 
     /// <summary>Gets a reference to the value held for <paramref name="key"/>, adding the key with a default value when it is not there; valid until the table changes.</summary>
@@ -44,15 +61,15 @@ internal sealed class DigestTable<TValue>
             throw new ArgumentException("The empty digest marks a free slot; it cannot be a key.", nameof(key));
         }
 
-        if (_count + 1 > _slots.Length * 3 / 4)
+        if (_count + 1 > _length * 3 / 4)
         {
-            Resize(Math.Max(MinimumLength, _slots.Length * 2));
+            Resize(Math.Max(MinimumLength, _length * 2));
         }
 
-        var mask = _slots.Length - 1;
+        var mask = _length - 1;
         for (var i = Home(key, mask); ; i = (i + 1) & mask)
         {
-            ref var slot = ref _slots[i];
+            ref var slot = ref At(i);
             if (slot.Key == default)
             {
                 slot.Key = key;
@@ -83,19 +100,19 @@ internal sealed class DigestTable<TValue>
         }
 
         // Backward shift: each following slot of the run that may live in the hole moves into it, until the run ends.
-        var mask = _slots.Length - 1;
-        for (var next = (hole + 1) & mask; _slots[next].Key != default; next = (next + 1) & mask)
+        var mask = _length - 1;
+        for (var next = (hole + 1) & mask; At(next).Key != default; next = (next + 1) & mask)
         {
-            var home = Home(_slots[next].Key, mask);
+            var home = Home(At(next).Key, mask);
             var movable = hole <= next ? home <= hole || home > next : home <= hole && home > next;
             if (movable)
             {
-                _slots[hole] = _slots[next];
+                At(hole) = At(next);
                 hole = next;
             }
         }
 
-        _slots[hole] = default;
+        At(hole) = default;
         _count--;
         return true;
     }
@@ -107,14 +124,14 @@ internal sealed class DigestTable<TValue>
     /// <returns>How many were removed.</returns>
     public int RemoveWhere<TState>(TState state, Func<TState, Digest, TValue, bool> remove)
     {
-        var old = _slots;
-        var kept = new bool[old.Length];
+        var kept = new ulong[(_length + 63) / 64]; // a bit per slot
         var live = 0;
-        for (var i = 0; i < old.Length; i++)
+        for (var i = 0; i < _length; i++)
         {
-            if (old[i].Key != default && !remove(state, old[i].Key, old[i].Value))
+            ref readonly var slot = ref At(i);
+            if (slot.Key != default && !remove(state, slot.Key, slot.Value))
             {
-                kept[i] = true;
+                kept[i >> 6] |= 1UL << (i & 63);
                 live++;
             }
         }
@@ -122,15 +139,7 @@ internal sealed class DigestTable<TValue>
         var removed = _count - live;
         if (removed > 0)
         {
-            _slots = live == 0 ? [] : new Slot[Math.Max(MinimumLength, (int)BitOperations.RoundUpToPowerOf2((uint)(live * 2)))];
-            _count = 0;
-            for (var i = 0; i < old.Length; i++)
-            {
-                if (kept[i])
-                {
-                    Set(old[i].Key, old[i].Value);
-                }
-            }
+            Rebuild(live == 0 ? 0 : Math.Max(MinimumLength, (int)BitOperations.RoundUpToPowerOf2((uint)(live * 2))), kept);
         }
 
         return removed;
@@ -139,9 +148,13 @@ internal sealed class DigestTable<TValue>
     /// <summary>Empties the table; it keeps its room when that is at most <paramref name="keepUpTo"/> slots.</summary>
     public void Clear(int keepUpTo)
     {
-        if (_slots.Length > keepUpTo)
+        if (_length > keepUpTo)
         {
-            _slots = [];
+            Allocate(0);
+        }
+        else if (Native)
+        {
+            new Span<byte>(_base, _length * Unsafe.SizeOf<Slot>()).Clear();
         }
         else
         {
@@ -152,11 +165,13 @@ internal sealed class DigestTable<TValue>
     }
 
     /// <summary>Enumerates the entries, in no particular order; the table must not change meanwhile.</summary>
-    public Enumerator GetEnumerator() => new(_slots);
+    public Enumerator GetEnumerator() => new(this);
 
-    // Fibonacci hashing of the four words folded into one: a digest is uniform, and a key that differs from another in
-    // any of its words lands elsewhere.
+    // Fibonacci hashing of the digest's two words folded into one: a digest is uniform, and a key that differs from
+    // another in either word lands elsewhere.
     private static int Home(Digest key, int mask) => (int)((key.Folded * 0x9E3779B97F4A7C15UL) >> 32) & mask;
+
+    private ref Slot At(int index) => ref Native ? ref Unsafe.Add(ref Unsafe.AsRef<Slot>(_base), index) : ref _slots[index];
 
     private int Find(Digest key)
     {
@@ -165,10 +180,10 @@ internal sealed class DigestTable<TValue>
             return -1;
         }
 
-        var mask = _slots.Length - 1;
+        var mask = _length - 1;
         for (var i = Home(key, mask); ; i = (i + 1) & mask)
         {
-            ref readonly var slot = ref _slots[i];
+            ref readonly var slot = ref At(i);
             if (slot.Key == default)
             {
                 return -1;
@@ -181,32 +196,60 @@ internal sealed class DigestTable<TValue>
         }
     }
 
-    private void Resize(int length)
+    // Fresh, empty room for `length` slots. The caller has kept or freed the old room.
+    private void Allocate(int length)
     {
-        var old = _slots;
-        _slots = new Slot[length];
-        _count = 0;
-        foreach (var slot in old)
+        if (Native)
         {
-            if (slot.Key != default)
+            _buffer?.Dispose();
+            _buffer = length == 0 ? null : new NativeBuffer((nuint)length * (nuint)Unsafe.SizeOf<Slot>());
+            _base = _buffer is null ? null : _buffer.Pointer;
+        }
+        else
+        {
+            _slots = length == 0 ? [] : new Slot[length];
+        }
+
+        _length = length;
+        _count = 0;
+    }
+
+    private void Resize(int length) => Rebuild(length, kept: null);
+
+    // Moves the slots (those marked in `kept`, when given) into fresh room of `length` slots; old native room is freed
+    // only once they are copied.
+    private void Rebuild(int length, ulong[]? kept)
+    {
+        var oldSlots = _slots;
+        var oldBuffer = _buffer;
+        var oldBase = _base;
+        var oldLength = _length;
+        _buffer = null; // freed below, after the copy
+        Allocate(length);
+        for (var i = 0; i < oldLength; i++)
+        {
+            ref readonly var slot = ref Native ? ref Unsafe.Add(ref Unsafe.AsRef<Slot>(oldBase), i) : ref oldSlots[i];
+            if (slot.Key != default && (kept is null || (kept[i >> 6] & (1UL << (i & 63))) != 0))
             {
                 Set(slot.Key, slot.Value);
             }
         }
+
+        oldBuffer?.Dispose();
     }
 
     /// <summary>The entries' enumerator: a walk over the slots, skipping the free ones.</summary>
-    public struct Enumerator(Slot[] slots)
+    public struct Enumerator(DigestTable<TValue> table)
     {
         private int _index = -1;
 
-        public readonly (Digest Key, TValue Value) Current => (slots[_index].Key, slots[_index].Value);
+        public readonly (Digest Key, TValue Value) Current => (table.At(_index).Key, table.At(_index).Value);
 
         public bool MoveNext()
         {
-            while (++_index < slots.Length)
+            while (++_index < table._length)
             {
-                if (slots[_index].Key != default)
+                if (table.At(_index).Key != default)
                 {
                     return true;
                 }
@@ -216,7 +259,7 @@ internal sealed class DigestTable<TValue>
         }
     }
 
-    internal struct Slot
+    private struct Slot
     {
         public Digest Key;
         public TValue Value;
