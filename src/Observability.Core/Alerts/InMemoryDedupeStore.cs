@@ -19,8 +19,8 @@ public sealed class InMemoryDedupeStore : IDedupeStore
 
     private readonly Lock _gate = new();
     // Expiries as UTC ticks (8 bytes, not a DateTimeOffset's 16): the tables grow with a storm, so their entries stay small.
-    private readonly DigestTable<long> _firing = new();
-    private readonly DigestTable<long> _resolved = new();
+    private readonly OpenTable<Digest, long> _firing = new();
+    private readonly OpenTable<Digest, long> _resolved = new();
     private readonly Dictionary<string, long> _others = new(StringComparer.Ordinal);
     private readonly TimeProvider _timeProvider;
     private long _earliest = long.MaxValue; // the earliest expiry held (UTC ticks), or later: nothing expires before it
@@ -86,7 +86,7 @@ public sealed class InMemoryDedupeStore : IDedupeStore
         return ValueTask.CompletedTask;
     }
 
-    private DigestTable<long> Table(Key key) => key.Resolved ? _resolved : _firing;
+    private OpenTable<Digest, long> Table(Key key) => key.Resolved ? _resolved : _firing;
 
     private bool TryGet(Key key, out long expiry)
         => key.Text is null ? Table(key).TryGetValue(key.Digest, out expiry) : _others.TryGetValue(key.Text, out expiry);
@@ -122,7 +122,7 @@ public sealed class InMemoryDedupeStore : IDedupeStore
     }
 
     // Removes the expired entries and returns the earliest expiry left.
-    private static long Sweep(DigestTable<long> table, long now)
+    private static long Sweep(OpenTable<Digest, long> table, long now)
     {
         var earliest = long.MaxValue;
         table.RemoveWhere(now, (now, _, expiry) =>

@@ -124,6 +124,66 @@ public sealed class InhibitionIndexTests
         Assert.False(Mutes(Target("eu-2", "x")));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void RandomAddsMovesTouchesRemovesAndPrunes_AgreeWithAPlainListOfSources(int seed)
+    {
+        // Sources are found again by their key's hash and their digest; a list of (fingerprint, category, seen, alone)
+        // says what must mute, and a real fingerprint's form (64 hex characters) is used as well as short ones.
+        var random = new Random(seed);
+        var index = new InhibitionIndex(_rules);
+        var model = new Dictionary<string, (string Category, DateTimeOffset Seen, bool Alone)>();
+        var fingerprints = Enumerable.Range(0, 60).Select(i => i % 2 == 0 ? $"f{i}" : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(BitConverter.GetBytes(i)))).ToArray();
+        string[] categories = ["db", "cache", "queue", "api", "disk", "dns", "tls", "cpu"];
+        var now = T0;
+        for (var step = 0; step < 4_000; step++)
+        {
+            now = now.AddSeconds(random.Next(0, 20));
+            var fingerprint = fingerprints[random.Next(fingerprints.Length)];
+            switch (random.Next(10))
+            {
+                case < 5:
+                    var category = categories[random.Next(categories.Length)];
+                    var alone = random.Next(2) == 0;
+                    index.Add(Critical(fingerprint, category), now, alone);
+                    model[fingerprint] = (category, now, alone);
+                    break;
+                case < 7:
+                    index.Remove(fingerprint);
+                    model.Remove(fingerprint);
+                    break;
+                case < 9:
+                    index.Touch(fingerprint, now);
+                    if (model.TryGetValue(fingerprint, out var known))
+                    {
+                        model[fingerprint] = known with { Seen = now };
+                    }
+
+                    break;
+                default:
+                    var cutoff = now.AddMinutes(-random.Next(1, 30));
+                    index.PruneAlone(cutoff);
+                    foreach (var stale in model.Where(e => e.Value.Alone && e.Value.Seen < cutoff).Select(static e => e.Key).ToList())
+                    {
+                        model.Remove(stale);
+                    }
+
+                    break;
+            }
+
+            Assert.Equal(model.Count(static e => e.Value.Alone), index.Alone);
+            var since = now.AddMinutes(-random.Next(0, 40));
+            foreach (var category in categories)
+            {
+                var target = fingerprints[random.Next(fingerprints.Length)];
+                var expected = model.Any(e => e.Key != target && e.Value.Category == category && e.Value.Seen >= since);
+                Assert.True(expected == Mutes(index, Warning(target, category), since), $"step {step}: {category}, target {target}");
+            }
+        }
+    }
+
     private bool Mutes(InhibitionIndex index, Alert alert, DateTimeOffset since) => _rules.IsInhibited(alert, index, since);
 
     private static Alert Critical(string fingerprint, string category = "db") => Alert(fingerprint, AlertSeverity.Critical, category);

@@ -20,7 +20,7 @@ namespace Observability.Internal;
 /// storm grows them. Two 8-byte words, not a <see cref="UInt128"/>, which is aligned on 16 bytes and would widen such a
 /// slot to 32.
 /// </remarks>
-internal readonly struct Digest : IEquatable<Digest>
+internal readonly struct Digest : ITableKey<Digest>
 {
     private static readonly SearchValues<char> LowerHex = SearchValues.Create("0123456789abcdef");
     private readonly ulong _high;
@@ -88,12 +88,15 @@ internal readonly struct Digest : IEquatable<Digest>
         return x ^ (x >> 31);
     }
 
-    /// <summary>Folds the two words into one (the digest is uniform: either would do, and a key that differs in one lands elsewhere).</summary>
-    public ulong Folded => _high ^ _low;
+    /// <summary>Gets a value indicating whether this is the empty digest (all zeros), which no fingerprint has.</summary>
+    public bool IsEmpty => (_high | _low) == 0;
+
+    /// <summary>Gets the two words folded into one (the digest is uniform: either would do, and a key that differs in one lands elsewhere).</summary>
+    public ulong Hash => _high ^ _low;
 
     public bool Equals(Digest other) => _high == other._high && _low == other._low;
 
     public override bool Equals(object? obj) => obj is Digest other && Equals(other);
 
-    public override int GetHashCode() => (int)Folded ^ (int)(Folded >> 32);
+    public override int GetHashCode() => (int)Hash ^ (int)(Hash >> 32);
 }

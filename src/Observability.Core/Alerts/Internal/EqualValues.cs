@@ -2,13 +2,16 @@ namespace Observability.Internal;
 
 /// <summary>
 /// The values of the labels an inhibition rule's <c>Equal</c> list names, as one key: references to the alert's own
-/// strings, compared ordinally, so a lookup or a stored key costs no new string. Up to two values (the default rule's service and category) are held inline.
+/// strings, compared ordinally, so a lookup or a stored key costs no new string. Up to two values (the default rule's
+/// service and category) are held inline. The hash is computed once, when the key is made, and kept with it: a table
+/// compares it before the strings, grows without hashing them again, and finds a key by its hash alone.
 /// </summary>
-internal readonly struct EqualValues : IEquatable<EqualValues>
+internal readonly struct EqualValues : ITableKey<EqualValues>
 {
     private readonly string _first;
     private readonly string? _second;
     private readonly string[]? _more; // the third value on, when the rule names more than two labels
+    private readonly int _hash;
 
     public EqualValues(string[] labels, Alert alert)
     {
@@ -22,20 +25,7 @@ internal readonly struct EqualValues : IEquatable<EqualValues>
                 _more[i - 2] = AlertMatcher.ValueOf(alert, labels[i]);
             }
         }
-    }
 
-    /// <summary>Gets whether this is the default value, no key at all (a key made from an alert always has a first value).</summary>
-    public bool IsNone => _first is null;
-
-    public bool Equals(EqualValues other)
-        => string.Equals(_first, other._first, StringComparison.Ordinal)
-        && string.Equals(_second, other._second, StringComparison.Ordinal)
-        && (ReferenceEquals(_more, other._more) || (_more is not null && other._more is not null && _more.AsSpan().SequenceEqual(other._more)));
-
-    public override bool Equals(object? obj) => obj is EqualValues other && Equals(other);
-
-    public override int GetHashCode()
-    {
         var hash = new HashCode();
         hash.Add(_first, StringComparer.Ordinal);
         hash.Add(_second, StringComparer.Ordinal);
@@ -44,6 +34,22 @@ internal readonly struct EqualValues : IEquatable<EqualValues>
             hash.Add(value, StringComparer.Ordinal);
         }
 
-        return hash.ToHashCode();
+        _hash = hash.ToHashCode();
     }
+
+    /// <summary>Gets a value indicating whether this is the default value, no key at all (a key made from an alert always has a first value).</summary>
+    public bool IsEmpty => _first is null;
+
+    /// <summary>Gets the hash of the values (computed once, with the process's randomised string hashing).</summary>
+    public ulong Hash => (uint)_hash;
+
+    public bool Equals(EqualValues other)
+        => _hash == other._hash
+        && string.Equals(_first, other._first, StringComparison.Ordinal)
+        && string.Equals(_second, other._second, StringComparison.Ordinal)
+        && (ReferenceEquals(_more, other._more) || (_more is not null && other._more is not null && _more.AsSpan().SequenceEqual(other._more)));
+
+    public override bool Equals(object? obj) => obj is EqualValues other && Equals(other);
+
+    public override int GetHashCode() => _hash;
 }

@@ -1,37 +1,44 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace Observability.Internal;
 
 /// <summary>
 /// The alerts that can mute others, per inhibition rule, indexed by the values of the labels the rule's
 /// <c>Equal</c> list names: testing an alert is one hash lookup per rule, never a comparison with every source.
-/// The ledger's index keeps each alert's keys (<c>trackKeys</c>), so refreshing an alert that is already in (the same
-/// alert seen again, every pass) is a lookup and a timestamp, and removing one never recomputes them; a batch's index
-/// is only added to and read, and keeps none. Alerts are known here by their fingerprints' <see cref="Digest"/>s, held in
-/// the tables' own slots (structs) with the sources' times: every critical alert of a storm is kept here, and a
-/// fingerprint's string, an object per source, would be work for the garbage collector (traced from the tables, promoted,
-/// copied). A source can be kept here alone (<c>alone</c>: the ledger keeps no entry for it, only its keys, its time and its
-/// digest are remembered); those leave with <see cref="PruneAlone"/>.
+/// The ledger's index tracks each source (<c>trackKeys</c>), so refreshing an alert that is already in (the same alert
+/// seen again, every pass) is a lookup and a timestamp, and removing one never recomputes its keys; a batch's index is
+/// only added to and read, and keeps none. Alerts are known here by their fingerprints' <see cref="Digest"/>s, held in the
+/// tables' own slots (structs) with the sources' times: every critical alert of a storm is kept here, and a fingerprint's
+/// string, an object per source, would be work for the garbage collector.
+/// <para>
+/// A tracked source holds no reference: under the first rule, only its key's hash, by which (with its digest) the key's
+/// entry is found again; so the tracked sources live in native memory (<see cref="OpenTable{TKey, TValue}"/>) and a storm
+/// grows no large array for them. The keys under further rules (configurations with more than one rule) are kept beside,
+/// in a dictionary. A source can be kept here alone (<c>alone</c>: the ledger keeps no entry for it, only its keys, its
+/// time and its digest are remembered); those leave with <see cref="PruneAlone"/>.
+/// </para>
 /// </summary>
 internal sealed class InhibitionIndex
 {
     private const int ReusedCapacity = 4096;
+    private static readonly Func<Digest, Sources, bool> Holds = static (fingerprint, sources) => sources.Holds(fingerprint);
     private readonly AlertRules _rules;
-    private readonly Dictionary<EqualValues, Sources>[] _byRule;
-    private readonly DigestTable<Tracked>? _tracked;
+    private readonly OpenTable<EqualValues, Sources>[] _byRule;
+    private readonly OpenTable<Digest, Tracked>? _tracked;
+    private readonly Dictionary<Digest, EqualValues?[]>? _furtherKeys; // keys under rules 1.., when there are such rules
     private int _alone;
 
     public InhibitionIndex(AlertRules rules, bool trackKeys = true)
     {
         _rules = rules;
-        _byRule = new Dictionary<EqualValues, Sources>[rules.InhibitionCount];
+        _byRule = new OpenTable<EqualValues, Sources>[rules.InhibitionCount];
         for (var r = 0; r < _byRule.Length; r++)
         {
-            _byRule[r] = [];
+            _byRule[r] = new OpenTable<EqualValues, Sources>();
         }
 
-        _tracked = trackKeys ? new DigestTable<Tracked>() : null;
+        _tracked = trackKeys ? new OpenTable<Digest, Tracked>() : null;
+        _furtherKeys = trackKeys && _byRule.Length > 1 ? [] : null;
     }
 
     public AlertRules Rules => _rules;
@@ -45,19 +52,13 @@ internal sealed class InhibitionIndex
     /// </summary>
     public void Clear()
     {
-        for (var r = 0; r < _byRule.Length; r++)
+        foreach (var table in _byRule)
         {
-            if (_byRule[r].Count > ReusedCapacity)
-            {
-                _byRule[r] = [];
-            }
-            else
-            {
-                _byRule[r].Clear();
-            }
+            table.Clear(keepUpTo: 2 * ReusedCapacity);
         }
 
         _tracked?.Clear(keepUpTo: 2 * ReusedCapacity);
+        _furtherKeys?.Clear();
         _alone = 0;
     }
 
@@ -67,48 +68,56 @@ internal sealed class InhibitionIndex
     /// </summary>
     public void Add(Alert alert, DateTimeOffset seen, bool alone = false)
     {
+        var fingerprint = default(Digest);
+        var keys = _byRule.Length > 1 ? new EqualValues?[_byRule.Length] : null;
+        EqualValues? first = null;
+        for (var r = 0; r < _byRule.Length; r++)
+        {
+            if (_rules.IsSource(r, alert))
+            {
+                var key = _rules.EqualKey(r, alert);
+                (r == 0 ? ref first : ref keys![r]) = key;
+                fingerprint = fingerprint.IsEmpty ? Digest.Of(alert.Fingerprint!) : fingerprint;
+            }
+        }
+
         if (_tracked is null)
         {
-            var digest = default(Digest);
             for (var r = 0; r < _byRule.Length; r++)
             {
-                if (_rules.IsSource(r, alert))
+                if ((r == 0 ? first : keys![r]) is { } key)
                 {
-                    digest = digest == default ? Digest.Of(alert.Fingerprint!) : digest;
-                    SourcesOf(r, _rules.EqualKey(r, alert)).Set(digest, seen.UtcTicks);
+                    SourcesOf(r, key).Set(fingerprint, seen.UtcTicks);
                 }
             }
 
             return;
         }
 
-        var keys = new Keys(_byRule.Length);
-        for (var r = 0; r < _byRule.Length; r++)
+        if (fingerprint.IsEmpty)
         {
-            if (_rules.IsSource(r, alert))
-            {
-                keys = keys.With(r, _rules.EqualKey(r, alert));
-            }
-        }
-
-        var fingerprint = Digest.Of(alert.Fingerprint!);
-        if (keys.IsEmpty)
-        {
-            Remove(fingerprint); // mutes nothing (any more): nothing to keep for it
+            Remove(Digest.Of(alert.Fingerprint!)); // mutes nothing (any more): nothing to keep for it
             return;
         }
 
         ref var kept = ref _tracked.GetValueRefOrAddDefault(fingerprint, out var existed);
-        if (existed && !kept.Keys.Equals(keys))
+        if (existed)
         {
-            Remove(fingerprint, kept.Keys);
+            // Seen before: any key it no longer has lets it go.
+            _alone -= kept.Alone ? 1 : 0;
+            RemoveOutdated(fingerprint, kept, first, keys);
         }
 
-        _alone += (alone ? 1 : 0) - (existed && kept.Alone ? 1 : 0);
-        kept = new Tracked(keys, seen.UtcTicks, alone);
+        _alone += alone ? 1 : 0;
+        kept = new Tracked(first?.Hash, seen.UtcTicks, alone);
+        if (keys is not null)
+        {
+            _furtherKeys![fingerprint] = keys;
+        }
+
         for (var r = 0; r < _byRule.Length; r++)
         {
-            if (keys[r] is { } key)
+            if ((r == 0 ? first : keys![r]) is { } key)
             {
                 SourcesOf(r, key).Set(fingerprint, seen.UtcTicks);
             }
@@ -130,16 +139,27 @@ internal sealed class InhibitionIndex
             return;
         }
 
-        tracked = new Tracked(tracked.Keys, seen.UtcTicks, tracked.Alone);
-        var keys = tracked.Keys;
-        for (var r = 0; r < _byRule.Length; r++)
+        tracked = new Tracked(tracked.FirstKeyHash, seen.UtcTicks, tracked.Alone);
+        if (tracked.FirstKeyHash is { } hash)
         {
-            if (keys[r] is { } key)
+            ref var sources = ref _byRule[0].FindMatching(hash, digest, Holds, out _);
+            if (!Unsafe.IsNullRef(ref sources))
             {
-                ref var sources = ref CollectionsMarshal.GetValueRefOrNullRef(_byRule[r], key);
-                if (!Unsafe.IsNullRef(ref sources))
+                sources.Set(digest, seen.UtcTicks);
+            }
+        }
+
+        if (_furtherKeys is not null && _furtherKeys.TryGetValue(digest, out var keys))
+        {
+            for (var r = 1; r < keys.Length; r++)
+            {
+                if (keys[r] is { } key)
                 {
-                    sources.Set(digest, seen.UtcTicks);
+                    ref var sources = ref _byRule[r].GetValueRefOrNullRef(key);
+                    if (!Unsafe.IsNullRef(ref sources))
+                    {
+                        sources.Set(digest, seen.UtcTicks);
+                    }
                 }
             }
         }
@@ -169,7 +189,7 @@ internal sealed class InhibitionIndex
             }
 
             state.Index._alone--;
-            state.Index.Remove(fingerprint, tracked.Keys);
+            state.Index.RemoveOutdated(fingerprint, tracked, first: null, further: null);
             return true;
         });
     }
@@ -177,11 +197,11 @@ internal sealed class InhibitionIndex
     /// <summary>Tells whether a source of rule <paramref name="rule"/> with the same <c>Equal</c> values, other than the alert itself and seen since <paramref name="since"/>, exists.</summary>
     public bool Mutes(int rule, EqualValues key, string fingerprint, DateTimeOffset since)
     {
-        ref var sources = ref CollectionsMarshal.GetValueRefOrNullRef(_byRule[rule], key);
+        ref var sources = ref _byRule[rule].GetValueRefOrNullRef(key);
         return !Unsafe.IsNullRef(ref sources) && sources.AnyBut(Digest.Of(fingerprint), since.UtcTicks);
     }
 
-    private ref Sources SourcesOf(int rule, EqualValues key) => ref CollectionsMarshal.GetValueRefOrAddDefault(_byRule[rule], key, out _);
+    private ref Sources SourcesOf(int rule, EqualValues key) => ref _byRule[rule].GetValueRefOrAddDefault(key, out _);
 
     private void Remove(Digest fingerprint)
     {
@@ -191,95 +211,78 @@ internal sealed class InhibitionIndex
             return;
         }
 
-        var (keys, alone) = (tracked.Keys, tracked.Alone);
+        var gone = tracked;
         _tracked.Remove(fingerprint);
-        _alone -= alone ? 1 : 0;
-        Remove(fingerprint, keys);
+        _alone -= gone.Alone ? 1 : 0;
+        RemoveOutdated(fingerprint, gone, first: null, further: null);
     }
 
-    private void Remove(Digest fingerprint, Keys keys)
+    // Takes the source out from under each key it had (as `tracked` and the further keys say) that is not the key it has
+    // now (`first`, `further`; none when it is leaving).
+    private void RemoveOutdated(Digest fingerprint, Tracked tracked, EqualValues? first, EqualValues?[]? further)
     {
-        for (var r = 0; r < _byRule.Length; r++)
+        if (tracked.FirstKeyHash is { } hash)
         {
-            if (keys[r] is { } key)
+            ref var sources = ref _byRule[0].FindMatching(hash, fingerprint, Holds, out var key);
+            if (!Unsafe.IsNullRef(ref sources) && !(first is { } now && now.Equals(key)) && sources.Remove(fingerprint) && sources.IsEmpty)
             {
-                ref var sources = ref CollectionsMarshal.GetValueRefOrNullRef(_byRule[r], key);
-                if (!Unsafe.IsNullRef(ref sources) && sources.Remove(fingerprint) && sources.IsEmpty)
+                _byRule[0].Remove(key);
+            }
+        }
+
+        if (_furtherKeys is not null && _furtherKeys.Remove(fingerprint, out var keys))
+        {
+            for (var r = 1; r < keys.Length; r++)
+            {
+                if (keys[r] is { } key && !(further?[r] is { } now && now.Equals(key)))
                 {
-                    _byRule[r].Remove(key);
+                    ref var sources = ref _byRule[r].GetValueRefOrNullRef(key);
+                    if (!Unsafe.IsNullRef(ref sources) && sources.Remove(fingerprint) && sources.IsEmpty)
+                    {
+                        _byRule[r].Remove(key);
+                    }
                 }
             }
         }
     }
 
-    /// <summary>A tracked source: its keys, when it was last seen (UTC ticks) and whether the index alone remembers it, in one word.</summary>
-    private readonly struct Tracked(Keys keys, long seen, bool alone)
+    /// <summary>
+    /// A tracked source, without references: the hash of its key under the first rule (none when it is no source of that
+    /// rule), when it was last seen (UTC ticks) and whether the index alone remembers it (the sign of the time).
+    /// </summary>
+    private readonly struct Tracked(ulong? firstKeyHash, long seen, bool alone)
     {
         private readonly long _seen = alone ? ~seen : seen; // ticks are never negative: the sign says alone
+        private readonly uint _firstKeyHash = (uint)(firstKeyHash ?? 0);
+        private readonly bool _hasFirstKey = firstKeyHash.HasValue;
 
-        public Keys Keys { get; } = keys;
+        public ulong? FirstKeyHash => _hasFirstKey ? _firstKeyHash : null;
 
         public long Seen => _seen < 0 ? ~_seen : _seen;
 
         public bool Alone => _seen < 0;
     }
 
-    /// <summary>
-    /// The key of an alert under each rule it is a source of (none under the others): the first rule's inline, the others'
-    /// in an array only when there are other rules (by default there is one).
-    /// </summary>
-    private readonly struct Keys : IEquatable<Keys>
-    {
-        private readonly EqualValues _first; // default: none
-        private readonly EqualValues?[]? _others;
-
-        public Keys(int rules) => _others = rules > 1 ? new EqualValues?[rules - 1] : null;
-
-        private Keys(EqualValues first, EqualValues?[]? others) => (_first, _others) = (first, others);
-
-        public bool IsEmpty => _first.IsNone && (_others is null || Array.TrueForAll(_others, static k => k is null));
-
-        public EqualValues? this[int rule] => rule == 0 ? (_first.IsNone ? null : _first) : _others![rule - 1];
-
-        /// <summary>Returns these keys with <paramref name="key"/> under <paramref name="rule"/> (the array, if any, is written in place).</summary>
-        public Keys With(int rule, EqualValues key)
-        {
-            if (rule == 0)
-            {
-                return new Keys(key, _others);
-            }
-
-            _others![rule - 1] = key;
-            return this;
-        }
-
-        public bool Equals(Keys other)
-            => (_first.IsNone ? other._first.IsNone : !other._first.IsNone && _first.Equals(other._first))
-            && (ReferenceEquals(_others, other._others) || (_others is not null && other._others is not null && _others.AsSpan().SequenceEqual(other._others)));
-
-        public override bool Equals(object? obj) => obj is Keys other && Equals(other);
-
-        public override int GetHashCode() => _first.IsNone ? 0 : _first.GetHashCode();
-    }
-
     /// <summary>The sources under one key, held in the index's slot: most keys have one, inline; a table only for the others.</summary>
     private struct Sources
     {
-        private Digest _first; // default: none
+        private Digest _first; // empty: none
         private long _firstSeen; // UTC ticks: 8 bytes a slot, not a DateTimeOffset's 16
-        private DigestTable<long>? _others;
+        private OpenTable<Digest, long>? _others;
 
-        public readonly bool IsEmpty => _first == default;
+        public readonly bool IsEmpty => _first.IsEmpty;
+
+        public readonly bool Holds(Digest fingerprint) => _first == fingerprint || (_others is not null && _others.TryGetValue(fingerprint, out _));
 
         public void Set(Digest fingerprint, long seen)
         {
-            if (_first == default || _first == fingerprint)
+            if (_first.IsEmpty || _first == fingerprint)
             {
                 (_first, _firstSeen) = (fingerprint, seen);
                 return;
             }
 
-            (_others ??= new DigestTable<long>()).Set(fingerprint, seen);
+            (_others ??= new OpenTable<Digest, long>()).Set(fingerprint, seen);
         }
 
         public bool Remove(Digest fingerprint)
@@ -307,7 +310,7 @@ internal sealed class InhibitionIndex
         // An alert never mutes itself, even when it satisfies both sides of a rule.
         public readonly bool AnyBut(Digest fingerprint, long since)
         {
-            if (_first != default && _firstSeen >= since && _first != fingerprint)
+            if (!_first.IsEmpty && _firstSeen >= since && _first != fingerprint)
             {
                 return true;
             }

@@ -3,7 +3,7 @@ using Observability.Internal;
 namespace Observability.Core.Tests.Alerts;
 
 /// <summary>The dedupe store's table of fingerprints against a plain dictionary, under random sets, removals and sweeps.</summary>
-public sealed class DigestTableTests
+public sealed class OpenTableTests
 {
     [Theory]
     [InlineData(1, false)]
@@ -12,7 +12,7 @@ public sealed class DigestTableTests
     public void RandomOperations_AgreeWithADictionary(int seed, bool structured)
     {
         var random = new Random(seed);
-        var table = new DigestTable<long>();
+        var table = new OpenTable<Digest, long>();
         var expected = new Dictionary<Digest, long>();
         var keys = Enumerable.Range(0, 3_000).Select(i => structured ? new Digest((ulong)(i % 40) + 1, (ulong)(i / 40)) : Random(random)).ToArray();
         long now = 1_000;
@@ -60,7 +60,7 @@ public sealed class DigestTableTests
     public void GrowingThroughManyKeys_KeepsEveryOne_AndEmptyingLeavesNothing()
     {
         var random = new Random(7);
-        var table = new DigestTable<long>();
+        var table = new OpenTable<Digest, long>();
         var keys = Enumerable.Range(0, 40_000).Select(_ => Random(random)).ToArray();
         for (var i = 0; i < keys.Length; i++)
         {
@@ -78,7 +78,7 @@ public sealed class DigestTableTests
     public void Enumerating_ShowsEachEntryOnce_AndRemoveWhereSeesEachOnce()
     {
         var random = new Random(11);
-        var table = new DigestTable<long>();
+        var table = new OpenTable<Digest, long>();
         var keys = Enumerable.Range(0, 1_000).Select(_ => Random(random)).ToArray();
         for (var i = 0; i < keys.Length; i++)
         {
@@ -110,11 +110,11 @@ public sealed class DigestTableTests
     [Fact]
     public void ReferenceFreeSlots_LiveInNativeMemory_AndGrowingThemAllocatesAlmostNothingOnTheHeap()
     {
-        Assert.True(DigestTable<long>.InNativeMemory);
-        Assert.False(DigestTable<(long, string)>.InNativeMemory);
+        Assert.True(OpenTable<Digest, long>.InNativeMemory);
+        Assert.False(OpenTable<Digest, (long, string)>.InNativeMemory);
         var random = new Random(5);
         var keys = Enumerable.Range(0, 40_000).Select(_ => Random(random)).ToArray();
-        var table = new DigestTable<long>();
+        var table = new OpenTable<Digest, long>();
         var before = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < keys.Length; i++)
         {
@@ -135,7 +135,7 @@ public sealed class DigestTableTests
     [Fact]
     public void TheEmptyDigest_IsNeverAKey()
     {
-        var table = new DigestTable<long>();
+        var table = new OpenTable<Digest, long>();
         Assert.Throws<ArgumentException>(() => table.Set(default, 1));
         Assert.False(table.TryGetValue(default, out _));
         Assert.False(table.Remove(default));
@@ -143,7 +143,7 @@ public sealed class DigestTableTests
     }
 
     // As the dedupe store sweeps: the expired ones out, the earliest expiry of the rest back.
-    private static long RemoveExpired(DigestTable<long> table, long now)
+    private static long RemoveExpired(OpenTable<Digest, long> table, long now)
     {
         var earliest = long.MaxValue;
         table.RemoveWhere(now, (now, _, expiry) => expiry <= now || (earliest = Math.Min(earliest, expiry)) < 0);

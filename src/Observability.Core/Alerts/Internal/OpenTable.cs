@@ -4,13 +4,14 @@ using System.Runtime.CompilerServices;
 namespace Observability.Internal;
 
 /// <summary>
-/// Values keyed by a fingerprint's <see cref="Digest"/>: slots with the digest and the value side by side (24 bytes for
-/// an 8-byte value), open addressing with linear probing. A lookup reads one slot or a few neighbours, usually one cache
-/// line, where a dictionary reads a bucket, then an entry elsewhere, then the key's string; growing copies the slots in
-/// order, with no chains to rebuild. Removal shifts the following slots back, so no tombstones pile up. The empty digest
-/// (all zeros, which <see cref="Digest"/> never makes) marks a free slot.
+/// A hash table of value-type keys and values side by side in slots (a fingerprint's <see cref="Digest"/> and an 8-byte
+/// value: 24 bytes), open addressing with linear probing, filled to three quarters. A lookup reads one slot or a few
+/// neighbours, usually one cache line, where a dictionary reads a bucket, then an entry elsewhere, then the key's string
+/// (and sizes its entries for twice what they hold after each growth); growing copies the slots in order, with no chains
+/// to rebuild. Removal shifts the following slots back, so no tombstones pile up. The empty key (the default,
+/// <see cref="ITableKey{TKey}.IsEmpty"/>, which no real key is) marks a free slot.
 /// <para>
-/// Slots without references (the dedupe store's expiries) live in native memory (<see cref="NativeBuffer"/>), freed as
+/// Slots without references (the dedupe store's expiries, the inhibition index's tracked sources) live in native memory (<see cref="NativeBuffer"/>), freed as
 /// soon as a growth has copied them, and when the table is collected: grown in the garbage-collected heap, the arrays of a
 /// storm's tables go to the large object heap, whose budget, once spent, starts a full background collection in the middle
 /// of the storm (a 40,000 storm's tables grew about 12 MB of large arrays, the budget after a full collection is about 5 MB
@@ -18,8 +19,10 @@ namespace Observability.Internal;
 /// </para>
 /// Not thread-safe: its owner calls it under a lock.
 /// </summary>
-/// <typeparam name="TValue">The value held per digest.</typeparam>
-internal sealed unsafe class DigestTable<TValue>
+/// <typeparam name="TKey">The key: its hash and equality, and the empty value that marks a free slot.</typeparam>
+/// <typeparam name="TValue">The value held per key.</typeparam>
+internal sealed unsafe class OpenTable<TKey, TValue>
+    where TKey : struct, ITableKey<TKey>
     where TValue : struct
 {
     private const int MinimumLength = 16;
@@ -39,7 +42,7 @@ internal sealed unsafe class DigestTable<TValue>
     internal static bool InNativeMemory => Native;
 
     /// <summary>Gets the value held for <paramref name="key"/>.</summary>
-    public bool TryGetValue(Digest key, out TValue value)
+    public bool TryGetValue(TKey key, out TValue value)
     {
         var index = Find(key);
         value = index < 0 ? default : At(index).Value;
@@ -47,18 +50,18 @@ internal sealed unsafe class DigestTable<TValue>
     }
 
     /// <summary>Gets a reference to the value held for <paramref name="key"/>, or a null reference when it is not there; valid until the table changes.</summary>
-    public ref TValue GetValueRefOrNullRef(Digest key)
+    public ref TValue GetValueRefOrNullRef(TKey key)
     {
         var index = Find(key);
         return ref index < 0 ? ref Unsafe.NullRef<TValue>() : ref At(index).Value;
     }
 
     /// <summary>Gets a reference to the value held for <paramref name="key"/>, adding the key with a default value when it is not there; valid until the table changes.</summary>
-    public ref TValue GetValueRefOrAddDefault(Digest key, out bool existed)
+    public ref TValue GetValueRefOrAddDefault(TKey key, out bool existed)
     {
-        if (key == default)
+        if (key.IsEmpty)
         {
-            throw new ArgumentException("The empty digest marks a free slot; it cannot be a key.", nameof(key));
+            throw new ArgumentException("The empty key marks a free slot; it cannot be a key.", nameof(key));
         }
 
         if (_count + 1 > _length * 3 / 4)
@@ -67,10 +70,10 @@ internal sealed unsafe class DigestTable<TValue>
         }
 
         var mask = _length - 1;
-        for (var i = Home(key, mask); ; i = (i + 1) & mask)
+        for (var i = Home(key.Hash, mask); ; i = (i + 1) & mask)
         {
             ref var slot = ref At(i);
-            if (slot.Key == default)
+            if (slot.Key.IsEmpty)
             {
                 slot.Key = key;
                 slot.Value = default;
@@ -79,7 +82,7 @@ internal sealed unsafe class DigestTable<TValue>
                 return ref slot.Value;
             }
 
-            if (slot.Key == key)
+            if (slot.Key.Equals(key))
             {
                 existed = true;
                 return ref slot.Value;
@@ -88,10 +91,10 @@ internal sealed unsafe class DigestTable<TValue>
     }
 
     /// <summary>Sets the value of <paramref name="key"/>, adding it when it is not there.</summary>
-    public void Set(Digest key, TValue value) => GetValueRefOrAddDefault(key, out _) = value;
+    public void Set(TKey key, TValue value) => GetValueRefOrAddDefault(key, out _) = value;
 
     /// <summary>Removes <paramref name="key"/>; <see langword="false"/> when it was not there.</summary>
-    public bool Remove(Digest key)
+    public bool Remove(TKey key)
     {
         var hole = Find(key);
         if (hole < 0)
@@ -101,9 +104,9 @@ internal sealed unsafe class DigestTable<TValue>
 
         // Backward shift: each following slot of the run that may live in the hole moves into it, until the run ends.
         var mask = _length - 1;
-        for (var next = (hole + 1) & mask; At(next).Key != default; next = (next + 1) & mask)
+        for (var next = (hole + 1) & mask; !At(next).Key.IsEmpty; next = (next + 1) & mask)
         {
-            var home = Home(At(next).Key, mask);
+            var home = Home(At(next).Key.Hash, mask);
             var movable = hole <= next ? home <= hole || home > next : home <= hole && home > next;
             if (movable)
             {
@@ -122,14 +125,14 @@ internal sealed unsafe class DigestTable<TValue>
     /// kept), and rebuilds the table with the ones kept, at twice their number: one pass, no shifting while walking.
     /// </summary>
     /// <returns>How many were removed.</returns>
-    public int RemoveWhere<TState>(TState state, Func<TState, Digest, TValue, bool> remove)
+    public int RemoveWhere<TState>(TState state, Func<TState, TKey, TValue, bool> remove)
     {
         var kept = new ulong[(_length + 63) / 64]; // a bit per slot
         var live = 0;
         for (var i = 0; i < _length; i++)
         {
             ref readonly var slot = ref At(i);
-            if (slot.Key != default && !remove(state, slot.Key, slot.Value))
+            if (!slot.Key.IsEmpty && !remove(state, slot.Key, slot.Value))
             {
                 kept[i >> 6] |= 1UL << (i & 63);
                 live++;
@@ -164,32 +167,61 @@ internal sealed unsafe class DigestTable<TValue>
         _count = 0;
     }
 
+    /// <summary>
+    /// Gets a reference to the value of the first key with hash <paramref name="hash"/> whose value <paramref name="match"/>
+    /// accepts, and that key; a null reference when there is none. For a lookup by what a value holds when only the key's
+    /// hash is at hand: one probe run, as for any key with that hash.
+    /// </summary>
+    public ref TValue FindMatching<TState>(ulong hash, TState state, Func<TState, TValue, bool> match, out TKey key)
+    {
+        key = default;
+        if (_count == 0)
+        {
+            return ref Unsafe.NullRef<TValue>();
+        }
+
+        var mask = _length - 1;
+        for (var i = Home(hash, mask); ; i = (i + 1) & mask)
+        {
+            ref var slot = ref At(i);
+            if (slot.Key.IsEmpty)
+            {
+                return ref Unsafe.NullRef<TValue>();
+            }
+
+            if (slot.Key.Hash == hash && match(state, slot.Value))
+            {
+                key = slot.Key;
+                return ref slot.Value;
+            }
+        }
+    }
+
     /// <summary>Enumerates the entries, in no particular order; the table must not change meanwhile.</summary>
     public Enumerator GetEnumerator() => new(this);
 
-    // Fibonacci hashing of the digest's two words folded into one: a digest is uniform, and a key that differs from
-    // another in either word lands elsewhere.
-    private static int Home(Digest key, int mask) => (int)((key.Folded * 0x9E3779B97F4A7C15UL) >> 32) & mask;
+    // Fibonacci hashing: the hash's bits spread over the slot number, whichever of them vary.
+    private static int Home(ulong hash, int mask) => (int)((hash * 0x9E3779B97F4A7C15UL) >> 32) & mask;
 
     private ref Slot At(int index) => ref Native ? ref Unsafe.Add(ref Unsafe.AsRef<Slot>(_base), index) : ref _slots[index];
 
-    private int Find(Digest key)
+    private int Find(TKey key)
     {
-        if (_count == 0 || key == default)
+        if (_count == 0 || key.IsEmpty)
         {
             return -1;
         }
 
         var mask = _length - 1;
-        for (var i = Home(key, mask); ; i = (i + 1) & mask)
+        for (var i = Home(key.Hash, mask); ; i = (i + 1) & mask)
         {
             ref readonly var slot = ref At(i);
-            if (slot.Key == default)
+            if (slot.Key.IsEmpty)
             {
                 return -1;
             }
 
-            if (slot.Key == key)
+            if (slot.Key.Equals(key))
             {
                 return i;
             }
@@ -229,7 +261,7 @@ internal sealed unsafe class DigestTable<TValue>
         for (var i = 0; i < oldLength; i++)
         {
             ref readonly var slot = ref Native ? ref Unsafe.Add(ref Unsafe.AsRef<Slot>(oldBase), i) : ref oldSlots[i];
-            if (slot.Key != default && (kept is null || (kept[i >> 6] & (1UL << (i & 63))) != 0))
+            if (!slot.Key.IsEmpty && (kept is null || (kept[i >> 6] & (1UL << (i & 63))) != 0))
             {
                 Set(slot.Key, slot.Value);
             }
@@ -239,17 +271,17 @@ internal sealed unsafe class DigestTable<TValue>
     }
 
     /// <summary>The entries' enumerator: a walk over the slots, skipping the free ones.</summary>
-    public struct Enumerator(DigestTable<TValue> table)
+    public struct Enumerator(OpenTable<TKey, TValue> table)
     {
         private int _index = -1;
 
-        public readonly (Digest Key, TValue Value) Current => (table.At(_index).Key, table.At(_index).Value);
+        public readonly (TKey Key, TValue Value) Current => (table.At(_index).Key, table.At(_index).Value);
 
         public bool MoveNext()
         {
             while (++_index < table._length)
             {
-                if (table.At(_index).Key != default)
+                if (!table.At(_index).Key.IsEmpty)
                 {
                     return true;
                 }
@@ -261,7 +293,19 @@ internal sealed unsafe class DigestTable<TValue>
 
     private struct Slot
     {
-        public Digest Key;
+        public TKey Key;
         public TValue Value;
     }
+}
+
+/// <summary>A key of an <see cref="OpenTable{TKey, TValue}"/>.</summary>
+/// <typeparam name="TKey">The key type itself.</typeparam>
+internal interface ITableKey<TKey> : IEquatable<TKey>
+    where TKey : struct, ITableKey<TKey>
+{
+    /// <summary>Gets a value indicating whether this is the empty key (the default), which marks a free slot and is never stored.</summary>
+    bool IsEmpty { get; }
+
+    /// <summary>Gets the key's hash; the table spreads its bits, so any well-distributed 32 or 64 bits will do.</summary>
+    ulong Hash { get; }
 }
