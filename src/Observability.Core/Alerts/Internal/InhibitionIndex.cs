@@ -76,7 +76,15 @@ internal sealed class InhibitionIndex
             if (_rules.IsSource(r, alert))
             {
                 var key = _rules.EqualKey(r, alert);
-                (r == 0 ? ref first : ref keys![r]) = key;
+                if (r == 0)
+                {
+                    first = key;
+                }
+                else
+                {
+                    keys![r] = key;
+                }
+
                 fingerprint = fingerprint.IsEmpty ? Digest.Of(alert.Fingerprint!) : fingerprint;
             }
         }
