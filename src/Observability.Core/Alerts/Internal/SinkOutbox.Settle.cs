@@ -13,7 +13,7 @@ internal sealed partial class SinkOutbox
         lock (_gate)
         {
             var now = Now();
-            Remove(batch[from..to]);
+            Remove(batch.AsSpan(from, to - from));
             foreach (var node in batch.AsSpan(from, to - from))
             {
                 _metrics.Sent(Name, 1, now - node.Entry.EnqueuedAt);
@@ -26,18 +26,18 @@ internal sealed partial class SinkOutbox
     {
         var reason = _redactor.RedactText(result.Error ?? string.Empty);
         var whole = batch;
-        batch = batch[acknowledged..];
+        var rest = batch.AsSpan(acknowledged); // the messages the sink did not report as accepted one by one
         lock (_gate)
         {
             var now = Now();
             switch (result.Status)
             {
                 case DeliveryStatus.Delivered:
-                    Remove(batch);
+                    Remove(rest);
                     _failures = 0;
                     _lastFailure = null;
                     RecordSent(whole[0].Entry.Group, now);
-                    foreach (var node in batch)
+                    foreach (var node in rest)
                     {
                         _metrics.Sent(Name, 1, now - node.Entry.EnqueuedAt);
                     }
@@ -46,20 +46,20 @@ internal sealed partial class SinkOutbox
                     return true;
 
                 case DeliveryStatus.Skipped:
-                    Remove(batch);
-                    LogSkipped(_logger, Name, batch.Length, reason);
+                    Remove(rest);
+                    LogSkipped(_logger, Name, rest.Length, reason);
                     return true;
 
                 case DeliveryStatus.Rejected:
-                    Remove(batch);
-                    _metrics.Failed(Name, batch.Length, result.Status);
-                    _metrics.Dropped(Name, batch.Length, "rejected");
-                    LogRejected(_logger, Name, batch.Length, result.StatusCode, reason);
+                    Remove(rest);
+                    _metrics.Failed(Name, rest.Length, result.Status);
+                    _metrics.Dropped(Name, rest.Length, "rejected");
+                    LogRejected(_logger, Name, rest.Length, result.StatusCode, reason);
                     return true;
 
                 case DeliveryStatus.Gone:
                     _disabled = true;
-                    _metrics.Failed(Name, batch.Length, result.Status);
+                    _metrics.Failed(Name, rest.Length, result.Status);
                     var dropped = _entries.Clear();
                     _metrics.Dropped(Name, dropped, "sink_gone");
                     LogGone(_logger, Name, result.StatusCode, reason, dropped);
@@ -68,7 +68,7 @@ internal sealed partial class SinkOutbox
 
                 default:
                     // A sink that got part of a group out counts only the rest; those are the group's last alerts.
-                    var delivered = result.AlertCount is > 0 && result.AlertCount < batch.Length ? batch.Length - result.AlertCount : 0;
+                    var delivered = result.AlertCount is > 0 && result.AlertCount < rest.Length ? rest.Length - result.AlertCount : 0;
                     if (acknowledged > 0)
                     {
                         RecordSent(whole[0].Entry.Group, now);
@@ -76,8 +76,8 @@ internal sealed partial class SinkOutbox
 
                     if (delivered > 0)
                     {
-                        Remove(batch[..delivered]);
-                        foreach (var node in batch[..delivered])
+                        Remove(rest[..delivered]);
+                        foreach (var node in rest[..delivered])
                         {
                             _metrics.Sent(Name, 1, now - node.Entry.EnqueuedAt);
                         }
@@ -87,7 +87,7 @@ internal sealed partial class SinkOutbox
                     _lastFailure = result.StatusCode is { } code ? $"{result.Status}, status code {code}: {reason}" : $"{result.Status}: {reason}";
                     var delay = RetryBackoff.Delay(_failures, result.RetryAfter, _delivery.RetryBaseDelay, _delivery.RetryMaxDelay);
                     _retryAt = now + delay;
-                    _metrics.Failed(Name, batch.Length - delivered, result.Status);
+                    _metrics.Failed(Name, rest.Length - delivered, result.Status);
                     LogRetrying(_logger, Name, result.Status, result.StatusCode, reason, _failures, delay.TotalSeconds, _entries.Count);
                     return false;
             }
@@ -95,7 +95,7 @@ internal sealed partial class SinkOutbox
     }
 
     // Each entry leaves in O(log n); one already gone (dropped to make room while the batch was out) is passed over.
-    private void Remove(OutboxIndex.Node[] batch)
+    private void Remove(ReadOnlySpan<OutboxIndex.Node> batch)
     {
         if (batch.Length == 0)
         {

@@ -35,6 +35,24 @@ public sealed class AlertPipelineGroupingTests : AlertPipelineTestBase
     }
 
     [Fact]
+    public async Task Publish_GroupByTwoLabels_OneSendPerPairOfValues_NotPerJoinedText()
+    {
+        var sink = new RecordingAlertSink();
+        var pipeline = Build(sink, o =>
+        {
+            o.Alerts.GroupBy.Clear();
+            o.Alerts.GroupBy.Add("service");
+            o.Alerts.GroupBy.Add("region");
+        });
+        Alert At(string rule, string service, string region)
+            => CreateAlert() with { Rule = rule, Labels = new Dictionary<string, string> { ["service"] = service, ["region"] = region } };
+
+        await PublishNowAsync(pipeline, [At("a", "checkout", "eu"), At("b", "checkout", "us"), At("c", "checkout", "eu"), At("d", "payments", "eu")]);
+
+        Assert.Equal(["a,c", "b", "d"], sink.Deliveries.Select(static d => string.Join(',', d.Select(static a => a.Rule))));
+    }
+
+    [Fact]
     public async Task Publish_MoreThanMaxAlertsPerSend_SplitsTheGroup()
     {
         var sink = new RecordingAlertSink();

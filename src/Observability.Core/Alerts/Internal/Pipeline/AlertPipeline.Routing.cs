@@ -98,6 +98,13 @@ internal sealed partial class AlertPipeline
             return AlertMatcher.ValueOf(alert, _groupBy[0]);
         }
 
-        return string.Join('\u001f', _groupBy.Select(label => AlertMatcher.ValueOf(alert, label)));
+        // A loop, not a lambda: a lambda capturing the alert would cost every call a closure, whichever branch it takes.
+        var values = new string[_groupBy.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = AlertMatcher.ValueOf(alert, _groupBy[i]);
+        }
+
+        return string.Join('\u001f', values);
     }
 }
