@@ -124,6 +124,25 @@ public sealed class InhibitionIndexTests
         Assert.False(Mutes(Target("eu-2", "x")));
     }
 
+    [Fact]
+    public void ThousandsOfKeys_AcrossTheKeyStoresChunks_ClearedAndFilledAgain_MuteOnlyAsTheyNowAre()
+    {
+        var index = new InhibitionIndex(_rules, trackKeys: false); // a batch's index, emptied between publishes
+        for (var round = 0; round < 3; round++)
+        {
+            var categories = Enumerable.Range(0, 3_000).Select(i => $"r{round}-c{i}").ToArray(); // three chunks of keys
+            foreach (var (category, i) in categories.Select(static (c, i) => (c, i)))
+            {
+                index.Add(Critical($"s{round}-{i}", category), T0);
+            }
+
+            Assert.All(categories, category => Assert.True(Mutes(index, Warning("w", category), T0)));
+            Assert.False(Mutes(index, Warning("w", $"r{round - 1}-c7"), T0)); // the last round's keys are gone
+            Assert.False(Mutes(index, Warning("w", "never"), T0));
+            index.Clear();
+        }
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]

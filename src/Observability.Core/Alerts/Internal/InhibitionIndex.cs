@@ -12,8 +12,9 @@ namespace Observability.Internal;
 /// string, an object per source, would be work for the garbage collector.
 /// <para>
 /// A tracked source holds no reference: under the first rule, only its key's hash, by which (with its digest) the key's
-/// entry is found again; so the tracked sources live in native memory (<see cref="OpenTable{TKey, TValue}"/>) and a storm
-/// grows no large array for them. The keys under further rules (configurations with more than one rule) are kept beside,
+/// entry is found again; so the tracked sources live in native memory (<see cref="OpenTable{TKey, TValue}"/>), as do each
+/// rule's keys' slots (<see cref="InhibitionKeys"/>, which keeps the keys' strings in small chunks beside), and a storm
+/// grows no large array on the collected heap. The keys under further rules (configurations with more than one rule) are kept beside,
 /// in a dictionary. A source can be kept here alone (<c>alone</c>: the ledger keeps no entry for it, only its keys, its
 /// time and its digest are remembered); those leave with <see cref="PruneAlone"/>.
 /// </para>
@@ -21,9 +22,8 @@ namespace Observability.Internal;
 internal sealed class InhibitionIndex
 {
     private const int ReusedCapacity = 4096;
-    private static readonly Func<Digest, Sources, bool> Holds = static (fingerprint, sources) => sources.Holds(fingerprint);
     private readonly AlertRules _rules;
-    private readonly OpenTable<EqualValues, Sources>[] _byRule;
+    private readonly InhibitionKeys[] _byRule;
     private readonly OpenTable<Digest, Tracked>? _tracked;
     private readonly Dictionary<Digest, EqualValues?[]>? _furtherKeys; // keys under rules 1.., when there are such rules
     private int _alone;
@@ -31,10 +31,10 @@ internal sealed class InhibitionIndex
     public InhibitionIndex(AlertRules rules, bool trackKeys = true)
     {
         _rules = rules;
-        _byRule = new OpenTable<EqualValues, Sources>[rules.InhibitionCount];
+        _byRule = new InhibitionKeys[rules.InhibitionCount];
         for (var r = 0; r < _byRule.Length; r++)
         {
-            _byRule[r] = new OpenTable<EqualValues, Sources>();
+            _byRule[r] = new InhibitionKeys();
         }
 
         _tracked = trackKeys ? new OpenTable<Digest, Tracked>() : null;
@@ -95,7 +95,7 @@ internal sealed class InhibitionIndex
             {
                 if ((r == 0 ? first : keys![r]) is { } key)
                 {
-                    SourcesOf(r, key).Set(fingerprint, seen.UtcTicks);
+                    _byRule[r].Set(key, fingerprint, seen.UtcTicks);
                 }
             }
 
@@ -127,7 +127,7 @@ internal sealed class InhibitionIndex
         {
             if ((r == 0 ? first : keys![r]) is { } key)
             {
-                SourcesOf(r, key).Set(fingerprint, seen.UtcTicks);
+                _byRule[r].Set(key, fingerprint, seen.UtcTicks);
             }
         }
     }
@@ -150,11 +150,7 @@ internal sealed class InhibitionIndex
         tracked = new Tracked(tracked.FirstKeyHash, seen.UtcTicks, tracked.Alone);
         if (tracked.FirstKeyHash is { } hash)
         {
-            ref var sources = ref _byRule[0].FindMatching(hash, digest, Holds, out _);
-            if (!Unsafe.IsNullRef(ref sources))
-            {
-                sources.Set(digest, seen.UtcTicks);
-            }
+            _byRule[0].Touch(hash, digest, seen.UtcTicks);
         }
 
         if (_furtherKeys is not null && _furtherKeys.TryGetValue(digest, out var keys))
@@ -163,11 +159,7 @@ internal sealed class InhibitionIndex
             {
                 if (keys[r] is { } key)
                 {
-                    ref var sources = ref _byRule[r].GetValueRefOrNullRef(key);
-                    if (!Unsafe.IsNullRef(ref sources))
-                    {
-                        sources.Set(digest, seen.UtcTicks);
-                    }
+                    _byRule[r].Touch(key.Hash, digest, seen.UtcTicks);
                 }
             }
         }
@@ -205,11 +197,8 @@ internal sealed class InhibitionIndex
     /// <summary>Tells whether a source of rule <paramref name="rule"/> with the same <c>Equal</c> values, other than the alert itself and seen since <paramref name="since"/>, exists.</summary>
     public bool Mutes(int rule, EqualValues key, string fingerprint, DateTimeOffset since)
     {
-        ref var sources = ref _byRule[rule].GetValueRefOrNullRef(key);
-        return !Unsafe.IsNullRef(ref sources) && sources.AnyBut(Digest.Of(fingerprint), since.UtcTicks);
+        return _byRule[rule].AnyBut(key, fingerprint, since.UtcTicks);
     }
-
-    private ref Sources SourcesOf(int rule, EqualValues key) => ref _byRule[rule].GetValueRefOrAddDefault(key, out _);
 
     private void Remove(Digest fingerprint)
     {
@@ -229,26 +218,18 @@ internal sealed class InhibitionIndex
     // now (`first`, `further`; none when it is leaving).
     private void RemoveOutdated(Digest fingerprint, Tracked tracked, EqualValues? first, EqualValues?[]? further)
     {
-        if (tracked.FirstKeyHash is { } hash)
+        if (tracked.FirstKeyHash is { } hash && _byRule[0].TryGetKeyOf(hash, fingerprint, out var key) && !(first is { } now && now.Equals(key)))
         {
-            ref var sources = ref _byRule[0].FindMatching(hash, fingerprint, Holds, out var key);
-            if (!Unsafe.IsNullRef(ref sources) && !(first is { } now && now.Equals(key)) && sources.Remove(fingerprint) && sources.IsEmpty)
-            {
-                _byRule[0].Remove(key);
-            }
+            _byRule[0].Remove(hash, fingerprint);
         }
 
         if (_furtherKeys is not null && _furtherKeys.Remove(fingerprint, out var keys))
         {
             for (var r = 1; r < keys.Length; r++)
             {
-                if (keys[r] is { } key && !(further?[r] is { } now && now.Equals(key)))
+                if (keys[r] is { } old && !(further?[r] is { } current && current.Equals(old)))
                 {
-                    ref var sources = ref _byRule[r].GetValueRefOrNullRef(key);
-                    if (!Unsafe.IsNullRef(ref sources) && sources.Remove(fingerprint) && sources.IsEmpty)
-                    {
-                        _byRule[r].Remove(key);
-                    }
+                    _byRule[r].Remove(old.Hash, fingerprint);
                 }
             }
         }
@@ -269,72 +250,5 @@ internal sealed class InhibitionIndex
         public long Seen => _seen < 0 ? ~_seen : _seen;
 
         public bool Alone => _seen < 0;
-    }
-
-    /// <summary>The sources under one key, held in the index's slot: most keys have one, inline; a table only for the others.</summary>
-    private struct Sources
-    {
-        private Digest _first; // empty: none
-        private long _firstSeen; // UTC ticks: 8 bytes a slot, not a DateTimeOffset's 16
-        private OpenTable<Digest, long>? _others;
-
-        public readonly bool IsEmpty => _first.IsEmpty;
-
-        public readonly bool Holds(Digest fingerprint) => _first == fingerprint || (_others is not null && _others.TryGetValue(fingerprint, out _));
-
-        public void Set(Digest fingerprint, long seen)
-        {
-            if (_first.IsEmpty || _first == fingerprint)
-            {
-                (_first, _firstSeen) = (fingerprint, seen);
-                return;
-            }
-
-            (_others ??= new OpenTable<Digest, long>()).Set(fingerprint, seen);
-        }
-
-        public bool Remove(Digest fingerprint)
-        {
-            if (_first != fingerprint)
-            {
-                return _others is not null && _others.Remove(fingerprint);
-            }
-
-            _first = default;
-            if (_others is { Count: > 0 })
-            {
-                foreach (var (next, seen) in _others)
-                {
-                    (_first, _firstSeen) = (next, seen);
-                    break;
-                }
-
-                _others.Remove(_first);
-            }
-
-            return true;
-        }
-
-        // An alert never mutes itself, even when it satisfies both sides of a rule.
-        public readonly bool AnyBut(Digest fingerprint, long since)
-        {
-            if (!_first.IsEmpty && _firstSeen >= since && _first != fingerprint)
-            {
-                return true;
-            }
-
-            if (_others is not null)
-            {
-                foreach (var (source, seen) in _others)
-                {
-                    if (seen >= since && source != fingerprint)
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
-        }
     }
 }

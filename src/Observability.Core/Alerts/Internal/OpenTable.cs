@@ -168,11 +168,11 @@ internal sealed unsafe class OpenTable<TKey, TValue>
     }
 
     /// <summary>
-    /// Gets a reference to the value of the first key with hash <paramref name="hash"/> whose value <paramref name="match"/>
-    /// accepts, and that key; a null reference when there is none. For a lookup by what a value holds when only the key's
-    /// hash is at hand: one probe run, as for any key with that hash.
+    /// Gets a reference to the value of the first key with hash <paramref name="hash"/> that <paramref name="match"/> accepts
+    /// (with its value), and that key; a null reference when there is none. For a lookup by what a key stands for, or by
+    /// what a value holds, when the key itself is not at hand: one probe run, as for any key with that hash.
     /// </summary>
-    public ref TValue FindMatching<TState>(ulong hash, TState state, Func<TState, TValue, bool> match, out TKey key)
+    public ref TValue FindMatching<TState>(ulong hash, TState state, Func<TState, TKey, TValue, bool> match, out TKey key)
     {
         key = default;
         if (_count == 0)
@@ -189,7 +189,7 @@ internal sealed unsafe class OpenTable<TKey, TValue>
                 return ref Unsafe.NullRef<TValue>();
             }
 
-            if (slot.Key.Hash == hash && match(state, slot.Value))
+            if (slot.Key.Hash == hash && match(state, slot.Key, slot.Value))
             {
                 key = slot.Key;
                 return ref slot.Value;
