@@ -10,8 +10,9 @@ namespace Observability;
 /// and a sweep's cost, spread over the calls that filled the tables, is O(1) a call. No queue of expiries is kept beside them.
 /// Keys that are alert fingerprints (64 lower-case hex characters, optionally after <c>resolved:</c>) are held as their
 /// 32 bytes folded into 16 (of a SHA-256: no chance collision, no forged one), not as strings, in an open-addressing
-/// table of 24-byte slots: a storm of 40,000 reservations keeps no object per reservation for the garbage collector to
-/// trace or promote, and a decision reads one slot. Other keys are held as they are. Thread-safe.
+/// table of 24-byte slots in native memory: a storm of 40,000 reservations leaves the garbage collector no object per
+/// reservation to trace or promote and no large array to grow, and a decision reads one slot. Other keys are held as
+/// they are. Thread-safe.
 /// </summary>
 public sealed class InMemoryDedupeStore : IDedupeStore
 {
