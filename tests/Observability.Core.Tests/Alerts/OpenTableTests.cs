@@ -59,13 +59,9 @@ public sealed class OpenTableTests
     [Fact]
     public void GrowingThroughManyKeys_KeepsEveryOne_AndEmptyingLeavesNothing()
     {
-        var random = new Random(7);
         var table = new OpenTable<Digest, long>();
-        var keys = Enumerable.Range(0, 40_000).Select(_ => Random(random)).ToArray();
-        for (var i = 0; i < keys.Length; i++)
-        {
-            table.Set(keys[i], i + 1);
-        }
+        var keys = RandomKeys(40_000, seed: 7);
+        Fill(table, keys, first: 1);
 
         Assert.Equal(keys.Length, table.Count);
         Assert.All(Enumerable.Range(0, keys.Length), i => Assert.True(table.TryGetValue(keys[i], out var expiry) && expiry == i + 1));
@@ -77,13 +73,9 @@ public sealed class OpenTableTests
     [Fact]
     public void Enumerating_ShowsEachEntryOnce_AndRemoveWhereSeesEachOnce()
     {
-        var random = new Random(11);
         var table = new OpenTable<Digest, long>();
-        var keys = Enumerable.Range(0, 1_000).Select(_ => Random(random)).ToArray();
-        for (var i = 0; i < keys.Length; i++)
-        {
-            table.Set(keys[i], i);
-        }
+        var keys = RandomKeys(1_000, seed: 11);
+        Fill(table, keys, first: 0);
 
         var seen = new List<(Digest Key, long Value)>();
         foreach (var entry in table)
@@ -112,14 +104,10 @@ public sealed class OpenTableTests
     {
         Assert.True(OpenTable<Digest, long>.InNativeMemory);
         Assert.False(OpenTable<Digest, (long, string)>.InNativeMemory);
-        var random = new Random(5);
-        var keys = Enumerable.Range(0, 40_000).Select(_ => Random(random)).ToArray();
+        var keys = RandomKeys(40_000, seed: 5);
         var table = new OpenTable<Digest, long>();
         var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < keys.Length; i++)
-        {
-            table.Set(keys[i], i + 1);
-        }
+        Fill(table, keys, first: 1);
 
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.Equal(65_536, table.Capacity); // 1.5 MB of slots, grown through 13 sizes
@@ -148,6 +136,21 @@ public sealed class OpenTableTests
         var earliest = long.MaxValue;
         table.RemoveWhere(now, (now, _, expiry) => expiry <= now || (earliest = Math.Min(earliest, expiry)) < 0);
         return earliest;
+    }
+
+    private static Digest[] RandomKeys(int count, int seed)
+    {
+        var random = new Random(seed);
+        return Enumerable.Range(0, count).Select(_ => Random(random)).ToArray();
+    }
+
+    // Key i gets the value first + i.
+    private static void Fill(OpenTable<Digest, long> table, Digest[] keys, long first)
+    {
+        for (var i = 0; i < keys.Length; i++)
+        {
+            table.Set(keys[i], first + i);
+        }
     }
 
     private static Digest Random(Random random)

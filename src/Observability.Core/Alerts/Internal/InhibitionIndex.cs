@@ -218,18 +218,18 @@ internal sealed class InhibitionIndex
     // now (`first`, `further`; none when it is leaving).
     private void RemoveOutdated(Digest fingerprint, Tracked tracked, EqualValues? first, EqualValues?[]? further)
     {
-        if (tracked.FirstKeyHash is { } hash && _byRule[0].TryGetKeyOf(hash, fingerprint, out var key) && !(first is { } now && now.Equals(key)))
+        if (tracked.FirstKeyHash is { } hash)
         {
-            _byRule[0].Remove(hash, fingerprint);
+            _byRule[0].Remove(hash, fingerprint, unlessUnder: first);
         }
 
         if (_furtherKeys is not null && _furtherKeys.Remove(fingerprint, out var keys))
         {
             for (var r = 1; r < keys.Length; r++)
             {
-                if (keys[r] is { } old && !(further?[r] is { } current && current.Equals(old)))
+                if (keys[r] is { } old)
                 {
-                    _byRule[r].Remove(old.Hash, fingerprint);
+                    _byRule[r].Remove(old.Hash, fingerprint, unlessUnder: further?[r]);
                 }
             }
         }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Observability.Internal;
 
 /// <summary>
@@ -27,7 +29,7 @@ internal sealed class InhibitionKeys
     public void Set(EqualValues key, Digest source, long seen)
     {
         ref var entry = ref _entries.FindMatching(key.Hash, (this, key), SameKey, out var id);
-        if (System.Runtime.CompilerServices.Unsafe.IsNullRef(ref entry))
+        if (Unsafe.IsNullRef(ref entry))
         {
             id = new KeyId((uint)key.Hash, Store(key));
             _entries.GetValueRefOrAddDefault(id, out _) = new Entry(source, seen);
@@ -53,7 +55,7 @@ internal sealed class InhibitionKeys
     public void Touch(ulong hash, Digest source, long seen)
     {
         ref var entry = ref _entries.FindMatching(hash, (this, source), HoldsSource, out var id);
-        if (System.Runtime.CompilerServices.Unsafe.IsNullRef(ref entry))
+        if (Unsafe.IsNullRef(ref entry))
         {
             return;
         }
@@ -68,19 +70,14 @@ internal sealed class InhibitionKeys
         }
     }
 
-    /// <summary>Gets the key (its values) under which <paramref name="source"/> is, found by the key's hash; <see langword="false"/> when it is under none.</summary>
-    public bool TryGetKeyOf(ulong hash, Digest source, out EqualValues key)
-    {
-        _ = _entries.FindMatching(hash, (this, source), HoldsSource, out var id);
-        key = id.IsEmpty ? default : KeyOf(id);
-        return !id.IsEmpty;
-    }
-
-    /// <summary>Takes <paramref name="source"/> out from under the key whose hash is <paramref name="hash"/>; a key left without sources goes.</summary>
-    public void Remove(ulong hash, Digest source)
+    /// <summary>
+    /// Takes <paramref name="source"/> out from under the key whose hash is <paramref name="hash"/>, unless that key is
+    /// <paramref name="unlessUnder"/> (the key it has now: nothing to move); a key left without sources goes.
+    /// </summary>
+    public void Remove(ulong hash, Digest source, EqualValues? unlessUnder = null)
     {
         ref var entry = ref _entries.FindMatching(hash, (this, source), HoldsSource, out var id);
-        if (System.Runtime.CompilerServices.Unsafe.IsNullRef(ref entry))
+        if (Unsafe.IsNullRef(ref entry) || (unlessUnder is { } current && KeyOf(id).Equals(current)))
         {
             return;
         }
@@ -116,7 +113,7 @@ internal sealed class InhibitionKeys
     public bool AnyBut(EqualValues key, string self, long since)
     {
         ref var entry = ref _entries.FindMatching(key.Hash, (this, key), SameKey, out var id);
-        if (System.Runtime.CompilerServices.Unsafe.IsNullRef(ref entry))
+        if (Unsafe.IsNullRef(ref entry))
         {
             return false;
         }
