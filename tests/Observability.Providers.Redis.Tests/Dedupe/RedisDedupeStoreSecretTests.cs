@@ -50,16 +50,32 @@ public sealed class RedisDedupeStoreSecretTests(RedisServerFixture redis)
     public async Task NoAnswerWithinTheOperationTimeout_ThrowsTimeoutWithoutThePassword()
     {
         var configuration = $"{redis.ProtectedEndpoint},password={RedisServerFixture.Password}";
-        await using var store = Store(configuration, out var logs, TimeSpan.FromMilliseconds(300));
-        Assert.True(await store.TryReserveAsync("warm-up", TimeSpan.FromMinutes(5))); // connected
         await using var admin = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(configuration + ",allowAdmin=true");
-        // The real server stops answering writes for 1.5 s, longer than the 0.3 s operation timeout.
-        await admin.GetDatabase().ExecuteAsync("CLIENT", "PAUSE", 1_500, "WRITE");
 
-        var error = await Assert.ThrowsAsync<TimeoutException>(async () => await store.TryReserveAsync("fp", TimeSpan.FromMinutes(5)));
+        // The precondition is a store that is connected when the server stops answering. On a starved machine the client
+        // has been seen to drop and redial its connection in that moment (CI, once: "No connection is active/available");
+        // that is the not-connected path, tested above, so the scenario is set up again, at most three times.
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var store = Store(configuration, out var logs, TimeSpan.FromMilliseconds(300));
+            Assert.True(await store.TryReserveAsync($"warm-up-{attempt}", TimeSpan.FromMinutes(5))); // connected
 
-        Assert.StartsWith($"The Redis dedupe store at {redis.ProtectedEndpoint} could not reserve a key: ", error.Message, StringComparison.Ordinal);
-        AssertNoSecret(RedisServerFixture.Password, error, logs);
+            // The real server stops answering writes for 1.5 s, longer than the 0.3 s operation timeout.
+            await admin.GetDatabase().ExecuteAsync("CLIENT", "PAUSE", 1_500, "WRITE");
+            var error = await Assert.ThrowsAnyAsync<Exception>(async () => await store.TryReserveAsync("fp", TimeSpan.FromMinutes(5)));
+            await admin.GetDatabase().ExecuteAsync("CLIENT", "UNPAUSE");
+
+            Assert.StartsWith($"The Redis dedupe store at {redis.ProtectedEndpoint} could not reserve a key: ", error.Message, StringComparison.Ordinal);
+            AssertNoSecret(RedisServerFixture.Password, error, logs);
+            if (attempt < 3 && error is InvalidOperationException && error.Message.Contains("No connection is active/available", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            Assert.IsType<TimeoutException>(error);
+            Assert.Contains("no answer within 0.3 s (connected)", error.Message, StringComparison.Ordinal);
+            return;
+        }
     }
 
     [Fact]
