@@ -5,7 +5,8 @@
 // Settings, later ones winning: appsettings.json (next to the binary), environment
 // variables (Observability__ServiceName=...), the command line
 // (--Observability:ServiceName=... or --output <dir>). Logs go to stderr.
-// Exit codes: 0 the pass ran (whatever the verdict), 1 bad configuration, 130 cancelled.
+// Exit codes: 0 the pass ran (whatever the verdict), 1 bad configuration, 130 cancelled (Ctrl+C or SIGTERM).
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -95,12 +96,10 @@ catch (FormatException e)
 }
 
 using var host = builder.Build();
+// Ctrl+C (SIGINT) and SIGTERM (docker stop, a cancelled CI job) cancel the pass the same way: exit 130, no stack trace.
 using var cancellation = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    cancellation.Cancel();
-};
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
 // What ValidateOnStart does when a host starts, without starting hosted services: every
 // options problem is reported here, each naming its setting, before any work.
@@ -155,4 +154,10 @@ catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
 {
     Console.Error.WriteLine("cancelled");
     return 130;
+}
+
+void Stop(PosixSignalContext context)
+{
+    context.Cancel = true; // the pass ends itself: exit 130
+    cancellation.Cancel();
 }

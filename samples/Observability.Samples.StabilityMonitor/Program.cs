@@ -7,8 +7,9 @@
 // days=<n> ticks=<run>/<planned> failed=<n> skipped=<n> rollback=<yes|no> interrupted=<yes|no>.
 // Exit codes: 0 the run finished and its files are written, 1 bad arguments, a missing or malformed
 // baseline, an unwritable output folder, no snapshot could be collected or an unexpected error,
-// 130 interrupted (what was collected is still written). No error shows a stack trace or a credential.
+// 130 interrupted by Ctrl+C or SIGTERM (what was collected is still written). No error shows a stack trace or a credential.
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Observability;
 using Observability.Cli.Internal;
@@ -38,12 +39,12 @@ foreach (var warning in arguments.Warnings)
     Console.Error.WriteLine($"warning: {warning}");
 }
 
+// Ctrl+C (SIGINT) and SIGTERM (docker stop, systemctl stop, a cancelled CI job) stop the run the same way: the days
+// collected so far are aggregated and written, and the exit code is 130. Without the SIGTERM registration the runtime
+// would end the process at once and a week's run would leave its raw snapshots only.
 using var cancellation = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    cancellation.Cancel();
-};
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
 try
 {
@@ -59,6 +60,12 @@ catch (Exception e)
     // Anything the library did not turn into a result: one line, redacted, no stack trace.
     Console.Error.WriteLine($"error: the monitor stopped unexpectedly: {e.GetType().Name}: {OneLine(e.Message)}");
     return 1;
+}
+
+void Stop(PosixSignalContext context)
+{
+    context.Cancel = true; // the run ends itself, after writing what it has
+    cancellation.Cancel();
 }
 
 static async Task<int> RunAsync(SampleArguments arguments, CancellationToken cancellationToken)

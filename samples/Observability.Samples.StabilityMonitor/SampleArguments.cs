@@ -57,7 +57,7 @@ internal sealed record SampleArguments
           0    the run finished and its files are written
           1    bad arguments, a missing or malformed baseline, an unwritable output folder, no snapshot could be
                collected, or an unexpected error
-          130  interrupted (Ctrl+C): the days collected so far are still aggregated and written
+          130  interrupted (Ctrl+C or SIGTERM): the days collected so far are still aggregated and written
 
         Examples:
           --replay --output out                                the shipped week, in about a second

@@ -48,6 +48,10 @@ internal static class Obs
     public static Task<ProcessOutcome> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] arguments)
         => ProcessRunner.RunAsync(DotnetHost, [Dll, .. arguments], TimeSpan.FromMinutes(2), workingDirectory, environment ?? Environment());
 
+    /// <summary>Runs the tool and sends it <paramref name="stop"/>'s signal once its stderr shows the line.</summary>
+    public static Task<ProcessOutcome> RunUntilStoppedAsync(string workingDirectory, StopSignal stop, params string[] arguments)
+        => ProcessRunner.RunAsync(DotnetHost, [Dll, .. arguments], TimeSpan.FromMinutes(2), workingDirectory, Environment(), stop);
+
     private static string FindRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

@@ -126,53 +126,28 @@ public sealed class StabilityMonitorSampleTests : IDisposable
         Assert.False(Directory.Exists(_output));
     }
 
-    [Fact]
-    public async Task Interrupted_AfterTheFirstTick_Exits130AndWritesWhatWasCollected()
+    [Theory]
+    [InlineData("INT")] // Ctrl+C
+    [InlineData("TERM")] // docker stop, systemctl stop, a cancelled CI job: before, the runtime ended the process and no summary was written
+    public async Task Stopped_AfterTheFirstTick_Exits130AndWritesWhatWasCollected(string signal)
     {
-        // A real-clock run of 1 hour reading the shipped file live; SIGINT (Ctrl+C) once the first tick has run. The
-        // shipped data is from 2025, so the live tick finds nothing: a failed collection, the day partial, and still
+        // A real-clock run of 1 hour reading the shipped file live, stopped by the signal once the first tick has run.
+        // The shipped data is from 2025, so the live tick finds nothing: a failed collection, the day partial, and still
         // every summary written.
         Assert.True(File.Exists(SampleDll), $"The sample is not built: {SampleDll}");
-        var start = new ProcessStartInfo(RepositoryLayout.DotnetHost)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        foreach (var argument in new[] { SampleDll, "--data", ShippedData, "--baseline", ShippedBaseline, "--duration", "1h", "--interval", "1m", "--output", _output })
-        {
-            start.ArgumentList.Add(argument);
-        }
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var firstTick = Task.Run(async () =>
-        {
-            while (await process.StandardError.ReadLineAsync() is { } line)
-            {
-                if (line.Contains("tick 1/60", StringComparison.Ordinal))
-                {
-                    return line;
-                }
-            }
+        var outcome = await ProcessRunner.RunAsync(
+            RepositoryLayout.DotnetHost,
+            [SampleDll, "--data", ShippedData, "--baseline", ShippedBaseline, "--duration", "1h", "--interval", "1m", "--output", _output],
+            Timeout,
+            Path.GetTempPath(),
+            stop: new StopSignal(signal, static line => line.Contains("tick 1/60", StringComparison.Ordinal)));
 
-            return null;
-        });
-        var line = await firstTick.WaitAsync(Timeout);
-        Assert.NotNull(line);
-
-        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
-
-        await process.WaitForExitAsync().WaitAsync(Timeout);
-        var output = await stdout;
-        Assert.True(process.ExitCode == 130, $"exit code {process.ExitCode}\n{output}");
-        Assert.Contains("interrupted=yes", output, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(_output, "day_01_summary.json")), output);
-        Assert.True(File.Exists(Path.Combine(_output, "weekly_summary.json")), output);
+        Assert.True(outcome.ExitCode == 130, outcome.ToString());
+        Assert.Contains("interrupted=yes", outcome.Stdout, StringComparison.Ordinal);
+        Assert.Contains("interrupted: the days collected so far were aggregated and written", outcome.Stderr, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_output, "day_01_summary.json")), outcome.ToString());
+        Assert.True(File.Exists(Path.Combine(_output, "weekly_summary.json")), outcome.ToString());
     }
 
     [Theory]

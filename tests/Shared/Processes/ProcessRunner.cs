@@ -13,6 +13,12 @@ internal sealed record ProcessOutcome(int ExitCode, string Stdout, string Stderr
     public override string ToString() => $"exit code {ExitCode}\n--- stdout ---\n{Stdout}\n--- stderr ---\n{Stderr}";
 }
 
+/// <summary>
+/// A signal (<c>INT</c> for Ctrl+C, <c>TERM</c>) sent to the process once a line of its stderr matches
+/// <paramref name="WhenStderr"/>: stopping a long run at a known point.
+/// </summary>
+internal sealed record StopSignal(string Signal, Func<string, bool> WhenStderr);
+
 /// <summary>Runs a process to completion with captured output and a hard time limit.</summary>
 internal static class ProcessRunner
 {
@@ -21,9 +27,18 @@ internal static class ProcessRunner
         IEnumerable<string> arguments,
         TimeSpan timeout,
         string? workingDirectory = null,
-        IReadOnlyDictionary<string, string?>? environment = null)
+        IReadOnlyDictionary<string, string?>? environment = null,
+        StopSignal? stop = null)
     {
         // environment: variables to set; a null value removes an inherited variable.
+        if (stop is not null)
+        {
+            // Through env(1) with SIGINT at its default: a test runner started in the background by a non-interactive
+            // shell has SIGINT ignored, its children inherit that, and a program keeps an ignored SIGINT ignored (as it should).
+            arguments = ["--default-signal=INT", fileName, .. arguments];
+            fileName = "env";
+        }
+
         var start = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
@@ -60,8 +75,16 @@ internal static class ProcessRunner
         using var process = new Process { StartInfo = start };
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
+        var stopLineSeen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) => Append(stdout, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(stderr, e.Data);
+        process.ErrorDataReceived += (_, e) =>
+        {
+            Append(stderr, e.Data);
+            if (stop is not null && e.Data is { } line && stop.WhenStderr(line))
+            {
+                stopLineSeen.TrySetResult();
+            }
+        };
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -69,7 +92,14 @@ internal static class ProcessRunner
         using var limit = new CancellationTokenSource(timeout);
         try
         {
-            await process.WaitForExitAsync(limit.Token);
+            var exited = process.WaitForExitAsync(limit.Token);
+            if (stop is not null && await Task.WhenAny(stopLineSeen.Task, exited) == stopLineSeen.Task)
+            {
+                using var kill = Process.Start("kill", ["-" + stop.Signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+                await kill.WaitForExitAsync(limit.Token);
+            }
+
+            await exited;
         }
         catch (OperationCanceledException)
         {
