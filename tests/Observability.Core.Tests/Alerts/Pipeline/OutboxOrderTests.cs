@@ -155,6 +155,7 @@ public sealed class OutboxOrderTests : AlertPipelineTestBase
                 o.Alerts.Delivery.RateLimitPerMinute = 1e9;
                 o.Alerts.Delivery.RateLimitBurst = 1_000_000;
                 o.Alerts.Delivery.MaxAlertsPerSend = 7;
+                o.Alerts.Delivery.OutboxCapacity = 10_000; // above the 1,200: a starved sender (a loaded machine) must not make the default 1,000 drop any
             },
             background: true);
         var pipeline = provider.GetRequiredService<AlertPipeline>();
