@@ -1,5 +1,7 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Observability.Providers.Discord.Tests.Support;
 
@@ -45,9 +47,11 @@ public sealed class DiscordPipelineReliabilityTests
         await using var provider = Build(server, time);
         var publisher = provider.GetRequiredService<IAlertPublisher>();
 
+        using var failed = new MetricCollector<long>(provider.GetRequiredService<IMeterFactory>(), "Observability", "observability.alerts.failed");
+
         var published = await publisher.PublishAsync([TestAlerts.Alert() with { Fingerprint = null }]);
         await WaitUntilAsync(() => server.Requests.Count == 1); // the sender's first attempt, answered 429
-        await Task.Delay(300); // room for the outbox to settle the 429 at the fake clock's current time
+        await WaitUntilAsync(() => failed.GetMeasurementSnapshot().Count == 1); // the outbox settled the 429 (its retry time set) at the fake clock's current time
         time.Advance(TimeSpan.FromSeconds(2.4));
         await Task.Delay(300); // room for a wrong early retry to happen
         var before = server.Requests.Count;
@@ -63,6 +67,7 @@ public sealed class DiscordPipelineReliabilityTests
     {
         var services = new ServiceCollection();
         services.AddSingleton(time);
+        services.AddMetrics();
         services.AddObservability(o =>
         {
             o.ServiceName = "checkout";
