@@ -33,7 +33,7 @@ public sealed class RedisAlertStateStoreTests(RedisServerFixture redis)
     [Fact]
     public async Task LoadAsync_Unreachable_FailsNamingTheEndpointNeverThePassword()
     {
-        await using var provider = Provider($"127.0.0.1:1,password={RedisServerFixture.Password}", RedisServerFixture.UniquePrefix("down"));
+        await using var provider = Unreachable();
 
         var error = await Assert.ThrowsAnyAsync<Exception>(async () => await provider.GetRequiredService<IAlertStateStore>().LoadAsync());
 
@@ -46,7 +46,7 @@ public sealed class RedisAlertStateStoreTests(RedisServerFixture redis)
     public async Task PublishAsync_RedisUnreachable_DecidesInMemoryAndLogsThatTheStateIsKeptThere()
     {
         var sink = new RecordingAlertSink("webhook");
-        await using var provider = Provider($"127.0.0.1:1,password={RedisServerFixture.Password}", RedisServerFixture.UniquePrefix("down"), sink);
+        await using var provider = Unreachable(sink);
 
         var first = await provider.GetRequiredService<IAlertPublisher>().PublishAsync([RedisTestAlerts.Alert(2)]);
         var repeat = await provider.GetRequiredService<IAlertPublisher>().PublishAsync([RedisTestAlerts.Alert(2)]);
@@ -79,6 +79,14 @@ public sealed class RedisAlertStateStoreTests(RedisServerFixture redis)
     }
 
     private static ServiceProvider Provider(string configuration, string prefix, IAlertSink? sink = null, bool shareAlertState = true)
+        => Provider(configuration, prefix, TimeSpan.FromSeconds(5), sink, shareAlertState);
+
+    // 5 s for the real server: with 0.5 s a slow first connection on a loaded machine (CI, 2 cores) made the pipeline decide
+    // in its own memory, as it should when Redis cannot be reached. The unreachable port gets 0.5 s (it fails fast anyway).
+    private static ServiceProvider Unreachable(IAlertSink? sink = null)
+        => Provider($"127.0.0.1:1,password={RedisServerFixture.Password}", RedisServerFixture.UniquePrefix("down"), TimeSpan.FromMilliseconds(500), sink, shareAlertState: true);
+
+    private static ServiceProvider Provider(string configuration, string prefix, TimeSpan timeout, IAlertSink? sink, bool shareAlertState)
     {
         var services = new ServiceCollection();
         services.AddFakeLogging();
@@ -91,8 +99,8 @@ public sealed class RedisAlertStateStoreTests(RedisServerFixture redis)
             {
                 o.Configuration = configuration;
                 o.KeyPrefix = prefix;
-                o.OperationTimeout = TimeSpan.FromMilliseconds(500);
-                o.ConnectTimeout = TimeSpan.FromMilliseconds(500);
+                o.OperationTimeout = timeout;
+                o.ConnectTimeout = timeout;
                 o.ShareAlertState = shareAlertState;
             });
         if (sink is not null)
