@@ -12,6 +12,9 @@ namespace Observability.Cli;
 /// <summary>The root command, its subcommands and the one place where failures become exit codes.</summary>
 internal static class ObsCommandLine
 {
+    /// <summary>How long a command stopped by Ctrl+C or SIGTERM may take to finish writing before the process ends.</summary>
+    internal static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(30);
+
     public static Command Build()
     {
         // A plain command named obs rather than RootCommand, which names itself after the entry assembly
@@ -36,8 +39,11 @@ internal static class ObsCommandLine
         var parse = Build().Parse(args);
         try
         {
-            // The default handler prints a stack trace; every failure here becomes one line instead.
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+            // The default handler prints a stack trace; every failure here becomes one line instead. Ctrl+C and SIGTERM cancel
+            // the command's token; a stopped command then gets up to 30 s (not the default 2 s) to write what it has, such as
+            // the days a stability run collected, before the process ends anyway.
+            var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = StopGrace };
+            return await parse.InvokeAsync(invocation).ConfigureAwait(false);
         }
         catch (UsageException e)
         {
