@@ -31,7 +31,7 @@ internal sealed class AlertmanagerServer : IAsyncDisposable
 
     /// <summary>Starts the server and waits until it is ready.</summary>
     public static Task<AlertmanagerServer> StartAsync()
-        => ServerProcess.StartOrDisposeAsync(new AlertmanagerServer(), server => server.InitializeAsync());
+        => ServerProcess.StartOrDisposeAsync(static () => new AlertmanagerServer(), server => server.InitializeAsync());
 
     /// <summary>Kills the server by PID and removes its temp directory.</summary>
     public ValueTask DisposeAsync() => _process.DisposeAsync();

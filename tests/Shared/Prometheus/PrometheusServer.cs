@@ -32,7 +32,7 @@ internal sealed class PrometheusServer : IAsyncDisposable
     public static Task<PrometheusServer> StartAsync(Action<string> writeOpenMetrics)
     {
         ArgumentNullException.ThrowIfNull(writeOpenMetrics);
-        return ServerProcess.StartOrDisposeAsync(new PrometheusServer(), server => server.InitializeAsync(writeOpenMetrics));
+        return ServerProcess.StartOrDisposeAsync(static () => new PrometheusServer(), server => server.InitializeAsync(writeOpenMetrics));
     }
 
     /// <summary>Kills the server by PID and removes its temp directory.</summary>

@@ -37,7 +37,7 @@ internal sealed class RedisServer : IAsyncDisposable
 
     /// <summary>Starts the server (requiring <paramref name="password"/> when given) and waits until it answers.</summary>
     public static Task<RedisServer> StartAsync(string? password = null)
-        => ServerProcess.StartOrDisposeAsync(new RedisServer(), server => server.InitializeAsync(password));
+        => ServerProcess.StartOrDisposeAsync(static () => new RedisServer(), server => server.InitializeAsync(password));
 
     /// <summary>Kills the server by PID (an outage); <see cref="RestartAsync"/> brings it back on the same port, empty.</summary>
     public void Stop() => _process.Kill();

@@ -13,6 +13,7 @@ namespace Observability.Tests.Servers;
 /// <remarks>Linked, with the launchers that use it, from <c>tests/Shared/Servers</c>: one copy of the code.</remarks>
 internal sealed class ServerProcess : IAsyncDisposable
 {
+    private const int StartAttempts = 3;
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
 
     private readonly StringBuilder _log = new();
@@ -42,21 +43,31 @@ internal sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// Runs <paramref name="initialize"/> on a new <paramref name="server"/> and returns it; a failure disposes the server
-    /// (killing what started, removing its directory) before it is rethrown.
+    /// Runs <paramref name="initialize"/> on a server from <paramref name="create"/> and returns it; a failure disposes the
+    /// server (killing what started, removing its directory) before it is rethrown. A server that exits before it is ready
+    /// is tried again, on new ports, up to three times in all: a port found free can be taken before the server binds it
+    /// (by another suite's server or an outgoing connection, suites run side by side).
     /// </summary>
-    public static async Task<TServer> StartOrDisposeAsync<TServer>(TServer server, Func<TServer, Task> initialize)
+    public static async Task<TServer> StartOrDisposeAsync<TServer>(Func<TServer> create, Func<TServer, Task> initialize)
         where TServer : IAsyncDisposable
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await initialize(server);
-            return server;
-        }
-        catch
-        {
-            await server.DisposeAsync();
-            throw;
+            var server = create();
+            try
+            {
+                await initialize(server);
+                return server;
+            }
+            catch (ServerExitedException) when (attempt < StartAttempts)
+            {
+                await server.DisposeAsync();
+            }
+            catch
+            {
+                await server.DisposeAsync();
+                throw;
+            }
         }
     }
 
@@ -151,7 +162,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"{_name} exited with code {process.ExitCode} before it was ready:\n{Log}");
+                throw new ServerExitedException($"{_name} exited with code {process.ExitCode} before it was ready:\n{Log}");
             }
 
             if (await isReady())
@@ -208,3 +219,6 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
     }
 }
+
+/// <summary>The server's process ended before it was ready (its log in the message).</summary>
+internal sealed class ServerExitedException(string message) : InvalidOperationException(message);
