@@ -14,7 +14,7 @@ internal sealed record HttpListenerAnswer(int Status, byte[] Body, IReadOnlyDict
 /// <remarks>Linked into the test projects that need it from <c>tests/Shared/Http</c>: one copy of the code.</remarks>
 internal sealed class HttpListenerLoopbackServer : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly Func<HttpListenerRequest, Task<HttpListenerAnswer?>> _answer;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
@@ -23,15 +23,8 @@ internal sealed class HttpListenerLoopbackServer : IAsyncDisposable
     public HttpListenerLoopbackServer(Func<HttpListenerRequest, Task<HttpListenerAnswer?>> answer, params Func<int, string>[] otherPrefixes)
     {
         _answer = answer;
-        Port = FreePort();
+        (_listener, Port) = Listen(otherPrefixes);
         BaseAddress = new Uri($"http://127.0.0.1:{Port}/");
-        _listener.Prefixes.Add(BaseAddress.ToString());
-        foreach (var prefix in otherPrefixes)
-        {
-            _listener.Prefixes.Add(prefix(Port));
-        }
-
-        _listener.Start();
         _loop = Task.Run(LoopAsync);
     }
 
@@ -50,6 +43,32 @@ internal sealed class HttpListenerLoopbackServer : IAsyncDisposable
         using var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
         return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    // A port found free can be taken before the listener binds it (suites run side by side, and outgoing connections take
+    // ephemeral ports too): then a new port, at most three times in all.
+    private static (HttpListener Listener, int Port) Listen(Func<int, string>[] otherPrefixes)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = FreePort();
+            var listener = new HttpListener();
+            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+            foreach (var prefix in otherPrefixes)
+            {
+                listener.Prefixes.Add(prefix(port));
+            }
+
+            try
+            {
+                listener.Start();
+                return (listener, port);
+            }
+            catch (HttpListenerException) when (attempt < 3)
+            {
+                listener.Close();
+            }
+        }
     }
 
     /// <summary>Stops listening, ends hanging answers and waits for the accept loop.</summary>
