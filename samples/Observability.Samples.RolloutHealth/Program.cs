@@ -6,7 +6,6 @@
 // variables (Observability__ServiceName=...), the command line
 // (--Observability:ServiceName=... or --output <dir>). Logs go to stderr.
 // Exit codes: 0 the pass ran (whatever the verdict), 1 bad configuration, 130 cancelled (Ctrl+C or SIGTERM).
-using System.Runtime.InteropServices;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -15,6 +14,7 @@ using Microsoft.Extensions.Options;
 using Observability;
 using Observability.Cli.Check;
 using Observability.Cli.Internal;
+using Observability.Samples;
 using Observability.Samples.RolloutHealth;
 
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -96,10 +96,7 @@ catch (FormatException e)
 }
 
 using var host = builder.Build();
-// Ctrl+C (SIGINT) and SIGTERM (docker stop, a cancelled CI job) cancel the pass the same way: exit 130, no stack trace.
-using var cancellation = new CancellationTokenSource();
-using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+using var stop = new StopSignals(); // Ctrl+C and SIGTERM: exit 130 after writing what there is
 
 // What ValidateOnStart does when a host starts, without starting hosted services: every
 // options problem is reported here, each naming its setting, before any work.
@@ -129,35 +126,30 @@ catch (FormatException e)
 
 try
 {
-    var result = await monitor.RunOnceAsync(window, cancellation.Token);
+    var result = await monitor.RunOnceAsync(window, stop.Token);
 
     // A sink that was down gets a last chance before the process ends; what still waits is logged by the pipeline.
-    using (var flush = CancellationTokenSource.CreateLinkedTokenSource(cancellation.Token))
+    using (var flush = CancellationTokenSource.CreateLinkedTokenSource(stop.Token))
     {
         flush.CancelAfter(builder.Configuration.GetValue("Sample:AlertFlushTimeout", TimeSpan.FromSeconds(30)));
-        if (!await host.Services.GetRequiredService<IAlertPublisher>().FlushAsync(flush.Token) && !cancellation.IsCancellationRequested)
+        if (!await host.Services.GetRequiredService<IAlertPublisher>().FlushAsync(flush.Token) && !stop.IsStopRequested)
         {
             Console.Error.WriteLine("warning: some alerts could not be delivered before the flush timeout; see the log");
         }
     }
 
     var interval = builder.Configuration.GetValue("Sample:SnapshotInterval", TimeSpan.FromMinutes(30));
-    var (days, week, files) = await PeriodSummaries.WriteAsync(result, options, interval, cancellation.Token);
+    var (days, week, files) = await PeriodSummaries.WriteAsync(result, options, interval, stop.Token);
     // The pass wrote dashboard.html, the PDF and the operational report without the week; now that the week is summarised,
     // they get its daily table, and weekly_summary.html and weekly_summary.pdf (the week alone) are written beside them.
-    files = [.. files, .. await PeriodSummaries.WriteWeekPagesAsync(host.Services.GetServices<IReporter>(), result.Report, week, options, cancellation.Token)];
+    files = [.. files, .. await PeriodSummaries.WriteWeekPagesAsync(host.Services.GetServices<IReporter>(), result.Report, week, options, stop.Token)];
 
     SummaryWriter.Write(Console.Out, result, options, days, week, files);
     return 0;
 }
-catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+catch (OperationCanceledException) when (stop.IsStopRequested)
 {
     Console.Error.WriteLine("cancelled");
-    return 130;
+    return StopSignals.ExitCode;
 }
 
-void Stop(PosixSignalContext context)
-{
-    context.Cancel = true; // the pass ends itself: exit 130
-    cancellation.Cancel();
-}

@@ -9,10 +9,10 @@
 // baseline, an unwritable output folder, no snapshot could be collected or an unexpected error,
 // 130 interrupted by Ctrl+C or SIGTERM (what was collected is still written). No error shows a stack trace or a credential.
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Observability;
 using Observability.Cli.Internal;
+using Observability.Samples;
 using Observability.Cli.Stability;
 using Observability.Samples.StabilityMonitor;
 
@@ -39,21 +39,16 @@ foreach (var warning in arguments.Warnings)
     Console.Error.WriteLine($"warning: {warning}");
 }
 
-// Ctrl+C (SIGINT) and SIGTERM (docker stop, systemctl stop, a cancelled CI job) stop the run the same way: the days
-// collected so far are aggregated and written, and the exit code is 130. Without the SIGTERM registration the runtime
-// would end the process at once and a week's run would leave its raw snapshots only.
-using var cancellation = new CancellationTokenSource();
-using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+using var stop = new StopSignals(); // Ctrl+C and SIGTERM: exit 130 after writing what there is
 
 try
 {
-    return await RunAsync(arguments, cancellation.Token);
+    return await RunAsync(arguments, stop.Token);
 }
-catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+catch (OperationCanceledException) when (stop.IsStopRequested)
 {
     Console.Error.WriteLine("interrupted: before the first snapshot, nothing was written");
-    return 130;
+    return StopSignals.ExitCode;
 }
 catch (Exception e)
 {
@@ -62,11 +57,6 @@ catch (Exception e)
     return 1;
 }
 
-void Stop(PosixSignalContext context)
-{
-    context.Cancel = true; // the run ends itself, after writing what it has
-    cancellation.Cancel();
-}
 
 static async Task<int> RunAsync(SampleArguments arguments, CancellationToken cancellationToken)
 {
@@ -194,7 +184,7 @@ static async Task<int> RunAsync(SampleArguments arguments, CancellationToken can
     if (result.Interrupted)
     {
         Console.Error.WriteLine("interrupted: the days collected so far were aggregated and written");
-        return 130;
+        return StopSignals.ExitCode;
     }
 
     if (result.TicksRun > 0 && result.TicksFailed == result.TicksRun)

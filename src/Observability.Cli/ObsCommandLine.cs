@@ -13,7 +13,7 @@ namespace Observability.Cli;
 internal static class ObsCommandLine
 {
     /// <summary>How long a command stopped by Ctrl+C or SIGTERM may take to finish writing before the process ends.</summary>
-    internal static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(30);
 
     public static Command Build()
     {
